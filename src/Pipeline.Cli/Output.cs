@@ -1,0 +1,170 @@
+using System.Text;
+using System.Text.Json;
+using Pipeline.Core;
+using Pipeline.Extraction.Numbers;
+
+namespace Pipeline.Cli;
+
+/// <summary>The output formats of `pipeline extract`.</summary>
+public enum ExtractFormat
+{
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Text,
+}
+
+/// <summary>A document as extracted, with the clean text its offsets point into.</summary>
+public sealed record ExtractResult(ExtractedDocument Document, string CleanText);
+
+/// <summary>Writes extraction results in each format; one writer per format, nothing else.</summary>
+public static class Output
+{
+    public static readonly string[] CsvColumns =
+    [
+        "source", "title", "published", "board", "province", "document_period",
+        "metric", "measure", "value", "value_max", "unit", "approx", "estimate", "target", "scope", "period",
+        "text", "start", "end", "sentence", "confidence", "rule",
+    ];
+
+    public static void Write(IReadOnlyList<ExtractResult> results, ExtractFormat format, TextWriter w)
+    {
+        switch (format)
+        {
+            case ExtractFormat.Jsonl:
+                foreach (var r in results)
+                {
+                    w.WriteLine(FigureJson.Serialize(r.Document));
+                }
+
+                break;
+            case ExtractFormat.Json:
+                w.WriteLine(FigureJson.Serialize(results.Select(r => r.Document).ToList(), indented: true));
+                break;
+            case ExtractFormat.Csv:
+                WriteCsv(results, w);
+                break;
+            case ExtractFormat.Text:
+                foreach (var r in results)
+                {
+                    w.WriteLine(r.CleanText);
+                }
+
+                break;
+            default:
+                WriteTable(results, w);
+                break;
+        }
+    }
+
+    private static void WriteCsv(IReadOnlyList<ExtractResult> results, TextWriter w)
+    {
+        w.Write(string.Join(',', CsvColumns) + "\r\n");
+        foreach (var d in results.Select(r => r.Document))
+        {
+            foreach (var f in d.Figures)
+            {
+                string?[] cells =
+                [
+                    d.Source, d.Title, d.Published, d.Board, d.Province, d.Period,
+                    FigureJson.Name(f.Metric), FigureJson.Name(f.Measure), Invariant(f.Value), f.ValueMax is { } m ? Invariant(m) : "",
+                    f.Unit, FigureJson.Name(f.Approx), f.Estimate ? "true" : "false", f.Target ? "true" : "false",
+                    f.Scope is { } s ? FigureJson.Name(s) : "", f.Period, f.Text, Invariant(f.Start), Invariant(f.End), f.Sentence,
+                    f.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), f.Rule,
+                ];
+                w.Write(string.Join(',', cells.Select(Csv)) + "\r\n");
+            }
+        }
+    }
+
+    private static string Invariant(decimal d) => d.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Invariant(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 4180: quote a field holding a comma, quote or line break; double its quotes.</summary>
+    public static string Csv(string? field)
+    {
+        if (string.IsNullOrEmpty(field))
+        {
+            return "";
+        }
+
+        // A leading = + - @ makes spreadsheets run the cell as a formula; a quote mark keeps it text.
+        var safe = field[0] is '=' or '+' or '@' ? "'" + field : field;
+        return safe.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + safe.Replace("\"", "\"\"") + "\"" : safe;
+    }
+
+    private static void WriteTable(IReadOnlyList<ExtractResult> results, TextWriter w)
+    {
+        foreach (var d in results.Select(r => r.Document))
+        {
+            w.WriteLine($"═══ {d.Title ?? d.Source}");
+            var meta = new[] { d.Source, d.Published, d.Board, d.Province, d.Period is null ? null : "kỳ " + d.Period }.Where(x => x is not null);
+            w.WriteLine($"    {string.Join(" · ", meta)}");
+            foreach (var warning in d.Warnings)
+            {
+                w.WriteLine($"    ! {warning}");
+            }
+
+            if (d.Figures.Count == 0)
+            {
+                w.WriteLine("    (no figures)");
+                w.WriteLine();
+                continue;
+            }
+
+            w.WriteLine($"    {"#",3}  {"metric",-20} {"measure",-18} {"value",-26} {"period",-17} {"flags",-14} conf");
+            var n = 0;
+            foreach (var f in d.Figures)
+            {
+                n++;
+                var flags = string.Join(' ', new[]
+                {
+                    f.Approx == Approx.Exact ? null : FigureJson.Name(f.Approx),
+                    f.Estimate ? "ước" : null,
+                    f.Target ? "mục-tiêu" : null,
+                    f.Scope is { } s ? FigureJson.Name(s) : null,
+                }.Where(x => x is not null));
+                w.WriteLine($"    {n,3}  {FigureJson.Name(f.Metric),-20} {FigureJson.Name(f.Measure),-18} {VietnameseFormat.Value(f),-26} {f.Period ?? "-",-17} {flags,-14} {f.Confidence:0.00}");
+                w.WriteLine($"         « {f.Sentence} »");
+            }
+
+            w.WriteLine();
+        }
+    }
+
+    public static void WriteNumbers(NumberScan scan, bool table, bool all, TextWriter w)
+    {
+        var rows = scan.Quantities.Select(q => (q.Start, Json: NumberJson(q), Row: $"{q.Start,6}-{q.End,-6} {VietnameseFormat.Amount(q.Value, q.Unit) + (q.ValueMax is { } m ? $" – {VietnameseFormat.Number(m)}" : ""),-28} {q.Unit,-10} {FigureJson.Name(q.Approx),-7} {q.Text}"))
+            .Concat(all ? scan.Skipped.Select(s => (s.Start, Json: SkippedJson(s), Row: $"{s.Start,6}-{s.End,-6} {"(not a figure)",-28} {"",-10} {"",-7} {s.Text}  ← {s.Reason}")) : [])
+            .OrderBy(r => r.Start);
+        if (table)
+        {
+            w.WriteLine($"{"span",13} {"value",-28} {"unit",-10} {"approx",-7} text");
+        }
+
+        foreach (var r in rows)
+        {
+            w.WriteLine(table ? r.Row : r.Json);
+        }
+    }
+
+    private static string NumberJson(Quantity q)
+    {
+        var o = new Dictionary<string, object?>
+        {
+            ["text"] = q.Text, ["start"] = q.Start, ["end"] = q.End, ["value"] = q.Value, ["unit"] = q.Unit,
+            ["approx"] = FigureJson.Name(q.Approx),
+        };
+        if (q.ValueMax is { } max)
+        {
+            o["range"] = new[] { q.Value, max };
+        }
+
+        return JsonSerializer.Serialize(o, FigureJson.Options);
+    }
+
+    private static string SkippedJson(SkippedNumber s) =>
+        JsonSerializer.Serialize(new Dictionary<string, object?> { ["text"] = s.Text, ["start"] = s.Start, ["end"] = s.End, ["skipped"] = s.Reason }, FigureJson.Options);
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Pipeline.Cli;
+using Pipeline.Extraction;
+using Pipeline.Extraction.Numbers;
+
+// Exit codes: 0 success; 1 some inputs could not be read (the rest were processed); 2 bad usage.
+var root = new RootCommand("Pipeline: figures from Vietnamese industrial-zone and economic-zone bulletins.");
+
+var paths = new Argument<string[]>("paths") { Description = "Text or HTML files, or - for standard input.", Arity = ArgumentArity.OneOrMore };
+var format = new Option<ExtractFormat>("--format", "-f") { Description = "table (default), json, jsonl, csv or text (the clean text offsets point into).", DefaultValueFactory = _ => ExtractFormat.Table };
+var extract = new Command("extract", "Extract every figure, with what it measures, from bulletins.") { paths, format };
+extract.SetAction(parse => Commands.Extract(parse.GetValue(paths)!, parse.GetValue(format), Console.In, Console.Out, Console.Error));
+root.Subcommands.Add(extract);
+
+var input = new Argument<string>("input") { Description = "A text to read, or the path of a file." };
+var numbersFormat = new Option<string>("--format", "-f") { Description = "table (default) or jsonl.", DefaultValueFactory = _ => "table" };
+numbersFormat.AcceptOnlyFromAmong("table", "jsonl");
+var all = new Option<bool>("--all") { Description = "Also list the numbers set aside as non-figures, with why." };
+var numbers = new Command("numbers", "Show the numbers layer: every number with value, unit, bound and span.") { input, numbersFormat, all };
+numbers.SetAction(parse => Commands.Numbers(parse.GetValue(input)!, parse.GetValue(numbersFormat) == "table", parse.GetValue(all), Console.Out, Console.Error));
+root.Subcommands.Add(numbers);
+
+return root.Parse(args).Invoke();
+
+namespace Pipeline.Cli
+{
+    /// <summary>The command bodies, kept apart from argument parsing so tests can call them.</summary>
+    public static class Commands
+    {
+        public static int Extract(IReadOnlyList<string> sources, ExtractFormat format, TextReader stdin, TextWriter stdout, TextWriter stderr)
+        {
+            var results = new List<ExtractResult>();
+            var failed = 0;
+            foreach (var source in sources)
+            {
+                var read = InputReader.Read(source, stdin);
+                if (read.Text is null)
+                {
+                    stderr.WriteLine($"pipeline: {source}: {read.Error}");
+                    failed++;
+                    continue;
+                }
+
+                try
+                {
+                    var (text, metadata) = DocumentExtractor.Read(read.Text);
+                    var document = DocumentExtractor.Extract(source, text, metadata);
+                    document = document with { Warnings = [.. read.Warnings, .. document.Warnings] };
+                    foreach (var warning in document.Warnings)
+                    {
+                        stderr.WriteLine($"pipeline: {source}: {warning}");
+                    }
+
+                    results.Add(new ExtractResult(document, text.Clean));
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // A bug on one odd document must not lose the others' results.
+                    stderr.WriteLine($"pipeline: {source}: could not be extracted ({e.GetType().Name}: {e.Message})");
+                    failed++;
+                }
+            }
+
+            Output.Write(results, format, stdout);
+            return failed > 0 ? 1 : 0;
+        }
+
+        public static int Numbers(string input, bool table, bool all, TextWriter stdout, TextWriter stderr)
+        {
+            var text = input;
+            if (input == "-" || File.Exists(input))
+            {
+                var read = InputReader.Read(input, Console.In);
+                if (read.Text is null)
+                {
+                    stderr.WriteLine($"pipeline: {input}: {read.Error}");
+                    return 1;
+                }
+
+                text = DocumentExtractor.LooksLikeHtml(read.Text) ? Pipeline.Extraction.Html.HtmlReader.Read(read.Text).Text : read.Text;
+            }
+
+            var prepared = PreparedText.From(text);
+            Output.WriteNumbers(QuantityRecognizer.Scan(prepared.Clean, prepared.Key), table, all, stdout);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace Pipeline.Core;
+
+/// <summary>One number a bulletin reports, with what it measures: the data contract of FIGURES.md.</summary>
+public sealed record Figure
+{
+    public required Metric Metric { get; init; }
+    public required Measure Measure { get; init; }
+    public required decimal Value { get; init; }
+    /// <summary>The high end of a range ("2-3 dự án"); null otherwise.</summary>
+    public decimal? ValueMax { get; init; }
+    public required string Unit { get; init; }
+    public Approx Approx { get; init; }
+    public bool Estimate { get; init; }
+    public bool Target { get; init; }
+    public Scope? Scope { get; init; }
+    public string? Period { get; init; }
+    public required string Text { get; init; }
+    public int Start { get; init; }
+    public int End { get; init; }
+    public string Sentence { get; init; } = "";
+    public double Confidence { get; init; }
+    public string Rule { get; init; } = "";
+}
+
+/// <summary>A document's metadata and figures, as `pipeline extract` prints it.</summary>
+public sealed record ExtractedDocument
+{
+    public required string Source { get; init; }
+    public string? Title { get; init; }
+    public string? Published { get; init; }
+    public string? Board { get; init; }
+    public string? Province { get; init; }
+    public string? Period { get; init; }
+    public IReadOnlyList<Figure> Figures { get; init; } = [];
+    /// <summary>Problems met while reading the input (skipped parts, odd bytes); empty when none.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -1,0 +1,50 @@
+using Pipeline.Extraction.Text;
+
+namespace Pipeline.Extraction.Documents;
+
+/// <summary>Vietnam's provinces and centrally-run cities as bulletins name them, with common variants.</summary>
+public static class Provinces
+{
+    private static readonly (string Name, string[] Variants)[] Table =
+    [
+        ("An Giang", []), ("Bà Rịa - Vũng Tàu", ["Bà Rịa – Vũng Tàu", "Bà Rịa-Vũng Tàu", "BR-VT", "Vũng Tàu"]), ("Bắc Giang", []), ("Bắc Kạn", ["Bắc Cạn"]),
+        ("Bạc Liêu", []), ("Bắc Ninh", []), ("Bến Tre", []), ("Bình Định", []), ("Bình Dương", []), ("Bình Phước", []), ("Bình Thuận", []),
+        ("Cà Mau", []), ("Cần Thơ", []), ("Cao Bằng", []), ("Đà Nẵng", []), ("Đắk Lắk", ["Đắc Lắc", "Đắk Lăk"]), ("Đắk Nông", []),
+        ("Điện Biên", []), ("Đồng Nai", []), ("Đồng Tháp", []), ("Gia Lai", []), ("Hà Giang", []), ("Hà Nam", []), ("Hà Nội", []),
+        ("Hà Tĩnh", []), ("Hải Dương", []), ("Hải Phòng", []), ("Hậu Giang", []), ("Hòa Bình", []), ("Hưng Yên", []), ("Khánh Hòa", []),
+        ("Kiên Giang", []), ("Kon Tum", []), ("Lai Châu", []), ("Lâm Đồng", []), ("Lạng Sơn", []), ("Lào Cai", []), ("Long An", []),
+        ("Nam Định", []), ("Nghệ An", []), ("Ninh Bình", []), ("Ninh Thuận", []), ("Phú Thọ", []), ("Phú Yên", []), ("Quảng Bình", []),
+        ("Quảng Nam", []), ("Quảng Ngãi", []), ("Quảng Ninh", []), ("Quảng Trị", []), ("Sóc Trăng", []), ("Sơn La", []), ("Tây Ninh", []),
+        ("Thái Bình", []), ("Thái Nguyên", []), ("Thanh Hóa", []), ("Thừa Thiên Huế", ["Thừa Thiên - Huế", "Huế"]), ("Tiền Giang", []),
+        ("TP. Hồ Chí Minh", ["Hồ Chí Minh", "TP.HCM", "TPHCM", "TP HCM", "Sài Gòn"]), ("Trà Vinh", []), ("Tuyên Quang", []), ("Vĩnh Long", []),
+        ("Vĩnh Phúc", []), ("Yên Bái", []),
+    ];
+
+    private static readonly (string Key, string Name)[] Keys = Table
+        .SelectMany(p => p.Variants.Prepend(p.Name).Select(v => (MatchKey.Fold(v), p.Name)))
+        .OrderByDescending(k => k.Item1.Length).ToArray();
+
+    public static IReadOnlyList<string> Names { get; } = Table.Select(p => p.Name).ToArray();
+
+    /// <summary>Every province named in a folded text, with where.</summary>
+    public static IEnumerable<(int Start, int End, string Name)> Find(string key)
+    {
+        var taken = new List<(int, int)>();
+        foreach (var (k, name) in Keys)
+        {
+            var at = 0;
+            while ((at = key.IndexOf(k, at, StringComparison.Ordinal)) >= 0)
+            {
+                var end = at + k.Length;
+                var bounded = (at == 0 || !char.IsLetterOrDigit(key[at - 1])) && (end == key.Length || !char.IsLetterOrDigit(key[end]));
+                if (bounded && !taken.Any(t => at < t.Item2 && end > t.Item1))
+                {
+                    taken.Add((at, end));
+                    yield return (at, end, name);
+                }
+
+                at = end;
+            }
+        }
+    }
+}

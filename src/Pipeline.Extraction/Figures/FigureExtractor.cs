@@ -1,0 +1,602 @@
+using System.Text.RegularExpressions;
+using Pipeline.Core;
+using Pipeline.Extraction.Numbers;
+using Pipeline.Extraction.Text;
+
+namespace Pipeline.Extraction.Figures;
+
+/// <summary>What the figures layer needs to know about the whole document.</summary>
+/// <param name="Period">The period the document mainly reports on, or null.</param>
+/// <param name="ReferenceYear">The year that year-less periods ("6 tháng đầu năm") belong to; 0 when unknown.</param>
+/// <param name="IsReview">A year-end review, whose targets without a year are for the next year.</param>
+public sealed record DocumentContext(string? Period, int ReferenceYear, bool IsReview, TextSpan? TitleSpan);
+
+/// <summary>
+/// The figures layer: gives each quantity of the numbers layer its metric, measure, scope, period,
+/// estimate and target flags, a confidence and the name of the rule that decided. Pure.
+/// </summary>
+public static partial class FigureExtractor
+{
+    private static readonly string[] IncreaseKeys = Fold(Cues.Increase);
+    private static readonly string[] DecreaseKeys = Fold(Cues.Decrease);
+    private static readonly string[] ShareKeys = Fold(Cues.Share);
+    private static readonly string[] PlanKeys = Fold(Cues.Plan);
+    private static readonly string[] SamePeriodKeys = Fold(Cues.SamePeriod);
+    private static readonly string[] CapitalBeforeIncrease = Fold(["vốn", "đầu tư", "điều chỉnh", "và", "cấp mới", "đăng ký"]);
+    private static readonly string[] SnapshotKeys = Fold(["hiện nay", "hiện có", "hiện tại", "đến nay", "hiện đang"]);
+    private static readonly string Ratio = MatchKey.Fold("gấp");
+
+    [GeneratedRegex(@"cùng (?:kỳ|kì)(?: năm (?:trước|ngoái|\d{4}))?(?: là| đạt| chỉ| chỉ đạt| mới đạt)?\s*:?\s*$")]
+    private static partial Regex PriorLevelLead();
+
+    [GeneratedRegex(@"^\s*(?:so với\s+)?(?:cùng (?:kỳ|kì)|năm trước|năm ngoái|kỳ trước|quý trước|tháng trước|(?:\d+|sáu|chín) tháng|năm \d{4}|quý|tháng|kỳ)")]
+    private static partial Regex SamePeriodTail();
+
+    private static string[] Fold(IEnumerable<string> words) => words.Select(MatchKey.Fold).OrderByDescending(w => w.Length).ToArray();
+
+    public static IReadOnlyList<Figure> Extract(string clean, string key, IReadOnlyList<Sentence> sentences, NumberScan scan,
+        IReadOnlyList<PeriodMention> periods, DocumentContext context)
+    {
+        var cues = new DocumentCues(key);
+        var found = new List<Figure>();
+        var quantities = scan.Quantities;
+        var q = 0;
+        foreach (var sentence in sentences)
+        {
+            var inSentence = new List<Quantity>();
+            while (q < quantities.Count && quantities[q].NumberStart < sentence.Span.End)
+            {
+                if (quantities[q].NumberStart >= sentence.Span.Start)
+                {
+                    inSentence.Add(quantities[q]);
+                }
+
+                q++;
+            }
+
+            if (inSentence.Count > 0)
+            {
+                var reader = new SentenceReader(clean, key, sentence, inSentence, periods, context, cues);
+                found.AddRange(reader.Read());
+            }
+        }
+
+        return Deduplicate(found, context.TitleSpan);
+    }
+
+    /// <summary>FIGURES.md: the same metric, measure, unit and value count once; the body's wording beats the headline's.</summary>
+    private static List<Figure> Deduplicate(List<Figure> figures, TextSpan? title)
+    {
+        var result = new List<Figure>();
+        var index = new Dictionary<(Metric, Measure, string, decimal), int>();
+        foreach (var f in figures)
+        {
+            var k = (f.Metric, f.Measure, f.Unit, f.Value);
+            if (!index.TryGetValue(k, out var at))
+            {
+                index[k] = result.Count;
+                result.Add(f);
+                continue;
+            }
+
+            var kept = result[at];
+            var keptInTitle = title is { } t && t.Contains(kept.Start);
+            if (keptInTitle && !(title is { } t2 && t2.Contains(f.Start)))
+            {
+                result[at] = f with { Target = f.Target || kept.Target };
+            }
+        }
+
+        return result;
+    }
+
+    internal static UnitClass Classify(string unit) => unit switch
+    {
+        Units.Percent => UnitClass.Percent,
+        Units.Project or Units.Worker or Units.Enterprise or Units.Procedure or Units.Count => UnitClass.Count,
+        Units.Hectare or Units.SquareMetre or "km2" => UnitClass.Area,
+        Units.CubicMetre or Units.Tonne or Units.Item => UnitClass.Quantity,
+        _ when unit.Contains('/') => UnitClass.None,
+        _ when Units.IsMoney(unit) => UnitClass.Money,
+        _ => UnitClass.None,
+    };
+
+    internal static Metric? MetricOfUnit(string unit) => unit switch
+    {
+        Units.Project => Metric.Projects,
+        Units.Worker => Metric.Labour,
+        Units.Enterprise => Metric.Enterprises,
+        Units.Procedure => Metric.AdminProcedures,
+        Units.Hectare or Units.SquareMetre or "km2" => Metric.LandArea,
+        Units.CubicMetre or Units.Tonne or Units.Item => Metric.OutputQuantity,
+        _ => null,
+    };
+
+    internal static string UnitOfMetric(Metric metric) => metric switch
+    {
+        Metric.Projects => Units.Project,
+        Metric.Labour => Units.Worker,
+        Metric.Enterprises => Units.Enterprise,
+        Metric.AdminProcedures => Units.Procedure,
+        _ => Units.Count,
+    };
+
+    internal static string? EndsWithAny(string words, string[] phrases)
+    {
+        foreach (var p in phrases)
+        {
+            if (words.EndsWith(p, StringComparison.Ordinal) && (words.Length == p.Length || words[words.Length - p.Length - 1] == ' '))
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+
+    internal static bool StartsWithAny(string text, string[] phrases, out string? phrase)
+    {
+        foreach (var p in phrases)
+        {
+            if (text.StartsWith(p, StringComparison.Ordinal) && (text.Length == p.Length || !char.IsLetterOrDigit(text[p.Length])))
+            {
+                phrase = p;
+                return true;
+            }
+        }
+
+        phrase = null;
+        return false;
+    }
+
+    /// <summary>Reads the figures of one sentence, left to right, so later numbers can lean on earlier ones.</summary>
+    private sealed class SentenceReader(string clean, string key, Sentence sentence, List<Quantity> quantities,
+        IReadOnlyList<PeriodMention> periods, DocumentContext context, DocumentCues cues)
+    {
+        private readonly Dictionary<Quantity, (Metric Metric, Scope? Scope)> _assigned = [];
+
+        public IEnumerable<Figure> Read()
+        {
+            AssignRespectively();
+            Figure? previous = null;
+            Quantity? previousQuantity = null;
+            var clauseStart = sentence.Span.Start;
+            for (var i = 0; i < quantities.Count; i++)
+            {
+                var quantity = quantities[i];
+                var boundary = key.LastIndexOf(';', Math.Max(quantity.Start - 1, sentence.Span.Start), Math.Max(0, quantity.Start - sentence.Span.Start));
+                if (boundary >= clauseStart)
+                {
+                    clauseStart = boundary + 1;
+                    previous = null;
+                }
+
+                var nextStart = i + 1 < quantities.Count ? quantities[i + 1].Start : sentence.Span.End;
+                var segmentStart = SegmentStart(quantity, previousQuantity, clauseStart);
+                var figure = Decide(quantity, previous, segmentStart, clauseStart, nextStart, i + 1 < quantities.Count ? quantities[i + 1] : null);
+                previousQuantity = quantity;
+                if (figure is not null)
+                {
+                    previous = figure;
+                    yield return figure;
+                }
+            }
+        }
+
+        private int SegmentStart(Quantity quantity, Quantity? previous, int clauseStart)
+        {
+            var start = Math.Max(clauseStart, previous?.End ?? sentence.Span.Start);
+            for (var i = quantity.Start - 1; i >= start; i--)
+            {
+                if (key[i] is ',' or '(' or ')' or ';' or ':' or '"' or '“' or '”')
+                {
+                    return i + 1;
+                }
+            }
+
+            return start;
+        }
+
+        private Figure? Decide(Quantity quantity, Figure? previous, int segmentStart, int clauseStart, int nextStart, Quantity? next)
+        {
+            var unit = quantity.Unit;
+            var value = quantity.Value;
+            var cls = Classify(unit);
+            var tailEnd = TailEnd(quantity.End, nextStart);
+            var tail = key[quantity.End..tailEnd];
+            var before = WordReader.Before(key, quantity.Start, 4);
+            var segment = key[segmentStart..quantity.Start];
+            var confidence = 0.9;
+
+            Metric? metric = null;
+            Scope? scope = null;
+            string metricRule;
+
+            if (unit == Units.Times)
+            {
+                if (!before.EndsWith(Ratio, StringComparison.Ordinal) && !segment.Contains(Ratio, StringComparison.Ordinal))
+                {
+                    return null;
+                }
+            }
+            else if (cls == UnitClass.None && !unit.Contains('/'))
+            {
+                return null; // km, TEU, MW: real quantities, but outside the contract's units
+            }
+
+            // A bare count is a figure only when something says what it counts.
+            if (unit == Units.Count)
+            {
+                var scopeAfter = ScopeIn(quantity.End, tailEnd, first: true);
+                if (scopeAfter is not null && previous is not null && Classify(previous.Unit) == UnitClass.Count)
+                {
+                    unit = previous.Unit; // "39 dự án (26 FDI và 13 DDI)"
+                    metric = previous.Metric;
+                    scope = scopeAfter;
+                    metricRule = "breakdown";
+                }
+                else if (_assigned.TryGetValue(quantity, out var given) && next is not null && next.Unit != Units.Count && Classify(next.Unit) != UnitClass.Percent)
+                {
+                    unit = next.Unit; // "lần lượt đạt 500 và 300 triệu USD"
+                    value = DigitParser.Tidy(value * next.Factor);
+                    cls = Classify(unit);
+                    metric = given.Metric;
+                    scope = given.Scope;
+                    metricRule = "respectively";
+                }
+                else
+                {
+                    var cue = NearestCue(segmentStart, quantity.Start, UnitClass.Count);
+                    if (cue is null || quantity.Start - cue.Value.Hit.End > 20)
+                    {
+                        return null;
+                    }
+
+                    metric = cue.Value.Cue.Metric;
+                    unit = UnitOfMetric(metric.Value);
+                    metricRule = "count-cue";
+                    confidence = 0.7;
+                }
+            }
+            else if (_assigned.TryGetValue(quantity, out var given) && (given.Metric is var m) && Compatible(m, cls))
+            {
+                metric = m;
+                scope = given.Scope;
+                metricRule = "respectively";
+            }
+            else if (MetricOfUnit(unit) is { } byUnit)
+            {
+                metric = byUnit;
+                metricRule = $"unit-{unit}";
+                confidence = 0.95;
+            }
+            else if (unit.Contains('/'))
+            {
+                metric = Metric.Other;
+                metricRule = "rate";
+                confidence = 0.8;
+            }
+            else if (NearestCue(segmentStart, quantity.Start, cls) is { } own)
+            {
+                metric = own.Cue.Metric;
+                metricRule = $"cue:{own.Hit.Phrase}";
+            }
+            else if (previous is not null && Inherits(cls, Classify(previous.Unit)))
+            {
+                metric = previous.Metric;
+                scope = previous.Scope;
+                metricRule = "same-subject";
+                confidence = 0.85;
+            }
+            else if (NearestCue(sentence.Span.Start, segmentStart, cls) is { } back)
+            {
+                metric = back.Cue.Metric;
+                metricRule = $"cue-before:{back.Hit.Phrase}";
+                confidence = 0.75;
+            }
+            else
+            {
+                metric = Metric.Other;
+                metricRule = "no-cue";
+                confidence = 0.4;
+            }
+
+            scope = ScopeIn(quantity.End, tailEnd, first: true) ?? ScopeIn(segmentStart, quantity.Start, first: false) ?? scope;
+            if (scope is null && metric is Metric.Projects or Metric.InvestmentCapital or Metric.Enterprises)
+            {
+                scope = ScopeIn(clauseStart, segmentStart, first: false, within: 40);
+            }
+
+            if (metric is not (Metric.Projects or Metric.InvestmentCapital or Metric.Enterprises or Metric.Labour or Metric.ExportValue or Metric.ImportValue or Metric.TradeValue or Metric.ProductionValue or Metric.Revenue or Metric.BudgetContribution))
+            {
+                scope = null;
+            }
+
+            var (measure, measured, measureRule, approx) = DecideMeasure(quantity, value, cls, metric.Value, before, segment, tail);
+            if (measure == Measure.SharePct && metricRule == "no-cue")
+            {
+                confidence = 0.35;
+            }
+
+            var prior = measure == Measure.Level && PriorLevelLead().IsMatch(segment);
+            var target = IsTarget(quantity);
+            var estimate = IsEstimate(quantity, segmentStart);
+            var period = DecidePeriod(quantity, clauseStart, tailEnd, target, segment);
+            if (prior)
+            {
+                period = PeriodRecognizer.Shift(period, -1);
+                measureRule = "prior-period-level";
+            }
+
+            if (quantity.UnitInferred)
+            {
+                confidence *= 0.9;
+            }
+
+            if (quantity.Ambiguous)
+            {
+                confidence *= 0.8;
+            }
+
+            if (quantity.Spelled)
+            {
+                confidence *= 0.95;
+            }
+
+            return new Figure
+            {
+                Metric = metric.Value,
+                Measure = measure,
+                Value = measured,
+                ValueMax = quantity.ValueMax is { } max && measure is Measure.Level or Measure.SharePct ? max : quantity.ValueMax,
+                Unit = unit,
+                Approx = approx,
+                Estimate = estimate,
+                Target = target,
+                Scope = scope,
+                Period = period,
+                Text = quantity.Text,
+                Start = quantity.Start,
+                End = quantity.End,
+                Sentence = clean[sentence.Span.Start..sentence.Span.End],
+                Confidence = Math.Round(confidence, 2),
+                Rule = $"{metricRule}+{measureRule}",
+            };
+        }
+
+        private static bool Compatible(Metric metric, UnitClass cls) =>
+            cls == UnitClass.Percent || metric == Metric.Other || MetricOfUnit(UnitOfMetric(metric)) == metric == (cls == UnitClass.Count);
+
+        private static bool Inherits(UnitClass mine, UnitClass theirs) =>
+            mine == UnitClass.Percent || mine == theirs || (mine == UnitClass.Money && theirs == UnitClass.Money);
+
+        private int TailEnd(int from, int nextStart)
+        {
+            var limit = Math.Min(Math.Min(nextStart, sentence.Span.End), from + 60);
+            for (var i = from; i < limit; i++)
+            {
+                if (key[i] is ',' or ';' or '(' or ')' or '.' && !(i + 1 < key.Length && char.IsDigit(key[i + 1]) && i > 0 && char.IsDigit(key[i - 1])))
+                {
+                    return i;
+                }
+            }
+
+            return Math.Max(from, limit);
+        }
+
+        private (MetricCue Cue, CueHit Hit)? NearestCue(int from, int to, UnitClass cls)
+        {
+            foreach (var (hit, cue) in cues.Metrics.Backwards(from, to))
+            {
+                if ((cue.Governs & cls) != 0)
+                {
+                    return (cue, hit);
+                }
+            }
+
+            return null;
+        }
+
+        private Scope? ScopeIn(int from, int to, bool first, int within = int.MaxValue)
+        {
+            var hits = cues.Scopes.Within(from, to).ToList();
+            if (hits.Count == 0)
+            {
+                return null;
+            }
+
+            var hit = first ? hits[0] : hits[^1];
+            return to - hit.Hit.End <= within ? hit.Value : null;
+        }
+
+        private (Measure, decimal, string, Approx) DecideMeasure(Quantity quantity, decimal value, UnitClass cls, Metric metric,
+            string before, string segment, string tail)
+        {
+            var approx = quantity.Approx;
+            var rising = EndsWithAny(before, IncreaseKeys);
+            var falling = EndsWithAny(before, DecreaseKeys);
+            var plan = StartsWithAny(tail.TrimStart().StartsWith(MatchKey.Fold("so với"), StringComparison.Ordinal)
+                ? tail.TrimStart()[MatchKey.Fold("so với").Length..].TrimStart() : tail.TrimStart(), PlanKeys, out _);
+            var samePeriod = SamePeriodTail().IsMatch(tail);
+            var exceeded = quantity.Qualifier == MatchKey.Fold("vượt");
+
+            if (cls == UnitClass.Percent)
+            {
+                if (quantity.Text.Contains("điểm", StringComparison.OrdinalIgnoreCase))
+                {
+                    return (Measure.ChangePp, falling is not null ? -value : value, "percentage-points", approx);
+                }
+
+                if (exceeded && plan)
+                {
+                    return (Measure.PctOfPlan, 100 + value, "exceeded-plan", Approx.Exact);
+                }
+
+                if (falling is not null)
+                {
+                    return (Measure.ChangePct, -value, "decrease-percent", approx);
+                }
+
+                if (rising is not null || exceeded && samePeriod)
+                {
+                    return (Measure.ChangePct, value, "increase-percent", exceeded ? Approx.Exact : approx);
+                }
+
+                if (plan)
+                {
+                    return (Measure.PctOfPlan, value, "percent-of-plan", approx);
+                }
+
+                if (samePeriod)
+                {
+                    return (Measure.PctOfSamePeriod, value, "percent-of-same-period", approx);
+                }
+
+                if (metric == Metric.OccupancyRate)
+                {
+                    return (Measure.Level, value, "rate-level", approx);
+                }
+
+                if (EndsWithAny(before, ShareKeys) is not null)
+                {
+                    return (Measure.SharePct, value, "share", approx);
+                }
+
+                return (Measure.SharePct, value, "percent-default", approx);
+            }
+
+            if (quantity.Unit == Units.Times)
+            {
+                return (Measure.Ratio, value, "times", approx);
+            }
+
+            if (falling is not null)
+            {
+                return (Measure.Change, -value, "decrease", approx);
+            }
+
+            if (rising is not null)
+            {
+                var lead = before[..^rising.Length].TrimEnd();
+                var capitalKind = EndsWithAny(lead, CapitalBeforeIncrease) is not null;
+                if (!capitalKind || samePeriod || tail.Contains(MatchKey.Fold("so với"), StringComparison.Ordinal))
+                {
+                    return (Measure.Change, value, "increase", approx);
+                }
+            }
+
+            return (Measure.Level, value, "level", approx);
+        }
+
+        private bool IsTarget(Quantity quantity)
+        {
+            foreach (var (hit, _) in cues.Targets.Backwards(sentence.Span.Start, quantity.NumberStart))
+            {
+                var lead = WordReader.Before(key, hit.Start, 1);
+                var glued = hit.Start > 0 && key[hit.Start - 1] == '%' || hit.Start > 1 && key[hit.Start - 2] == '%';
+                if (!glued && lead is not ("đạt" or "vượt" or "bằng" or "với" or "theo" or "thành" or "các" or "so") && !char.IsDigit(lead.LastOrDefault()))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsEstimate(Quantity quantity, int segmentStart) =>
+            cues.Estimates.Backwards(Math.Min(segmentStart, quantity.Start), quantity.NumberStart).Any();
+
+        private string? DecidePeriod(Quantity quantity, int clauseStart, int tailEnd, bool target, string segment)
+        {
+            PeriodMention? chosen = null;
+            foreach (var p in periods)
+            {
+                if (p.Start < sentence.Span.Start || p.Comparison || (p.Planned && !target))
+                {
+                    continue;
+                }
+
+                if (p.End <= quantity.NumberStart)
+                {
+                    chosen = p; // the nearest one on the left wins
+                }
+                else if (p.Start >= quantity.End && p.Start <= tailEnd + 40 && p.End <= sentence.Span.End && chosen is null)
+                {
+                    var between = key[quantity.End..p.Start];
+                    if (!between.Contains(';') && !between.Any(char.IsDigit))
+                    {
+                        chosen = p;
+                    }
+
+                    break;
+                }
+                else if (p.Start >= quantity.End)
+                {
+                    break;
+                }
+            }
+
+            if (chosen is not null)
+            {
+                return chosen.Period;
+            }
+
+            if (SnapshotKeys.Any(s => segment.Contains(s, StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            if (target && context.Period is { } docPeriod && PeriodRecognizer.YearOf(docPeriod) is { } year)
+            {
+                return context.IsReview && docPeriod.Length == 4 ? (year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return context.Period;
+        }
+
+        /// <summary>"Vốn FDI và vốn trong nước lần lượt là A và B": the subjects map onto the numbers in order.</summary>
+        private void AssignRespectively()
+        {
+            var at = key.IndexOf(MatchKey.Fold("lần lượt"), sentence.Span.Start, sentence.Span.Length, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return;
+            }
+
+            var after = quantities.Where(x => x.NumberStart > at && Classify(x.Unit) != UnitClass.Percent).ToList();
+            var clause = key.LastIndexOfAny([';', ':', '.'], at) + 1;
+            clause = Math.Max(clause, sentence.Span.Start);
+            if (quantities.Any(x => x.NumberStart >= clause && x.NumberStart < at))
+            {
+                clause = quantities.Last(x => x.NumberStart < at).End;
+            }
+
+            var subjects = new List<(Metric? Metric, Scope? Scope)>();
+            var parts = Regex.Split(key[clause..at], @",|\bvà\b");
+            var offset = clause;
+            foreach (var part in parts)
+            {
+                var start = key.IndexOf(part, offset, StringComparison.Ordinal);
+                var end = start + part.Length;
+                offset = end;
+                var cue = cues.Metrics.Backwards(start, end).Select(h => (Metric?)h.Value.Metric).FirstOrDefault();
+                var sc = cues.Scopes.Backwards(start, end).Select(h => (Scope?)h.Value).FirstOrDefault();
+                if (cue is not null || sc is not null)
+                {
+                    subjects.Add((cue, sc));
+                }
+            }
+
+            if (subjects.Count < 2 || subjects.Count != after.Count)
+            {
+                return;
+            }
+
+            var shared = subjects.Select(s => s.Metric).LastOrDefault(m => m is not null);
+            for (var i = 0; i < after.Count; i++)
+            {
+                _assigned[after[i]] = (subjects[i].Metric ?? shared ?? Metric.Other, subjects[i].Scope);
+            }
+        }
+    }
+}

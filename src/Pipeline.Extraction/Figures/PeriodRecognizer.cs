@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Pipeline.Extraction.Text;
+
+namespace Pipeline.Extraction.Figures;
+
+/// <summary>A period named in the text. Comparison: the base of a "so với" comparison. Planned: a plan's or task's period.</summary>
+public sealed record PeriodMention(int Start, int End, string Period, bool Comparison, bool Planned, bool HasYear);
+
+/// <summary>
+/// Finds the periods a text names, in FIGURES.md's forms: 2020, 2023-H1, 2022-Q3, 2023-06,
+/// 2022-01..2022-10, ..2023-06 (cumulative), 2016..2020. A period without a year
+/// ("6 tháng đầu năm") takes the reference year.
+/// </summary>
+public static class PeriodRecognizer
+{
+    private sealed record Form(string Name, Regex Pattern, Func<Match, int, string?> Read);
+
+    private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+
+    private static Regex R(string pattern) => new(MatchKey.Fold(pattern), Options);
+
+    private static readonly Form[] Forms =
+    [
+        new("cumulative-month", R(@"lũy kế\s+(?:đến|tới|từ [^;.]{0,30}? đến)?\s*(?:hết\s+)?(?:ngày\s+\d{1,2}\s*/\s*)?(?:tháng\s+)?(\d{1,2})\s*[/-]\s*(\d{4})"),
+            (m, _) => $"..{Year(m, 2)}-{Month(m, 1)}"),
+        new("cumulative-year", R(@"lũy kế\s+(?:đến|tới)?\s*(?:hết\s+|cuối\s+)?năm\s+(\d{4})"),
+            (m, _) => $"..{Year(m, 1)}"),
+        new("as-of-month", R(@"(?:tính|lũy kế|tích lũy)\s+(?:đến|tới|từ đầu năm đến|đến thời điểm)\s*(?:hết\s+|cuối\s+)?(?:thời điểm\s+)?(?:ngày\s+)?(?:\d{1,2}\s*/\s*)?(?:tháng\s+)?(\d{1,2})\s*[/-]\s*(\d{4})"),
+            (m, _) => $"{Year(m, 2)}-{Month(m, 1)}"),
+        new("as-of-year-end", R(@"(?:tính|lũy kế)\s+(?:đến|tới)\s+(?:hết|cuối)\s+năm\s+(\d{4})"),
+            (m, _) => $"{Year(m, 1)}-12"),
+        new("span", R(@"(?:giai đoạn|thời kỳ|từ năm)?\s*(?<![\d.,/])((?:19|20)\d{2})\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?((?:19|20)\d{2})(?![\d.,])"),
+            (m, _) => int.Parse(m.Groups[2].Value) > int.Parse(m.Groups[1].Value) ? $"{m.Groups[1].Value}..{m.Groups[2].Value}" : null),
+        new("months", R(@"(?<![\d.,/])(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|năm|bốn|hai)\s+tháng\s+(?:(đầu|cuối)\s+)?năm(?:\s+(\d{4}|nay))?"),
+            (m, y) => Months(m, y)),
+        new("months-from-start", R(@"từ đầu năm(?:\s+(\d{4}))?\s+(?:đến|tới)\s+(?:nay|hết\s+tháng\s+(\d{1,2})|tháng\s+(\d{1,2}))"),
+            (m, y) => m.Groups[2].Success || m.Groups[3].Success
+                ? $"{Year(m, 1, y)}-01..{Year(m, 1, y)}-{Month(m, m.Groups[2].Success ? 2 : 3)}" : null),
+        new("half", R(@"nửa\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?"),
+            (m, y) => $"{Year(m, 2, y)}-{(m.Groups[1].Value == MatchKey.Fold("đầu") ? "H1" : "H2")}"),
+        new("quarter", R(@"quý\s+(iv|i{1,3}|[1-4])(?!\w)(?:\s*(?:[/-]|năm|,)?\s*((?:19|20)\d{2}))?"),
+            (m, y) => $"{Year(m, 2, y)}-Q{Quarter(m.Groups[1].Value)}"),
+        new("date", R(@"ngày\s+\d{1,2}\s*(?:/\s*\d{1,2}|\s+tháng\s+\d{1,2})(?:\s*(?:/|năm)\s*\d{4})?"),
+            (_, _) => null),
+        new("month", R(@"(?<![\d.,]\s?)tháng\s+(\d{1,2})(?![\d.,])(?:\s*(?:[/-]|năm)\s*(\d{4}))?"),
+            (m, y) => $"{Year(m, 2, y)}-{Month(m, 1)}"),
+        new("this-year", R(@"(?:năm nay|cả năm|trong năm)(?!\w| \d)"),
+            (_, y) => y > 0 ? y.ToString(CultureInfo.InvariantCulture) : null),
+        new("last-year", R(@"năm (?:trước|ngoái)"),
+            (_, y) => y > 0 ? (y - 1).ToString(CultureInfo.InvariantCulture) : null),
+        new("year", R(@"năm\s+((?:19|20)\d{2})(?![\d.,])"),
+            (m, _) => m.Groups[1].Value),
+    ];
+
+    private static readonly Regex ComparisonLead = R(@"(?:so với|so cùng kỳ|so|với)\s+(?:cùng kỳ\s+|cùng thời điểm\s+|mức\s+|kết quả\s+)?$");
+    private static readonly Regex PlanLead = R(@"(?:nhiệm vụ|phương hướng|kế hoạch|phấn đấu|mục tiêu|triển khai|định hướng|chỉ tiêu)(?:[^.;]{0,40})$");
+
+    public static IReadOnlyList<PeriodMention> Find(string key, int referenceYear)
+    {
+        var found = new List<PeriodMention>();
+        var taken = new List<(int Start, int End)>();
+        foreach (var form in Forms)
+        {
+            foreach (Match m in form.Pattern.Matches(key))
+            {
+                var start = m.Index + (m.Length - m.Value.TrimStart().Length);
+                var end = m.Index + m.Length;
+                if (taken.Any(t => start < t.End && end > t.Start))
+                {
+                    continue;
+                }
+
+                taken.Add((start, end));
+                var period = form.Read(m, referenceYear);
+                if (period is null || period.Contains("0000", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var lead = key[Math.Max(0, start - 60)..start];
+                var comparison = ComparisonLead.IsMatch(lead);
+                var planned = PlanLead.IsMatch(lead);
+                var hasYear = Regex.IsMatch(m.Value, @"\d{4}") || form.Name is "last-year";
+                found.Add(new PeriodMention(start, end, period, comparison, planned, hasYear));
+            }
+        }
+
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    /// <summary>The same period a number of years earlier: "cùng kỳ" of 2023-H1 is 2022-H1.</summary>
+    public static string? Shift(string? period, int years)
+    {
+        if (period is null)
+        {
+            return null;
+        }
+
+        return Regex.Replace(period, @"(?:19|20)\d{2}", m => (int.Parse(m.Value, CultureInfo.InvariantCulture) + years).ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The first year a period covers, or null.</summary>
+    public static int? YearOf(string? period)
+    {
+        if (period is null)
+        {
+            return null;
+        }
+
+        var m = Regex.Match(period, @"(?:19|20)\d{2}");
+        return m.Success ? int.Parse(m.Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static string Year(Match m, int group, int fallback = 0) =>
+        m.Groups[group].Success && m.Groups[group].Value.Length == 4 ? m.Groups[group].Value
+        : fallback > 0 ? fallback.ToString(CultureInfo.InvariantCulture) : "0000";
+
+    private static string Month(Match m, int group)
+    {
+        var month = int.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+        return month is >= 1 and <= 12 ? month.ToString("00", CultureInfo.InvariantCulture) : "00";
+    }
+
+    private static int Quarter(string q) => q switch
+    {
+        "i" or "1" => 1,
+        "ii" or "2" => 2,
+        "iii" or "3" => 3,
+        _ => 4,
+    };
+
+    private static readonly Dictionary<string, int> MonthWords = new()
+    {
+        [MatchKey.Fold("hai")] = 2, [MatchKey.Fold("ba")] = 3, [MatchKey.Fold("bốn")] = 4, [MatchKey.Fold("năm")] = 5,
+        [MatchKey.Fold("sáu")] = 6, [MatchKey.Fold("bảy")] = 7, [MatchKey.Fold("tám")] = 8, [MatchKey.Fold("chín")] = 9,
+        [MatchKey.Fold("mười")] = 10, [MatchKey.Fold("mười một")] = 11,
+    };
+
+    private static string? Months(Match m, int referenceYear)
+    {
+        var n = int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d
+            : MonthWords.GetValueOrDefault(m.Groups[1].Value);
+        if (n is < 1 or > 12)
+        {
+            return null;
+        }
+
+        var yearText = m.Groups[3].Success && m.Groups[3].Value.Length == 4 ? m.Groups[3].Value : null;
+        var year = yearText ?? (referenceYear > 0 ? referenceYear.ToString(CultureInfo.InvariantCulture) : null);
+        if (year is null)
+        {
+            return null;
+        }
+
+        var last = m.Groups[2].Value == MatchKey.Fold("cuối");
+        if (n == 12)
+        {
+            return year;
+        }
+
+        if (n == 6)
+        {
+            return $"{year}-{(last ? "H2" : "H1")}";
+        }
+
+        if (n == 3 && !last)
+        {
+            return $"{year}-Q1";
+        }
+
+        return last ? $"{year}-{13 - n:00}..{year}-12" : $"{year}-01..{year}-{n:00}";
+    }
+}

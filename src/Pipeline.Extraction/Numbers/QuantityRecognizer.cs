@@ -1,0 +1,622 @@
+using System.Text.RegularExpressions;
+using Pipeline.Core;
+
+namespace Pipeline.Extraction.Numbers;
+
+/// <summary>
+/// The numbers layer: finds every number in a clean text with its value, scale, unit, range and
+/// bound, and sets aside the numbers that are never figures (dates, codes, names, durations)
+/// with the reason. Pure: text in, records out.
+/// </summary>
+public static partial class QuantityRecognizer
+{
+    [GeneratedRegex(@"(?<![\p{L}\d_])\d+(?:[.,]\d+)*", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitToken();
+
+    private static readonly UnitWord[] UnitsLongestFirst = Lexicon.UnitWords
+        .Select(u => u with { Written = Fold(u.Written) })
+        .OrderByDescending(u => u.Written.Length).ToArray();
+
+    private static readonly (string Word, decimal Factor)[] ScalesLongestFirst = Lexicon.Scales
+        .Select(kv => (Fold(kv.Key), kv.Value)).OrderByDescending(s => s.Item1.Length).ToArray();
+
+    private static readonly (string Words, Approx? Approx, bool Requirement)[] ChainLongestFirst = Lexicon.Qualifiers
+        .Select(kv => (Fold(kv.Key), (Approx?)kv.Value, false))
+        .Concat(Lexicon.ChainWords.Select(w => (Fold(w), (Approx?)null, false)))
+        .Concat(Lexicon.RequirementWords.Select(w => (Fold(w), (Approx?)null, true)))
+        .OrderByDescending(x => x.Item1.Length).ToArray();
+
+    private static readonly HashSet<string> NamingWords = Lexicon.NamingWords.Select(Fold).ToHashSet();
+    private static readonly HashSet<string> TimeWords = Lexicon.TimeWords.Select(Fold).ToHashSet();
+    private static readonly Dictionary<string, int> NumberWords = Lexicon.NumberWords.ToDictionary(kv => Fold(kv.Key), kv => kv.Value);
+
+    private static readonly string[] MoneyCues = new[]
+    {
+        "vốn", "doanh thu", "ngân sách", "giá trị", "nộp", "thu", "kim ngạch", "lợi nhuận", "chi phí", "tổng mức", "giải ngân",
+        "tiền", "xuất khẩu", "nhập khẩu", "đầu tư", "thuế", "chi", "trị giá",
+    }.Select(Fold).ToArray();
+
+    private static readonly HashSet<string> CountingUnits =
+        [Units.Project, Units.Worker, Units.Enterprise, Units.Procedure, Units.Item, Units.Tonne, Units.Hectare];
+
+    private static string Fold(string s) => Text.MatchKey.Fold(s);
+
+    public static NumberScan Scan(string clean, string key)
+    {
+        var traps = FindTraps(key);
+        var tokens = MergeSpaceGroups(key, DigitToken().Matches(key).Select(m => (m.Index, End: m.Index + m.Length)).ToList());
+        var style = VoteStyle(key, tokens);
+        var quantities = new List<Quantity>();
+        var skipped = new List<SkippedNumber>();
+        var lastNameEnd = -10;
+
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            var (start, end) = tokens[t];
+            var raw = clean[start..end];
+            var trap = traps.FirstOrDefault(x => start >= x.Start && start < x.End);
+            if (trap.Reason is not null)
+            {
+                skipped.Add(new SkippedNumber(start, end, raw, trap.Reason));
+                continue;
+            }
+
+            var prev = WordReader.Before(key, start, 3, throughColon: true);
+            var naming = NamingSuffix(prev);
+            if (naming is not null)
+            {
+                skipped.Add(new SkippedNumber(start, end, raw, $"follows '{naming}': a name, date, ordinal or page counter"));
+                lastNameEnd = end;
+                continue;
+            }
+
+            var parsed = DigitParser.Parse(raw, style);
+            if (parsed.Malformed)
+            {
+                skipped.Add(new SkippedNumber(start, end, raw, "malformed digit grouping"));
+                continue;
+            }
+
+            var read = ReadAfter(key, end, parsed.Value);
+            if (read.GluedCode)
+            {
+                skipped.Add(new SkippedNumber(start, end, raw, "digits glued to letters: a code or name"));
+                continue;
+            }
+
+            var low = parsed.Value;
+            decimal? high = null;
+            var numberEnd = end;
+            var ambiguous = parsed.Ambiguous;
+
+            // A range: "2-3 dự án", "60%-70%", "từ 60 đến 70%".
+            if (t + 1 < tokens.Count && RangeConnector(key, start, read.End, read.Unit, tokens[t + 1].Index))
+            {
+                var (s2, e2) = tokens[t + 1];
+                var second = DigitParser.Parse(clean[s2..e2], style);
+                var read2 = ReadAfter(key, e2, second.Value);
+                if (!second.Malformed && !read2.GluedCode && (read.Unit is null || read2.Unit is null || read.Unit == read2.Unit))
+                {
+                    var firstScale = read.Factor == 1 ? read2.Factor : read.Factor;
+                    low = parsed.Value * firstScale;
+                    high = read2.Value;
+                    read = read2 with { Value = low, Unit = read2.Unit ?? read.Unit };
+                    numberEnd = e2;
+                    ambiguous |= second.Ambiguous;
+                    t++;
+                }
+            }
+
+            var value = high is null ? read.Value : low;
+            var unit = read.Unit;
+            var inferred = false;
+            if (unit is null && read.Factor >= 1_000_000m && HasMoneyCue(key, start))
+            {
+                unit = Units.Vnd; // FIGURES.md: a bare "tỷ" in a money clause is VND
+                inferred = true;
+            }
+
+            if (unit is null && read.Factor == 1 && high is null)
+            {
+                var why = BareNumberTrap(clean, key, start, end, raw, read.End, lastNameEnd);
+                if (why is not null)
+                {
+                    skipped.Add(new SkippedNumber(start, end, raw, why));
+                    if (why.StartsWith("numbered name", StringComparison.Ordinal))
+                    {
+                        lastNameEnd = end;
+                    }
+
+                    continue;
+                }
+            }
+
+            var (qStart, approx, qualifier, requirement) = ReadQualifiers(key, RangeStart(key, start));
+            if (requirement)
+            {
+                skipped.Add(new SkippedNumber(start, read.End, clean[start..read.End], "a requirement quoted from a rule"));
+                continue;
+            }
+
+            var spanStart = Math.Min(qStart, RangeStart(key, start));
+            quantities.Add(new Quantity
+            {
+                Start = spanStart,
+                End = read.End,
+                Text = clean[spanStart..read.End],
+                NumberStart = start,
+                NumberEnd = numberEnd,
+                Value = DigitParser.Tidy(value),
+                ValueMax = high is null ? null : DigitParser.Tidy(high.Value),
+                Unit = unit ?? Units.Count,
+                Approx = approx,
+                Qualifier = qualifier,
+                Factor = read.Factor,
+                UnitInferred = inferred,
+                Ambiguous = ambiguous,
+            });
+        }
+
+        quantities.AddRange(SpelledNumbers(clean, key, quantities));
+        quantities.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return new NumberScan(quantities, skipped, style);
+    }
+
+    private readonly record struct AfterNumber(decimal Value, decimal Factor, string? Unit, int End, bool GluedCode);
+
+    /// <summary>Scale words, then a unit and an optional "/per" rate, right after the digits.</summary>
+    private static AfterNumber ReadAfter(string key, int end, decimal value)
+    {
+        var factor = 1m;
+        var i = end;
+        var glued = i < key.Length && char.IsLetter(key[i]);
+        var consumedScale = true;
+        while (consumedScale)
+        {
+            consumedScale = false;
+            var j = WordReader.SkipSpaces(key, i);
+            foreach (var (word, f) in ScalesLongestFirst)
+            {
+                if (WordReader.StartsAt(key, j, word) && !(word == "trăm" && j > 0 && key.AsSpan(0, j).TrimEnd().EndsWith("phần")))
+                {
+                    // "phần trăm" is a unit, not a scale; "trăm" straight after digits is.
+                    if (word == Fold("trăm") && WordReader.StartsAt(key, WordReader.SkipSpaces(key, j + word.Length), Fold("phần trăm")))
+                    {
+                        break;
+                    }
+
+                    factor *= f;
+                    i = j + word.Length;
+                    consumedScale = true;
+                    break;
+                }
+            }
+        }
+
+        string? unit = null;
+        var u = i == end ? i : WordReader.SkipSpaces(key, i);
+        if (u == i || u > i)
+        {
+            u = WordReader.SkipSpaces(key, i);
+            foreach (var w in UnitsLongestFirst)
+            {
+                if (WordReader.StartsAt(key, u, w.Written))
+                {
+                    unit = w.Unit;
+                    i = u + w.Written.Length;
+                    if (w.Written == "%%")
+                    {
+                        break;
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        if (glued && i == end)
+        {
+            return new AfterNumber(value, 1, null, end, true);
+        }
+
+        // "USD/m2", "m3/ngày đêm", "USD/m2/năm"
+        if (unit is not null && unit != Units.Percent)
+        {
+            for (var depth = 0; depth < 2 && i < key.Length && key[i] == '/'; depth++)
+            {
+                var matched = false;
+                foreach (var (per, name) in Lexicon.PerUnits.OrderByDescending(p => p.Key.Length))
+                {
+                    var folded = Fold(per);
+                    if (WordReader.StartsAt(key, i + 1, folded))
+                    {
+                        unit += "/" + name;
+                        i += 1 + folded.Length;
+                        matched = true;
+                        break;
+                    }
+                }
+
+                if (!matched)
+                {
+                    break;
+                }
+            }
+        }
+
+        return new AfterNumber(value * factor, factor, unit, i, false);
+    }
+
+    private static bool RangeConnector(string key, int firstStart, int afterFirst, string? firstUnit, int nextStart)
+    {
+        var i = WordReader.SkipSpaces(key, afterFirst);
+        if (i < key.Length && key[i] is '-' or '–' or '—' && WordReader.SkipSpaces(key, i + 1) == nextStart)
+        {
+            return true;
+        }
+
+        var hasTu = WordReader.PhraseEndingAt(key, firstStart, Fold("từ")) >= 0;
+        foreach (var word in new[] { "đến", "tới" })
+        {
+            var w = Fold(word);
+            if (hasTu && WordReader.StartsAt(key, i, w) && WordReader.SkipSpaces(key, i + w.Length) == nextStart)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int RangeStart(string key, int start)
+    {
+        var tu = WordReader.PhraseEndingAt(key, start, Fold("từ"));
+        return tu >= 0 ? tu : start;
+    }
+
+    /// <summary>Reads the chain of qualifier words right before a number; the nearest bound wins.</summary>
+    private static (int Start, Approx Approx, string? Word, bool Requirement) ReadQualifiers(string key, int numberStart)
+    {
+        var cursor = numberStart;
+        var start = numberStart;
+        Approx? approx = null;
+        string? word = null;
+        for (var steps = 0; steps < 5; steps++)
+        {
+            var matched = false;
+            foreach (var (words, a, requirement) in ChainLongestFirst)
+            {
+                var at = WordReader.PhraseEndingAt(key, cursor, words);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                if (requirement && approx is null)
+                {
+                    return (at, Approx.Exact, words, true);
+                }
+
+                if (a is not null && approx is null)
+                {
+                    approx = a;
+                    word = words;
+                    start = at;
+                }
+                else if (a is null && words.StartsWith(Fold("ước"), StringComparison.Ordinal) || words == Fold("dự kiến"))
+                {
+                    start = at; // keep "ước đạt" in the figure's text: it sets the estimate flag
+                }
+
+                cursor = at;
+                matched = true;
+                break;
+            }
+
+            if (!matched)
+            {
+                break;
+            }
+        }
+
+        return (start, approx ?? Approx.Exact, word, false);
+    }
+
+    private static string? NamingSuffix(string previousWords)
+    {
+        if (previousWords.Length == 0)
+        {
+            return null;
+        }
+
+        if (previousWords.EndsWith(Fold("tổng số"), StringComparison.Ordinal) || previousWords.EndsWith(Fold("với số"), StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var parts = previousWords.Split(' ');
+        for (var n = Math.Min(3, parts.Length); n >= 1; n--)
+        {
+            var suffix = string.Join(' ', parts[^n..]);
+            if (NamingWords.Contains(suffix))
+            {
+                return suffix;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? BareNumberTrap(string clean, string key, int start, int end, string raw, int after, int lastNameEnd)
+    {
+        var next = WordReader.SkipSpaces(key, after);
+        foreach (var w in TimeWords)
+        {
+            if (WordReader.StartsAt(key, next, w))
+            {
+                return "a duration or a date part";
+            }
+        }
+
+        if (raw.Length == 4 && raw.All(char.IsAsciiDigit) && raw[0] is '1' or '2' && int.Parse(raw) is >= 1900 and <= 2100)
+        {
+            return "a year";
+        }
+
+        if (raw.Length <= 3 && raw.All(char.IsAsciiDigit))
+        {
+            // "KCN Trà Nóc 2", "Sơn Mỹ 1, 2": a small bare number right after a capitalised word names something.
+            var w = start;
+            while (w > 0 && key[w - 1] == ' ')
+            {
+                w--;
+            }
+
+            if (w < start && w > 0 && char.IsLetter(clean[w - 1]))
+            {
+                var k = w;
+                while (k > 0 && char.IsLetter(clean[k - 1]))
+                {
+                    k--;
+                }
+
+                var sentenceStart = k == 0 || clean[..k].TrimEnd().Length == 0 || clean[..k].TrimEnd()[^1] is '.' or '\n' or ':';
+                if (char.IsUpper(clean[k]) && !sentenceStart)
+                {
+                    return "numbered name";
+                }
+            }
+
+            if (lastNameEnd >= 0 && start - lastNameEnd is >= 0 and <= 4 && key[lastNameEnd..start].Trim() is "," or "và" or "-")
+            {
+                return "numbered name";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasMoneyCue(string key, int start)
+    {
+        var from = Math.Max(0, start - 120);
+        var clause = key[from..start];
+        var cut = clause.LastIndexOfAny(['.', ';', '\n']);
+        if (cut >= 0)
+        {
+            clause = clause[(cut + 1)..];
+        }
+
+        foreach (var cue in MoneyCues)
+        {
+            var idx = clause.IndexOf(cue, StringComparison.Ordinal);
+            if (idx >= 0 && (idx == 0 || !WordReader.IsWordChar(clause[idx - 1])) && (idx + cue.Length == clause.Length || !WordReader.IsWordChar(clause[idx + cue.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<(int Start, int End, string Reason)> FindTraps(string key)
+    {
+        var spans = new List<(int, int, string)>();
+        foreach (var trap in Trap.All)
+        {
+            foreach (Match m in trap.Pattern.Matches(key))
+            {
+                spans.Add((m.Index, m.Index + m.Length, trap.Name));
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>Joins "12 242" into one token when a space groups thousands.</summary>
+    private static List<(int Index, int End)> MergeSpaceGroups(string key, List<(int Index, int End)> tokens)
+    {
+        var merged = new List<(int, int)>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var (s, e) = tokens[i];
+            var firstIsPlain = e - s <= 3 && key.AsSpan(s, e - s).IndexOfAny('.', ',') < 0;
+            while (firstIsPlain && i + 1 < tokens.Count && tokens[i + 1].Index == e + 1 && key[e] == ' '
+                   && tokens[i + 1].End - tokens[i + 1].Index == 3 && key.AsSpan(tokens[i + 1].Index, 3).IndexOfAny('.', ',') < 0
+                   && (tokens[i + 1].End >= key.Length || !char.IsAsciiDigit(key[tokens[i + 1].End])))
+            {
+                e = tokens[i + 1].End;
+                i++;
+            }
+
+            merged.Add((s, e));
+        }
+
+        return merged;
+    }
+
+    private static NumberStyle VoteStyle(string key, List<(int Index, int End)> tokens)
+    {
+        var vn = 0;
+        var en = 0;
+        foreach (var (s, e) in tokens)
+        {
+            var p = DigitParser.Parse(key[s..e]);
+            if (p.Evidence == NumberStyle.Vietnamese)
+            {
+                vn++;
+            }
+            else if (p.Evidence == NumberStyle.English)
+            {
+                en++;
+            }
+        }
+
+        return en > vn ? NumberStyle.English : NumberStyle.Vietnamese;
+    }
+
+    /// <summary>Numbers written in words, read only before a counting unit: "ba dự án", "hai mươi lăm doanh nghiệp".</summary>
+    private static IEnumerable<Quantity> SpelledNumbers(string clean, string key, List<Quantity> found)
+    {
+        var words = Regex.Matches(key, @"\p{L}+");
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!NumberWords.ContainsKey(words[i].Value) || (i > 0 && NumberWords.ContainsKey(words[i - 1].Value) && words[i].Index - words[i - 1].Index - words[i - 1].Length == 1))
+            {
+                continue;
+            }
+
+            var j = i;
+            while (j + 1 < words.Count && NumberWords.ContainsKey(words[j + 1].Value) && words[j + 1].Index == words[j].Index + words[j].Length + 1)
+            {
+                j++;
+            }
+
+            // Try the longest run of number words that still leaves a counting unit after it.
+            for (var last = j; last >= i; last--)
+            {
+                var afterRun = words[last].Index + words[last].Length;
+                var u = WordReader.SkipSpaces(key, afterRun);
+                var unit = UnitsLongestFirst.FirstOrDefault(w => CountingUnits.Contains(w.Unit) && w.Written.Length > 2 && WordReader.StartsAt(key, u, w.Written));
+                if (unit is null)
+                {
+                    continue;
+                }
+
+                var run = Enumerable.Range(i, last - i + 1).Select(k => words[k].Value).ToList();
+                var value = ReadWords(run);
+                var start = words[i].Index;
+                if (value is null or 0 || run is ["một"] || found.Any(q => q.Start <= start && q.End > start) || IsYearWord(key, words, i, last))
+                {
+                    break;
+                }
+
+                var end = u + unit.Written.Length;
+                var (qStart, approx, qualifier, requirement) = ReadQualifiers(key, start);
+                if (!requirement)
+                {
+                    yield return new Quantity
+                    {
+                        Start = qStart,
+                        End = end,
+                        Text = clean[qStart..end],
+                        NumberStart = start,
+                        NumberEnd = afterRun,
+                        Value = value.Value,
+                        Unit = unit.Unit,
+                        Approx = approx,
+                        Qualifier = qualifier,
+                        Spelled = true,
+                    };
+                }
+
+                break;
+            }
+
+            i = j;
+        }
+    }
+
+    // "năm" before a counting word is five, but "của năm dự án" reads as a year only when digits follow.
+    private static bool IsYearWord(string key, MatchCollection words, int i, int last) =>
+        i == last && words[i].Value == "năm" && i > 0 && words[i - 1].Value is "trong" or "cả" or "mỗi" or "hằng" or "hàng";
+
+    /// <summary>Vietnamese number words to a value: hai mươi lăm = 25, một trăm linh năm = 105, ba trăm rưỡi = 350.</summary>
+    public static decimal? ReadWords(IReadOnlyList<string> words)
+    {
+        decimal total = 0;
+        int hundreds = 0, tens = 0, ones = 0, pending = -1;
+        string? lastScale = null;
+        foreach (var w in words)
+        {
+            if (!NumberWords.TryGetValue(w, out var v))
+            {
+                return null;
+            }
+
+            switch (v)
+            {
+                case >= 0 and <= 9:
+                    if (w is "lăm" or "mốt" or "tư" && tens == 0)
+                    {
+                        if (w != "tư")
+                        {
+                            return null;
+                        }
+                    }
+
+                    ones = v;
+                    pending = v;
+                    break;
+                case 10:
+                    tens = 1;
+                    ones = 0;
+                    pending = -1;
+                    break;
+                case -10:
+                    if (pending < 1)
+                    {
+                        return null;
+                    }
+
+                    tens = pending;
+                    ones = 0;
+                    pending = -1;
+                    break;
+                case -100:
+                    if (pending < 1)
+                    {
+                        return null;
+                    }
+
+                    hundreds = pending;
+                    ones = 0;
+                    pending = -1;
+                    lastScale = "trăm";
+                    break;
+                case -1000:
+                    total += (hundreds * 100 + tens * 10 + ones) * 1000m;
+                    hundreds = tens = ones = 0;
+                    pending = -1;
+                    lastScale = "nghìn";
+                    break;
+                case -1:
+                    if (lastScale == "trăm")
+                    {
+                        tens = 5;
+                    }
+                    else if (lastScale == "nghìn")
+                    {
+                        total += 500;
+                    }
+                    else
+                    {
+                        return null;
+                    }
+
+                    break;
+            }
+        }
+
+        return total + hundreds * 100 + tens * 10 + ones;
+    }
+}
