@@ -49,7 +49,8 @@ public static class Cues
         new("giá trị xuất khẩu", Metric.ExportValue, MoneyOrPercent), new("xuất khẩu hàng hóa", Metric.ExportValue, MoneyOrPercent),
         new("nhập khẩu", Metric.ImportValue, MoneyOrPercent), new("kim ngạch nhập khẩu", Metric.ImportValue, MoneyOrPercent),
         new("xuất nhập khẩu", Metric.TradeValue, MoneyOrPercent), new("xuất, nhập khẩu", Metric.TradeValue, MoneyOrPercent),
-        new("xuất - nhập khẩu", Metric.TradeValue, MoneyOrPercent), new("xuất khẩu và nhập khẩu", Metric.TradeValue, MoneyOrPercent),
+        new("xuất - nhập khẩu", Metric.TradeValue, MoneyOrPercent),
+        new("xuất siêu", Metric.Other, MoneyOrPercent), new("nhập siêu", Metric.Other, MoneyOrPercent), new("cán cân thương mại", Metric.Other, MoneyOrPercent),
         new("xnk", Metric.TradeValue, MoneyOrPercent), new("kim ngạch", Metric.TradeValue, MoneyOrPercent),
         // budget
         new("ngân sách", Metric.BudgetContribution, MoneyOrPercent), new("nộp ngân sách", Metric.BudgetContribution, MoneyOrPercent),
@@ -70,6 +71,8 @@ public static class Cues
         new("tỷ lệ cho thuê", Metric.OccupancyRate, UnitClass.Percent), new("tỷ lệ thuê đất", Metric.OccupancyRate, UnitClass.Percent),
         // output
         new("sản lượng", Metric.OutputQuantity, UnitClass.Quantity | UnitClass.Count | UnitClass.Percent),
+        new("hàng hóa thông qua", Metric.OutputQuantity, UnitClass.Quantity | UnitClass.Count), new("thông qua cảng", Metric.OutputQuantity, UnitClass.Quantity | UnitClass.Count),
+        new("công suất", Metric.OutputQuantity, UnitClass.Quantity),
         // explicitly "other": these stop a number inheriting a metric it does not measure
         new("grdp", Metric.Other, UnitClass.Any), new("gdp", Metric.Other, UnitClass.Any), new("tăng trưởng kinh tế", Metric.Other, UnitClass.Any),
         new("tiến độ", Metric.Other, UnitClass.Percent), new("khối lượng", Metric.Other, UnitClass.Percent),
@@ -100,7 +103,11 @@ public static class Cues
         "ước đạt", "ước tính", "ước thực hiện", "ước", "dự kiến", "dự ước", "khoảng ước", "ước khoảng",
     ];
 
-    public static readonly IReadOnlyList<string> Increase = ["tăng", "tăng thêm", "tăng lên", "tăng trưởng", "tăng khoảng", "tăng hơn", "nhiều hơn"];
+    public static readonly IReadOnlyList<string> Increase =
+    [
+        "tăng", "tăng thêm", "tăng lên", "tăng trưởng", "tăng khoảng", "tăng hơn", "nhiều hơn", "tăng bình quân", "tăng trưởng bình quân",
+        "bình quân tăng", "bình quân mỗi năm tăng", "tăng bình quân mỗi năm", "tăng bình quân hằng năm", "tăng trưởng bình quân hằng năm",
+    ];
     public static readonly IReadOnlyList<string> Decrease = ["giảm", "giảm đi", "giảm xuống", "giảm khoảng", "giảm hơn", "ít hơn", "sụt giảm", "thấp hơn"];
     public static readonly IReadOnlyList<string> Plan = ["kế hoạch", "kh", "chỉ tiêu", "dự toán", "mục tiêu", "kế hoạch năm", "kế hoạch đề ra", "kế hoạch giao"];
     public static readonly IReadOnlyList<string> SamePeriod = ["cùng kỳ", "cùng kì", "năm trước", "năm ngoái", "kỳ trước", "quý trước", "tháng trước"];

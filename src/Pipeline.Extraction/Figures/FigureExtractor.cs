@@ -202,6 +202,8 @@ public static partial class FigureExtractor
             var unit = quantity.Unit;
             var value = quantity.Value;
             var cls = Classify(unit);
+            // A ratio ("gấp 1,5 lần") speaks of its subject the way a percentage does.
+            var cueClass = unit == Units.Times ? UnitClass.Percent : cls;
             var tailEnd = TailEnd(quantity.End, nextStart);
             var tail = key[quantity.End..tailEnd];
             var before = WordReader.Before(key, quantity.Start, 4);
@@ -244,6 +246,13 @@ public static partial class FigureExtractor
                     scope = given.Scope;
                     metricRule = "respectively";
                 }
+                else if (quantity.Counted)
+                {
+                    var cue = NearestCue(segmentStart, quantity.Start, UnitClass.Count) ?? TailCue(quantity.End, tailEnd, UnitClass.Count);
+                    metric = cue is { } c && c.Cue.Metric is Metric.OutputQuantity or Metric.Other ? c.Cue.Metric : Metric.Other;
+                    metricRule = "counted";
+                    confidence = 0.6;
+                }
                 else
                 {
                     var cue = NearestCue(segmentStart, quantity.Start, UnitClass.Count);
@@ -276,19 +285,24 @@ public static partial class FigureExtractor
                 metricRule = "rate";
                 confidence = 0.8;
             }
-            else if (NearestCue(segmentStart, quantity.Start, cls) is { } own)
+            else if (cls == UnitClass.Percent && TailCue(quantity.End, tailEnd, cls) is { } named)
+            {
+                metric = named.Cue.Metric; // "chiếm 86,4% tổng số lao động", "100% hồ sơ"
+                metricRule = $"cue-after:{named.Hit.Phrase}";
+            }
+            else if (NearestCue(segmentStart, quantity.Start, cueClass) is { } own)
             {
                 metric = own.Cue.Metric;
                 metricRule = $"cue:{own.Hit.Phrase}";
             }
-            else if (previous is not null && Inherits(cls, Classify(previous.Unit)))
+            else if (previous is not null && Inherits(cueClass, Classify(previous.Unit)))
             {
                 metric = previous.Metric;
                 scope = previous.Scope;
                 metricRule = "same-subject";
                 confidence = 0.85;
             }
-            else if (NearestCue(sentence.Span.Start, segmentStart, cls) is { } back)
+            else if (NearestCue(sentence.Span.Start, segmentStart, cueClass) is { } back)
             {
                 metric = back.Cue.Metric;
                 metricRule = $"cue-before:{back.Hit.Phrase}";
@@ -392,6 +406,26 @@ public static partial class FigureExtractor
                 {
                     return (cue, hit);
                 }
+            }
+
+            return null;
+        }
+
+        private static readonly string[] TailLeads = Fold(["tổng số", "trên tổng số", "tổng", "số", "trong tổng số", "trong tổng"]);
+
+        /// <summary>A metric named right after a percentage: "85% tổng vốn đăng ký", "100% hồ sơ".</summary>
+        private (MetricCue Cue, CueHit Hit)? TailCue(int from, int tailEnd, UnitClass cls)
+        {
+            var start = WordReader.SkipSpaces(key, from);
+            var rest = key[start..tailEnd];
+            if (StartsWithAny(rest, TailLeads, out var lead))
+            {
+                start = WordReader.SkipSpaces(key, start + lead!.Length);
+            }
+
+            foreach (var (hit, cue) in cues.Metrics.Within(start, tailEnd))
+            {
+                return hit.Start == start && (cue.Governs & cls) != 0 ? (cue, hit) : null;
             }
 
             return null;

@@ -16,8 +16,14 @@ public static class HtmlReader
 {
     private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
     {
-        "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "button", "select",
-        "option", "svg", "canvas", "object", "embed", "input", "textarea", "label", "menu", "head",
+        "script", "style", "noscript", "template", "iframe", "button", "select",
+        "option", "svg", "canvas", "object", "embed", "input", "textarea", "label", "head",
+    };
+
+    // Dropped unless they hold the article: some portals (Oracle ADF) wrap the whole page in one form.
+    private static readonly HashSet<string> Structural = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "nav", "header", "footer", "aside", "form", "menu",
     };
 
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
@@ -96,7 +102,8 @@ public static class HtmlReader
         }
 
         var marks = ((element.GetAttribute("class") ?? "") + " " + (element.GetAttribute("id") ?? "")).ToLowerInvariant();
-        return marks.Length > 1 && FurnitureMarks.Any(m => marks.Contains(m, StringComparison.Ordinal)) && element.LocalName != "body"
-               && element.QuerySelectorAll("p").Length < 3; // a wrapper holding the article is not furniture
+        var marked = Structural.Contains(element.LocalName)
+                     || (marks.Length > 1 && FurnitureMarks.Any(m => marks.Contains(m, StringComparison.Ordinal)));
+        return marked && element.LocalName != "body" && element.QuerySelectorAll("p").Length < 3; // a wrapper holding the article is not furniture
     }
 }

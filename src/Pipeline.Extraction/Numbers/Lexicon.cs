@@ -28,10 +28,10 @@ public static class Lexicon
         new("đô la mỹ", Units.Usd), new("đô-la mỹ", Units.Usd), new("đô la", Units.Usd), new("đôla", Units.Usd), new("usd", Units.Usd),
         new("us$", Units.Usd), new("đô", Units.Usd),
         new("euro", "EUR"), new("eur", "EUR"), new("yên nhật", "JPY"), new("yên", "JPY"), new("nhân dân tệ", "CNY"), new("won", "KRW"),
-        new("%%", Units.Percent), new("%", Units.Percent), new("phần trăm", Units.Percent),
-        new("lượt dự án", Units.Project), new("dự án", Units.Project),
+        new("%%", Units.Percent), new("%", Units.Percent), new("phần trăm", Units.Percent), new("điểm phần trăm", Units.Percent), new("điểm %", Units.Percent),
+        new("lượt dự án", Units.Project), new("dự án", Units.Project), new("lượt điều chỉnh", Units.Project),
         new("người lao động", Units.Worker), new("lao động", Units.Worker), new("lđ", Units.Worker), new("công nhân", Units.Worker),
-        new("việc làm", Units.Worker), new("người", Units.Worker),
+        new("việc làm", Units.Worker), new("người", Units.Worker), new("kỹ sư", Units.Worker), new("chuyên gia", Units.Worker),
         new("doanh nghiệp", Units.Enterprise), new("dn", Units.Enterprise),
         new("thủ tục hành chính", Units.Procedure), new("thủ tục", Units.Procedure), new("tthc", Units.Procedure), new("bộ hồ sơ", Units.Procedure), new("hồ sơ", Units.Procedure),
         new("hécta", Units.Hectare), new("héc-ta", Units.Hectare), new("hec-ta", Units.Hectare), new("hecta", Units.Hectare), new("ha", Units.Hectare),
@@ -39,9 +39,12 @@ public static class Lexicon
         new("mét khối", Units.CubicMetre), new("m3", Units.CubicMetre), new("m³", Units.CubicMetre),
         new("km2", "km2"), new("km²", "km2"), new("km", "km"),
         new("tấn", Units.Tonne),
-        new("sản phẩm", Units.Item), new("chiếc", Units.Item), new("cái", Units.Item), new("đôi", Units.Item),
+        new("sản phẩm", Units.Item), new("chiếc", Units.Item), new("cái", Units.Item), new("đôi", Units.Item), new("tấm", Units.Item),
+        new("xe", Units.Item), new("bộ sản phẩm", Units.Item),
+        // Counted things outside the contract's units: kept as "count" so they can still be figures of metric other.
+        new("teu", Units.Count), new("lượt tàu", Units.Count), new("lượt khách", Units.Count), new("lượt", Units.Count),
         new("lần", Units.Times),
-        new("teu", "TEU"), new("mw", "MW"), new("kwh", "kWh"),
+        new("mw", "MW"), new("kwh", "kWh"),
     ];
 
     /// <summary>"/năm" after a unit makes a rate: USD/m2, m3/day.</summary>
@@ -81,9 +84,9 @@ public static class Lexicon
         "số", "lô", "lô số", "khu số", "thứ", "lần thứ", "hạng", "top", "một trong", "giai đoạn", "phân khu", "đường", "quốc lộ", "ql",
         "tỉnh lộ", "tl", "tuyến", "tổ", "ấp", "khu phố", "phường", "quận", "khóa", "lần", "đợt", "phiên", "nghị định", "thông tư",
         "điều", "khoản", "chương", "mục", "phụ lục", "tháng", "năm", "ngày", "quý", "tuần", "nghị quyết", "quyết định", "công văn",
-        "chỉ thị", "kế hoạch số", "iso", "tcvn", "qcvn", "covid", "covid-", "phòng", "tầng", "block", "nhà", "xưởng", "cổng", "bến", "cầu",
+        "chỉ thị", "kế hoạch số", "iso", "tcvn", "qcvn", "covid", "covid-", "mã", "mã số", "mã dự án", "số hiệu", "ký hiệu",
         "lượt xem", "truy cập", "lượt truy cập", "đang truy cập", "hôm nay", "hôm qua", "trong tuần", "tháng hiện tại", "tháng trước",
-        "năm hiện tại", "online", "đang online", "trực tuyến", "bình luận", "lượt thích", "views", "khách", "thành viên",
+        "năm hiện tại", "online", "đang online", "trực tuyến", "bình luận", "lượt thích", "views",
         "điện thoại", "đt", "tel", "fax", "hotline", "di động", "mã số thuế", "mst", "email", "zalo", "trang", "xếp thứ", "đứng thứ",
     };
 

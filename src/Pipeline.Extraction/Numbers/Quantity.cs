@@ -25,6 +25,8 @@ public sealed record Quantity
     public decimal Factor { get; init; } = 1;
     /// <summary>The unit was inferred, not written ("520 tỷ" in a money clause read as VND).</summary>
     public bool UnitInferred { get; init; }
+    /// <summary>A counting word stood after the number ("1.850 lượt tàu", "TEU") though the unit is plain "count".</summary>
+    public bool Counted { get; init; }
     /// <summary>Written out in words ("ba dự án").</summary>
     public bool Spelled { get; init; }
     /// <summary>The digit grouping could be read two ways and the document's style decided.</summary>

@@ -13,6 +13,15 @@ public static partial class QuantityRecognizer
     [GeneratedRegex(@"(?<![\p{L}\d_])\d+(?:[.,]\d+)*", RegexOptions.CultureInvariant)]
     private static partial Regex DigitToken();
 
+    [GeneratedRegex(@"\G\(\d{1,2}\)", RegexOptions.CultureInvariant)]
+    private static partial Regex Footnote();
+
+    [GeneratedRegex(@"\G((?:\s+\p{L}+){1,3})/(?:năm|tháng|ngày)", RegexOptions.CultureInvariant)]
+    private static partial Regex RateAfterNoun();
+
+    [GeneratedRegex(@"\bgấp\s+(đôi|ba|rưỡi)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpelledRatio();
+
     private static readonly UnitWord[] UnitsLongestFirst = Lexicon.UnitWords
         .Select(u => u with { Written = Fold(u.Written) })
         .OrderByDescending(u => u.Written.Length).ToArray();
@@ -67,6 +76,12 @@ public static partial class QuantityRecognizer
             {
                 skipped.Add(new SkippedNumber(start, end, raw, $"follows '{naming}': a name, date, ordinal or page counter"));
                 lastNameEnd = end;
+                continue;
+            }
+
+            if (end - start >= 8 && raw.All(char.IsAsciiDigit))
+            {
+                skipped.Add(new SkippedNumber(start, end, raw, "a long ungrouped digit run: an identifier or code"));
                 continue;
             }
 
@@ -154,10 +169,21 @@ public static partial class QuantityRecognizer
                 Factor = read.Factor,
                 UnitInferred = inferred,
                 Ambiguous = ambiguous,
+                Counted = read.Unit == Units.Count,
             });
         }
 
         quantities.AddRange(SpelledNumbers(clean, key, quantities));
+        foreach (Match m in SpelledRatio().Matches(key))
+        {
+            var g = m.Groups[1];
+            var times = g.Value switch { "đôi" => 2m, "ba" => 3m, _ => 1.5m };
+            quantities.Add(new Quantity
+            {
+                Start = g.Index, End = g.Index + g.Length, Text = clean[g.Index..(g.Index + g.Length)], NumberStart = g.Index,
+                NumberEnd = g.Index + g.Length, Value = times, Unit = Units.Times, Spelled = true,
+            });
+        }
         quantities.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new NumberScan(quantities, skipped, style);
     }
@@ -169,6 +195,12 @@ public static partial class QuantityRecognizer
     {
         var factor = 1m;
         var i = end;
+        var footnote = Footnote().Match(key, i);
+        if (footnote.Success && footnote.Index == i)
+        {
+            i += footnote.Length; // "110.764(1) triệu đồng": the marker sits between number and unit
+        }
+
         var glued = i < key.Length && char.IsLetter(key[i]);
         var consumedScale = true;
         while (consumedScale)
@@ -214,9 +246,19 @@ public static partial class QuantityRecognizer
             }
         }
 
-        if (glued && i == end)
+        if (glued && i == end + (footnote.Success && footnote.Index == end ? footnote.Length : 0))
         {
             return new AfterNumber(value, 1, null, end, true);
+        }
+
+        // "15.000 tấn sợi/năm": a capacity names its product before the rate.
+        if (unit is Units.Tonne or Units.Item or Units.CubicMetre)
+        {
+            var rate = RateAfterNoun().Match(key, i);
+            if (rate.Success && rate.Index == i)
+            {
+                i += rate.Groups[1].Length;
+            }
         }
 
         // "USD/m2", "m3/ngày đêm", "USD/m2/năm"
@@ -439,10 +481,10 @@ public static partial class QuantityRecognizer
         for (var i = 0; i < tokens.Count; i++)
         {
             var (s, e) = tokens[i];
-            var firstIsPlain = e - s <= 3 && key.AsSpan(s, e - s).IndexOfAny('.', ',') < 0;
+            // "tháng 6 500 lao động" is month 6 then 500 workers, not 6 500.
+            var firstIsPlain = e - s <= 3 && key.AsSpan(s, e - s).IndexOfAny('.', ',') < 0 && NamingSuffix(WordReader.Before(key, s, 2)) is null;
             while (firstIsPlain && i + 1 < tokens.Count && tokens[i + 1].Index == e + 1 && key[e] == ' '
-                   && tokens[i + 1].End - tokens[i + 1].Index == 3 && key.AsSpan(tokens[i + 1].Index, 3).IndexOfAny('.', ',') < 0
-                   && (tokens[i + 1].End >= key.Length || !char.IsAsciiDigit(key[tokens[i + 1].End])))
+                   && LeadingGroup(key, tokens[i + 1]) == 3)
             {
                 e = tokens[i + 1].End;
                 i++;
@@ -452,6 +494,18 @@ public static partial class QuantityRecognizer
         }
 
         return merged;
+    }
+
+    private static int LeadingGroup(string key, (int Index, int End) token)
+    {
+        var n = 0;
+        while (token.Index + n < token.End && char.IsAsciiDigit(key[token.Index + n]))
+        {
+            n++;
+        }
+
+        // "1 142,5": the group after the space may carry the decimal part, but not further grouping.
+        return n == 3 && (token.Index + n == token.End || key[token.Index + n] == ',') && key.AsSpan(token.Index + n, token.End - token.Index - n).IndexOf('.') < 0 ? 3 : -1;
     }
 
     private static NumberStyle VoteStyle(string key, List<(int Index, int End)> tokens)
@@ -558,10 +612,7 @@ public static partial class QuantityRecognizer
                 case >= 0 and <= 9:
                     if (w is "lăm" or "mốt" or "tư" && tens == 0)
                     {
-                        if (w != "tư")
-                        {
-                            return null;
-                        }
+                        return null; // these forms only follow "mươi"; "tư" alone is "đầu tư", "tư nhân"
                     }
 
                     ones = v;
