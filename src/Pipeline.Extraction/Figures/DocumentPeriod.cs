@@ -39,6 +39,7 @@ public static class DocumentPeriod
         }
 
         var review = ReviewWords.Any(w => titleKey.Contains(MatchKey.Fold(w), StringComparison.Ordinal)) && period is { Length: 4 };
-        return new DocumentContext(period, reference, review, metadata.TitleSpan);
+        var month = metadata.Published is { Length: >= 7 } p && int.TryParse(p[5..7], System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : 0;
+        return new DocumentContext(period, reference, review, metadata.TitleSpan, month);
     }
 }

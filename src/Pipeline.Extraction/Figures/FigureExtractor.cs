@@ -9,7 +9,8 @@ namespace Pipeline.Extraction.Figures;
 /// <param name="Period">The period the document mainly reports on, or null.</param>
 /// <param name="ReferenceYear">The year that year-less periods ("6 tháng đầu năm") belong to; 0 when unknown.</param>
 /// <param name="IsReview">A year-end review, whose targets without a year are for the next year.</param>
-public sealed record DocumentContext(string? Period, int ReferenceYear, bool IsReview, TextSpan? TitleSpan);
+/// <param name="ReferenceMonth">The month of publication, for "từ đầu năm đến nay"; 0 when unknown.</param>
+public sealed record DocumentContext(string? Period, int ReferenceYear, bool IsReview, TextSpan? TitleSpan, int ReferenceMonth = 0);
 
 /// <summary>
 /// The figures layer: gives each quantity of the numbers layer its metric, measure, scope, period,
@@ -25,6 +26,15 @@ public static partial class FigureExtractor
     private static readonly string[] CapitalBeforeIncrease = Fold(["vốn", "đầu tư", "điều chỉnh", "và", "cấp mới", "đăng ký"]);
     private static readonly string[] SnapshotKeys = Fold(["hiện nay", "hiện có", "hiện tại", "đến nay", "hiện đang"]);
     private static readonly string Ratio = MatchKey.Fold("gấp");
+    private static readonly string[] LabourStock = Fold(["đang làm việc", "làm việc", "sử dụng", "tổng số lao động", "số lao động", "đang làm"]);
+    private static readonly string[] LabourFlow = Fold(["tạo việc làm", "giải quyết việc làm", "tuyển dụng", "tuyển mới", "thu hút", "tạo thêm", "dự kiến", "sẽ"]);
+    private static readonly string[] EnterpriseStock = Fold(["đang hoạt động", "hoạt động", "đang sản xuất", "hiện có"]);
+    private static readonly string[] LandStock = Fold(["cho thuê", "đã thuê", "lấp đầy", "thuê đất"]);
+    private static readonly string[] ProjectStock = Fold(["còn hiệu lực", "lũy kế", "tích lũy", "tổng số dự án", "đến nay"]);
+
+    // "Dự án Nhà máy …", "của Công ty TNHH …": the figure belongs to one project, which has no reporting period.
+    [GeneratedRegex(@"(?:\b[Dd]ự án|\b[Nn]hà máy)\s+(?:[A-ZĐ]|của\s|do\s|sản xuất\s|đầu tư xây dựng\s|xây dựng\s)|\b[Cc]ông ty\s+(?:TNHH|[Cc]ổ phần|CP|[A-ZĐ])|\b[Tt]ập đoàn\s+[A-ZĐ]")]
+    private static partial Regex ProjectSubject();
 
     [GeneratedRegex(@"cùng (?:kỳ|kì)(?: năm (?:trước|ngoái|\d{4}))?(?: là| đạt| chỉ| chỉ đạt| mới đạt)?\s*:?\s*$")]
     private static partial Regex PriorLevelLead();
@@ -335,7 +345,7 @@ public static partial class FigureExtractor
             var prior = measure == Measure.Level && PriorLevelLead().IsMatch(segment);
             var target = IsTarget(quantity);
             var estimate = IsEstimate(quantity, segmentStart);
-            var period = DecidePeriod(quantity, clauseStart, tailEnd, target, segment);
+            var period = DecidePeriod(quantity, clauseStart, tailEnd, target, segment, metric.Value, measure);
             if (prior)
             {
                 period = PeriodRecognizer.Shift(period, -1);
@@ -540,8 +550,9 @@ public static partial class FigureExtractor
         private bool IsEstimate(Quantity quantity, int segmentStart) =>
             cues.Estimates.Backwards(Math.Min(segmentStart, quantity.Start), quantity.NumberStart).Any();
 
-        private string? DecidePeriod(Quantity quantity, int clauseStart, int tailEnd, bool target, string segment)
+        private string? DecidePeriod(Quantity quantity, int clauseStart, int tailEnd, bool target, string segment, Metric metric, Measure measure)
         {
+            var stock = IsStock(quantity, clauseStart, tailEnd, metric, measure, segment);
             PeriodMention? chosen = null;
             foreach (var p in periods)
             {
@@ -572,20 +583,79 @@ public static partial class FigureExtractor
 
             if (chosen is not null)
             {
-                return chosen.Period;
+                return stock && !chosen.Period.StartsWith("..", StringComparison.Ordinal) ? PeriodRecognizer.EndPoint(chosen.Period) : chosen.Period;
             }
 
-            if (SnapshotKeys.Any(s => segment.Contains(s, StringComparison.Ordinal)))
+            var prefix = key[sentence.Span.Start..quantity.NumberStart];
+            if (SnapshotKeys.Any(s => prefix.Contains(s, StringComparison.Ordinal)))
             {
-                return null;
+                return null; // FIGURES.md: a "hiện nay" snapshot has no period unless the text names one
             }
 
-            if (target && context.Period is { } docPeriod && PeriodRecognizer.YearOf(docPeriod) is { } year)
+            if (!target && measure == Measure.Level && metric is Metric.InvestmentCapital or Metric.LandArea or Metric.Labour or Metric.OutputQuantity or Metric.Other
+                && ProjectSubject().IsMatch(clean[sentence.Span.Start..quantity.NumberStart]))
             {
-                return context.IsReview && docPeriod.Length == 4 ? (year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return null; // one project's own figures
             }
 
-            return context.Period;
+            var carried = CarriedMention(target);
+            string? period;
+            if (carried is not null)
+            {
+                period = carried.Period;
+            }
+            else if (target && context.Period is { } docPeriod && PeriodRecognizer.YearOf(docPeriod) is { } year)
+            {
+                period = (context.IsReview && docPeriod.Length == 4 ? year + 1 : year).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                period = context.Period;
+            }
+
+            return stock && period is not null && !period.StartsWith("..", StringComparison.Ordinal) ? PeriodRecognizer.EndPoint(period) : period;
+        }
+
+        /// <summary>The period an earlier sentence of the same paragraph named ("Trong 6 tháng đầu năm … . Cụ thể, …").</summary>
+        private PeriodMention? CarriedMention(bool target)
+        {
+            var paragraphStart = key.LastIndexOf('\n', Math.Max(0, sentence.Span.Start - 1)) + 1;
+            PeriodMention? carried = null;
+            foreach (var p in periods)
+            {
+                if (p.End > sentence.Span.Start)
+                {
+                    break;
+                }
+
+                if (p.Start >= paragraphStart && !p.Comparison && (target ? !p.Period.Contains("..", StringComparison.Ordinal) : !p.Planned))
+                {
+                    carried = p;
+                }
+            }
+
+            return carried;
+        }
+
+        /// <summary>A stock is measured at a point: workers employed, enterprises operating, land leased, projects still valid.</summary>
+        private bool IsStock(Quantity quantity, int clauseStart, int tailEnd, Metric metric, Measure measure, string segment)
+        {
+            if (measure is not (Measure.Level or Measure.Change or Measure.ChangePct or Measure.ChangePp))
+            {
+                return false;
+            }
+
+            var around = key[clauseStart..quantity.NumberStart] + " " + key[quantity.End..tailEnd];
+            bool Has(string[] words, string text) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
+            return metric switch
+            {
+                Metric.OccupancyRate => true,
+                Metric.Labour => !Has(LabourFlow, segment) && Has(LabourStock, around),
+                Metric.Enterprises => Has(EnterpriseStock, around),
+                Metric.LandArea => Has(LandStock, around),
+                Metric.Projects or Metric.InvestmentCapital => Has(ProjectStock, around),
+                _ => false,
+            };
         }
 
         /// <summary>"Vốn FDI và vốn trong nước lần lượt là A và B": the subjects map onto the numbers in order.</summary>

@@ -14,7 +14,7 @@ public sealed record PeriodMention(int Start, int End, string Period, bool Compa
 /// </summary>
 public static class PeriodRecognizer
 {
-    private sealed record Form(string Name, Regex Pattern, Func<Match, int, string?> Read);
+    private sealed record Form(string Name, Regex Pattern, Func<Match, Reference, string?> Read);
 
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
 
@@ -23,41 +23,47 @@ public static class PeriodRecognizer
     private static readonly Form[] Forms =
     [
         new("cumulative-month", R(@"lũy kế\s+(?:đến|tới|từ [^;.]{0,30}? đến)?\s*(?:hết\s+)?(?:ngày\s+\d{1,2}\s*/\s*)?(?:tháng\s+)?(\d{1,2})\s*[/-]\s*(\d{4})"),
-            (m, _) => $"..{Year(m, 2)}-{Month(m, 1)}"),
+            (m, r) => $"..{Year(m, 2)}-{Month(m, 1)}"),
         new("cumulative-year", R(@"lũy kế\s+(?:đến|tới)?\s*(?:hết\s+|cuối\s+)?năm\s+(\d{4})"),
-            (m, _) => $"..{Year(m, 1)}"),
+            (m, r) => $"..{Year(m, 1)}"),
         new("as-of-month", R(@"(?:tính|lũy kế|tích lũy)\s+(?:đến|tới|từ đầu năm đến|đến thời điểm)\s*(?:hết\s+|cuối\s+)?(?:thời điểm\s+)?(?:ngày\s+)?(?:\d{1,2}\s*/\s*)?(?:tháng\s+)?(\d{1,2})\s*[/-]\s*(\d{4})"),
-            (m, _) => $"{Year(m, 2)}-{Month(m, 1)}"),
+            (m, r) => $"{Year(m, 2)}-{Month(m, 1)}"),
         new("as-of-year-end", R(@"(?:tính|lũy kế)\s+(?:đến|tới)\s+(?:hết|cuối)\s+năm\s+(\d{4})"),
-            (m, _) => $"{Year(m, 1)}-12"),
+            (m, r) => $"{Year(m, 1)}-12"),
         new("span", R(@"(?:giai đoạn|thời kỳ|từ năm)?\s*(?<![\d.,/])((?:19|20)\d{2})\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?((?:19|20)\d{2})(?!\d|[.,]\d)"),
-            (m, _) => int.Parse(m.Groups[2].Value) > int.Parse(m.Groups[1].Value) ? $"{m.Groups[1].Value}..{m.Groups[2].Value}" : null),
+            (m, r) => int.Parse(m.Groups[2].Value) > int.Parse(m.Groups[1].Value) ? $"{m.Groups[1].Value}..{m.Groups[2].Value}" : null),
         new("months", R(@"(?<![\d.,/])(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|năm|bốn|hai)\s+tháng\s+(?:(đầu|cuối)\s+)?năm(?:\s+(\d{4}|nay))?"),
-            (m, y) => Months(m, y)),
-        new("months-from-start", R(@"từ đầu năm(?:\s+(\d{4}))?\s+(?:đến|tới)\s+(?:nay|hết\s+tháng\s+(\d{1,2})|tháng\s+(\d{1,2}))"),
-            (m, y) => m.Groups[2].Success || m.Groups[3].Success
-                ? $"{Year(m, 1, y)}-01..{Year(m, 1, y)}-{Month(m, m.Groups[2].Success ? 2 : 3)}" : null),
+            (m, r) => Months(m, r.Year)),
+        new("months-from-start", R(@"từ đầu năm(?:\s+(\d{4}))?\s+(?:đến|tới)\s+(?:nay|(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*/\s*)?(?:tháng\s+)?(\d{1,2})(?:\s*[/-]\s*(\d{4}))?)"),
+            (m, r) => MonthsFromStart(m, r)),
+        new("months-bare", R(@"(?:trong|sau|qua)\s+(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|bốn|hai)\s+tháng(?=[\s,;.:])(?!\s+(?:tới|nữa|trước|sau|liên|đầu|cuối|năm|\d))"),
+            (m, r) => Months(m, r.Year)),
         new("half", R(@"nửa\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?"),
-            (m, y) => $"{Year(m, 2, y)}-{(m.Groups[1].Value == MatchKey.Fold("đầu") ? "H1" : "H2")}"),
+            (m, r) => $"{Year(m, 2, r.Year)}-{(m.Groups[1].Value == MatchKey.Fold("đầu") ? "H1" : "H2")}"),
         new("quarter", R(@"quý\s+(iv|i{1,3}|[1-4])(?!\w)(?:\s*(?:[/-]|năm|,)?\s*((?:19|20)\d{2}))?"),
-            (m, y) => $"{Year(m, 2, y)}-Q{Quarter(m.Groups[1].Value)}"),
+            (m, r) => $"{Year(m, 2, r.Year)}-Q{Quarter(m.Groups[1].Value)}"),
         new("date", R(@"ngày\s+\d{1,2}\s*(?:/\s*\d{1,2}|\s+tháng\s+\d{1,2})(?:\s*(?:/|năm)\s*\d{4})?"),
-            (_, _) => null),
+            (_, r) => null),
         new("month", R(@"(?<![\d.,]\s?)tháng\s+(\d{1,2})(?!\d|[.,]\d)(?:\s*(?:[/-]|năm)\s*(\d{4}))?"),
-            (m, y) => $"{Year(m, 2, y)}-{Month(m, 1)}"),
+            (m, r) => $"{Year(m, 2, r.Year)}-{Month(m, 1)}"),
         new("this-year", R(@"(?:năm nay|cả năm|trong năm)(?!\w| \d)"),
-            (_, y) => y > 0 ? y.ToString(CultureInfo.InvariantCulture) : null),
+            (_, r) => r.Year > 0 ? r.Year.ToString(CultureInfo.InvariantCulture) : null),
         new("last-year", R(@"năm (?:trước|ngoái)"),
-            (_, y) => y > 0 ? (y - 1).ToString(CultureInfo.InvariantCulture) : null),
+            (_, r) => r.Year > 0 ? (r.Year - 1).ToString(CultureInfo.InvariantCulture) : null),
         new("year", R(@"năm\s+((?:19|20)\d{2})(?!\d|[.,]\d)"),
-            (m, _) => m.Groups[1].Value),
+            (m, r) => m.Groups[1].Value),
     ];
 
-    private static readonly Regex ComparisonLead = R(@"(?:so với|so cùng kỳ|so|với)\s+(?:cùng kỳ\s+|cùng thời điểm\s+|mức\s+|kết quả\s+)?$");
-    private static readonly Regex PlanLead = R(@"(?:nhiệm vụ|phương hướng|kế hoạch|phấn đấu|mục tiêu|triển khai|định hướng|chỉ tiêu)(?:[^.;]{0,40})$");
+    // "so với cùng kỳ năm 2022", "so với thời điểm cuối năm 2020": the base of a comparison, not the figure's period.
+    private static readonly Regex ComparisonLead = R(@"(?:so với|so cùng kỳ|gấp \S+ lần)(?:\s+[^\s\d,;.]+){0,4}\s+$");
+    private static readonly Regex PlanLead = R(@"(?:nhiệm vụ|phương hướng|kế hoạch|phấn đấu|mục tiêu|triển khai|định hướng|chỉ tiêu|dự kiến|sẽ|tầm nhìn|đến năm)(?:[^.;]{0,40})$");
 
-    public static IReadOnlyList<PeriodMention> Find(string key, int referenceYear)
+    /// <summary>The year (and month, for "đến nay") that year-less periods belong to; 0 when unknown.</summary>
+    public readonly record struct Reference(int Year, int Month);
+
+    public static IReadOnlyList<PeriodMention> Find(string key, int referenceYear, int referenceMonth = 0)
     {
+        var reference = new Reference(referenceYear, referenceMonth);
         var found = new List<PeriodMention>();
         var taken = new List<(int Start, int End)>();
         foreach (var form in Forms)
@@ -72,7 +78,7 @@ public static class PeriodRecognizer
                 }
 
                 taken.Add((start, end));
-                var period = form.Read(m, referenceYear);
+                var period = form.Read(m, reference);
                 if (period is null || period.Contains("0000", StringComparison.Ordinal))
                 {
                     continue;
@@ -99,6 +105,38 @@ public static class PeriodRecognizer
         }
 
         return Regex.Replace(period, @"(?:19|20)\d{2}", m => (int.Parse(m.Value, CultureInfo.InvariantCulture) + years).ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The point a stock is measured at when its period is a span: 2023-H1 → 2023-06, 2022 → 2022-12.</summary>
+    public static string? EndPoint(string? period)
+    {
+        if (period is null)
+        {
+            return null;
+        }
+
+        var p = period.TrimStart('.');
+        var range = p.LastIndexOf("..", StringComparison.Ordinal);
+        if (range >= 0)
+        {
+            p = p[(range + 2)..];
+        }
+
+        var m = Regex.Match(p, @"^((?:19|20)\d{2})(?:-(H[12]|Q[1-4]|\d{2}))?$");
+        if (!m.Success)
+        {
+            return period;
+        }
+
+        var year = m.Groups[1].Value;
+        return m.Groups[2].Value switch
+        {
+            "" => $"{year}-12",
+            "H1" => $"{year}-06",
+            "H2" => $"{year}-12",
+            ['Q', var q] => $"{year}-{(q - '0') * 3:00}",
+            var month => $"{year}-{month}",
+        };
     }
 
     /// <summary>The first year a period covers, or null.</summary>
@@ -137,6 +175,13 @@ public static class PeriodRecognizer
         [MatchKey.Fold("sáu")] = 6, [MatchKey.Fold("bảy")] = 7, [MatchKey.Fold("tám")] = 8, [MatchKey.Fold("chín")] = 9,
         [MatchKey.Fold("mười")] = 10, [MatchKey.Fold("mười một")] = 11,
     };
+
+    private static string? MonthsFromStart(Match m, Reference r)
+    {
+        var year = m.Groups[3].Success ? m.Groups[3].Value : Year(m, 1, r.Year);
+        var month = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : r.Month;
+        return year == "0000" || month is < 1 or > 12 ? null : month == 12 ? year : $"{year}-01..{year}-{month:00}";
+    }
 
     private static string? Months(Match m, int referenceYear)
     {
