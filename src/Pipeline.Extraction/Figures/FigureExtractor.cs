@@ -27,13 +27,14 @@ public static partial class FigureExtractor
     private static readonly string[] SnapshotKeys = Fold(["hiện nay", "hiện có", "hiện tại", "đến nay", "hiện đang"]);
     private static readonly string Ratio = MatchKey.Fold("gấp");
     private static readonly string[] LabourStock = Fold(["đang làm việc", "làm việc", "sử dụng", "tổng số lao động", "số lao động", "đang làm"]);
-    private static readonly string[] LabourFlow = Fold(["tạo việc làm", "giải quyết việc làm", "tuyển dụng", "tuyển mới", "thu hút", "tạo thêm", "dự kiến", "sẽ"]);
-    private static readonly string[] EnterpriseStock = Fold(["đang hoạt động", "hoạt động", "đang sản xuất", "hiện có"]);
-    private static readonly string[] LandStock = Fold(["cho thuê", "đã thuê", "lấp đầy", "thuê đất"]);
+    private static readonly string[] LabourFlow = Fold(["tạo việc làm", "giải quyết việc làm", "tuyển dụng", "tuyển mới", "thu hút", "thêm", "dự kiến", "sẽ"]);
+    private static readonly string[] EnterpriseStock = Fold(["đang hoạt động", "đang sản xuất", "hiện có"]);
+    private static readonly string[] LandStock = Fold(["tổng diện tích đất", "đã cho thuê", "lấp đầy", "lũy kế"]);
+    private static readonly string[] Additions = Fold(["thêm", "mới", "đi vào hoạt động", "trong năm", "trong kỳ"]);
     private static readonly string[] ProjectStock = Fold(["còn hiệu lực", "lũy kế", "tích lũy", "tổng số dự án", "đến nay"]);
 
     // "Dự án Nhà máy …", "của Công ty TNHH …": the figure belongs to one project, which has no reporting period.
-    [GeneratedRegex(@"(?:\b[Dd]ự án|\b[Nn]hà máy)\s+(?:[A-ZĐ]|của\s|do\s|sản xuất\s|đầu tư xây dựng\s|xây dựng\s)|\b[Cc]ông ty\s+(?:TNHH|[Cc]ổ phần|CP|[A-ZĐ])|\b[Tt]ập đoàn\s+[A-ZĐ]")]
+    [GeneratedRegex(@"(?:\b[Dd]ự án|\b[Nn]hà máy)\s+(?:(?!FDI|DDI)[A-ZĐ]|của\s|do\s|sản xuất\s|đầu tư xây dựng\s|xây dựng\s)|\b[Cc]ông ty\s+(?:TNHH|[Cc]ổ phần|CP|[A-ZĐ])|\b[Tt]ập đoàn\s+[A-ZĐ]")]
     private static partial Regex ProjectSubject();
 
     [GeneratedRegex(@"cùng (?:kỳ|kì)(?: năm (?:trước|ngoái|\d{4}))?(?: là| đạt| chỉ| chỉ đạt| mới đạt)?\s*:?\s*$")]
@@ -592,7 +593,7 @@ public static partial class FigureExtractor
                 return null; // FIGURES.md: a "hiện nay" snapshot has no period unless the text names one
             }
 
-            if (!target && measure == Measure.Level && metric is Metric.InvestmentCapital or Metric.LandArea or Metric.Labour or Metric.OutputQuantity or Metric.Other
+            if (!target && measure == Measure.Level && metric is Metric.InvestmentCapital or Metric.LandArea or Metric.Labour or Metric.Other
                 && ProjectSubject().IsMatch(clean[sentence.Span.Start..quantity.NumberStart]))
             {
                 return null; // one project's own figures
@@ -651,8 +652,8 @@ public static partial class FigureExtractor
             {
                 Metric.OccupancyRate => true,
                 Metric.Labour => !Has(LabourFlow, segment) && Has(LabourStock, around),
-                Metric.Enterprises => Has(EnterpriseStock, around),
-                Metric.LandArea => Has(LandStock, around),
+                Metric.Enterprises => !Has(Additions, segment) && Has(EnterpriseStock, around),
+                Metric.LandArea => !Has(Additions, segment) && Has(LandStock, around),
                 Metric.Projects or Metric.InvestmentCapital => Has(ProjectStock, around),
                 _ => false,
             };

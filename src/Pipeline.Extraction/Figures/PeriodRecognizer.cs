@@ -18,6 +18,7 @@ public static class PeriodRecognizer
 
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
 
+    // The pattern is folded like the text it runs on, so it must not use upper-case escapes (\S, \D, \W).
     private static Regex R(string pattern) => new(MatchKey.Fold(pattern), Options);
 
     private static readonly Form[] Forms =
@@ -33,10 +34,10 @@ public static class PeriodRecognizer
         new("span", R(@"(?:giai đoạn|thời kỳ|từ năm)?\s*(?<![\d.,/])((?:19|20)\d{2})\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?((?:19|20)\d{2})(?!\d|[.,]\d)"),
             (m, r) => int.Parse(m.Groups[2].Value) > int.Parse(m.Groups[1].Value) ? $"{m.Groups[1].Value}..{m.Groups[2].Value}" : null),
         new("months", R(@"(?<![\d.,/])(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|năm|bốn|hai)\s+tháng\s+(?:(đầu|cuối)\s+)?năm(?:\s+(\d{4}|nay))?"),
-            (m, r) => Months(m, r.Year)),
+            (m, r) => Months(m, r.Year, m.Groups[1].Success ? 1 : 2)),
         new("months-from-start", R(@"từ đầu năm(?:\s+(\d{4}))?\s+(?:đến|tới)\s+(?:nay|(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*/\s*)?(?:tháng\s+)?(\d{1,2})(?:\s*[/-]\s*(\d{4}))?)"),
             (m, r) => MonthsFromStart(m, r)),
-        new("months-bare", R(@"(?:trong|sau|qua)\s+(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|bốn|hai)\s+tháng(?=[\s,;.:])(?!\s+(?:tới|nữa|trước|sau|liên|đầu|cuối|năm|\d))"),
+        new("months-bare", R(@"(?:(?:trong|sau|qua)\s+(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|bốn|hai)\s+tháng(?=[\s,;.:])(?!\s+(?:tới|nữa|trước|sau|liên|đầu|cuối|năm|\d))|(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|bốn|hai)\s+tháng\s+(?:qua|vừa qua|này))"),
             (m, r) => Months(m, r.Year)),
         new("half", R(@"nửa\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?"),
             (m, r) => $"{Year(m, 2, r.Year)}-{(m.Groups[1].Value == MatchKey.Fold("đầu") ? "H1" : "H2")}"),
@@ -55,7 +56,7 @@ public static class PeriodRecognizer
     ];
 
     // "so với cùng kỳ năm 2022", "so với thời điểm cuối năm 2020": the base of a comparison, not the figure's period.
-    private static readonly Regex ComparisonLead = R(@"(?:so với|so cùng kỳ|gấp \S+ lần)(?:\s+[^\s\d,;.]+){0,4}\s+$");
+    private static readonly Regex ComparisonLead = R(@"(?:so với|so cùng kỳ|gấp [^\s]+ lần)(?:\s+[^\s\d,;.]+){0,4}\s+$");
     private static readonly Regex PlanLead = R(@"(?:nhiệm vụ|phương hướng|kế hoạch|phấn đấu|mục tiêu|triển khai|định hướng|chỉ tiêu|dự kiến|sẽ|tầm nhìn|đến năm)(?:[^.;]{0,40})$");
 
     /// <summary>The year (and month, for "đến nay") that year-less periods belong to; 0 when unknown.</summary>
@@ -183,23 +184,23 @@ public static class PeriodRecognizer
         return year == "0000" || month is < 1 or > 12 ? null : month == 12 ? year : $"{year}-01..{year}-{month:00}";
     }
 
-    private static string? Months(Match m, int referenceYear)
+    private static string? Months(Match m, int referenceYear, int countGroup = 1)
     {
-        var n = int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d
-            : MonthWords.GetValueOrDefault(m.Groups[1].Value);
+        var n = int.TryParse(m.Groups[countGroup].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d
+            : MonthWords.GetValueOrDefault(m.Groups[countGroup].Value);
         if (n is < 1 or > 12)
         {
             return null;
         }
 
-        var yearText = m.Groups[3].Success && m.Groups[3].Value.Length == 4 ? m.Groups[3].Value : null;
+        var yearText = countGroup == 1 && m.Groups[3].Success && m.Groups[3].Value.Length == 4 ? m.Groups[3].Value : null;
         var year = yearText ?? (referenceYear > 0 ? referenceYear.ToString(CultureInfo.InvariantCulture) : null);
         if (year is null)
         {
             return null;
         }
 
-        var last = m.Groups[2].Value == MatchKey.Fold("cuối");
+        var last = countGroup == 1 && m.Groups[2].Value == MatchKey.Fold("cuối");
         if (n == 12)
         {
             return year;
