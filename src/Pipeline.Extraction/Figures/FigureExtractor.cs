@@ -326,11 +326,9 @@ public static partial class FigureExtractor
                 confidence = 0.4;
             }
 
-            scope = ScopeIn(quantity.End, tailEnd, first: true) ?? ScopeIn(segmentStart, quantity.Start, first: false) ?? scope;
-            if (scope is null && metric is Metric.Projects or Metric.InvestmentCapital or Metric.Enterprises)
-            {
-                scope = ScopeIn(clauseStart, segmentStart, first: false, within: 40);
-            }
+            // Workers "nước ngoài" are foreign nationals; only an FDI/DDI word gives labour a scope.
+            var labour = metric == Metric.Labour;
+            scope = ScopeIn(quantity.End, tailEnd, first: true, ownersOnly: labour) ?? ScopeIn(segmentStart, quantity.Start, first: false, ownersOnly: labour) ?? scope;
 
             if (metric is not (Metric.Projects or Metric.InvestmentCapital or Metric.Enterprises or Metric.Labour or Metric.ExportValue or Metric.ImportValue or Metric.TradeValue or Metric.ProductionValue or Metric.Revenue or Metric.BudgetContribution))
             {
@@ -442,16 +440,18 @@ public static partial class FigureExtractor
             return null;
         }
 
-        private Scope? ScopeIn(int from, int to, bool first, int within = int.MaxValue)
+        private Scope? ScopeIn(int from, int to, bool first, bool ownersOnly = false)
         {
-            var hits = cues.Scopes.Within(from, to).ToList();
+            var hits = cues.Scopes.Within(from, to)
+                .Where(h => !ownersOnly || h.Hit.Phrase.Contains("fdi", StringComparison.Ordinal) || h.Hit.Phrase.Contains("ddi", StringComparison.Ordinal)
+                            || h.Hit.Phrase.Contains(MatchKey.Fold("vốn"), StringComparison.Ordinal))
+                .ToList();
             if (hits.Count == 0)
             {
                 return null;
             }
 
-            var hit = first ? hits[0] : hits[^1];
-            return to - hit.Hit.End <= within ? hit.Value : null;
+            return (first ? hits[0] : hits[^1]).Value;
         }
 
         private (Measure, decimal, string, Approx) DecideMeasure(Quantity quantity, decimal value, UnitClass cls, Metric metric,
