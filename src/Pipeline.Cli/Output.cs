@@ -116,9 +116,17 @@ public static class Output
 
             w.WriteLine($"    {"#",3}  {"metric",-20} {"measure",-18} {"value",-26} {"period",-17} {"flags",-14} conf");
             var n = 0;
+            string? lastSentence = null;
             foreach (var f in d.Figures)
             {
                 n++;
+                if (f.Sentence != lastSentence)
+                {
+                    // Figures come in text order; each sentence is printed once, above its figures.
+                    w.WriteLine($"    « {f.Sentence} »");
+                    lastSentence = f.Sentence;
+                }
+
                 var flags = string.Join(' ', new[]
                 {
                     f.Approx == Approx.Exact ? null : FigureJson.Name(f.Approx),
@@ -127,7 +135,6 @@ public static class Output
                     f.Scope is { } s ? FigureJson.Name(s) : null,
                 }.Where(x => x is not null));
                 w.WriteLine($"    {n,3}  {FigureJson.Name(f.Metric),-20} {FigureJson.Name(f.Measure),-18} {VietnameseFormat.Value(f),-26} {f.Period ?? "-",-17} {flags,-14} {f.Confidence:0.00}");
-                w.WriteLine($"         « {f.Sentence} »");
             }
 
             w.WriteLine();

@@ -676,6 +676,11 @@ public static partial class FigureExtractor
                 clause = quantities.Last(x => x.NumberStart < at).End;
             }
 
+            if (clause >= at)
+            {
+                return; // a number runs into "lần lượt": no subject list to map
+            }
+
             var subjects = new List<(Metric? Metric, Scope? Scope)>();
             var parts = Regex.Split(key[clause..at], @",|\bvà\b");
             var offset = clause;

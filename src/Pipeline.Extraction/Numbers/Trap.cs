@@ -8,14 +8,16 @@ namespace Pipeline.Extraction.Numbers;
 /// </summary>
 public sealed record Trap(string Name, Regex Pattern, IReadOnlyList<string> Examples)
 {
+    // Every pattern starts at a token boundary (a look-behind) so that a long run of digits or
+    // letters is scanned once, not once per position: 10 MB of digits must stay linear.
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
 
     /// <summary>The traps in the order they are applied; patterns run over the folded match key.</summary>
     public static readonly IReadOnlyList<Trap> All =
     [
-        new("image-file", new Regex(@"[\p{L}\p{N}_\-.]*\d[\p{L}\p{N}_\-]*\.(?:jpe?g|png|gif|bmp|webp|tiff?|svg)\b", Options),
+        new("image-file", new Regex(@"(?<![\p{L}\p{N}_\-.])[\p{L}\p{N}_\-]+(?:\.[\p{L}\p{N}_\-]+)*\.(?:jpe?g|png|gif|bmp|webp|tiff?|svg)\b", Options),
             ["IMG_1709.jpg", "anh-hoi-nghi-2023.png"]),
-        new("url-or-email", new Regex(@"(?:https?://|www\.)\S+|[\w.\-]+@[\w\-]+\.[\w.\-]+", Options),
+        new("url-or-email", new Regex(@"(?:https?://|www\.)\S+|(?<![\w.\-])[\w.\-]+@[\w\-]+\.[\w.\-]+", Options),
             ["http://banqlkcn.gov.vn/tin/2020/12/30", "lienhe2020@bqlkcn.gov.vn"]),
         new("standard", new Regex(@"\b(?:iso|tcvn|qcvn|iec|ohsas|astm|jis|sa)\s*-?\s*\d[\d.]*(?:\s*[:\-]\s*\d{4})?", Options),
             ["ISO 9001: 2015", "ISO 14001:2015", "TCVN 5945:2005"]),

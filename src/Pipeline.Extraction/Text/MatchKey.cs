@@ -90,14 +90,16 @@ public static class MatchKey
             last++;
         }
 
+        var clusterStart = first;
         if (last > first && ((prev == 'q' && Bare(s[first]) == 'u') || (prev == 'g' && Bare(s[first]) == 'i')))
         {
             first++;
         }
 
+        // The tone may sit on the consonantal u/i ("Qúy"); it is looked for over the whole cluster.
         var toneAt = -1;
         var tone = '\0';
-        for (var i = first; i <= last; i++)
+        for (var i = clusterStart; i <= last; i++)
         {
             if (Toned.TryGetValue(s[i], out var t))
             {

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Pipeline.Core;
+
+namespace Pipeline.Extraction.Tests;
+
+public class FigureLayerTests
+{
+    public static TheoryData<string, string> Figures => ExampleFile.Load("figures.txt");
+
+    [Theory]
+    [MemberData(nameof(Figures))]
+    public void Gives_each_figure_its_metric_measure_and_attributes(string sentence, string expected)
+    {
+        var parts = expected.Split(' ');
+        var value = decimal.Parse(parts[2], CultureInfo.InvariantCulture);
+        var document = DocumentExtractor.Extract("example", sentence);
+        var figure = document.Figures.FirstOrDefault(f => f.Value == value && f.Unit == parts[3]);
+        Assert.True(figure is not null, $"no figure of {value} {parts[3]}; found: {string.Join("; ", document.Figures.Select(f => $"{f.Value} {f.Unit}"))}");
+        Assert.Equal(parts[0], FigureJson.Name(figure.Metric));
+        Assert.Equal(parts[1], FigureJson.Name(figure.Measure));
+        foreach (var attribute in parts.Skip(4))
+        {
+            var (name, want) = (attribute.Split('=')[0], attribute.Split('=')[1]);
+            var got = name switch
+            {
+                "approx" => FigureJson.Name(figure.Approx),
+                "estimate" => figure.Estimate ? "true" : "false",
+                "target" => figure.Target ? "true" : "false",
+                "scope" => figure.Scope is { } s ? FigureJson.Name(s) : "null",
+                "period" => figure.Period ?? "null",
+                _ => throw new InvalidOperationException("unknown attribute " + name),
+            };
+            Assert.True(want == got, $"{name}: expected {want}, got {got} for «{figure.Text}»");
+        }
+
+        Assert.Equal(figure.Text, sentence[figure.Start..figure.End]);
+        Assert.Contains(figure.Text, figure.Sentence);
+        Assert.InRange(figure.Confidence, 0.0, 1.0);
+        Assert.False(string.IsNullOrEmpty(figure.Rule));
+    }
+
+    [Fact]
+    public void A_figure_without_any_cue_is_marked_unsure()
+    {
+        var figure = Assert.Single(DocumentExtractor.Extract("x", "Năm 2023 con số này là 45% theo báo cáo.").Figures);
+        Assert.Equal(Metric.Other, figure.Metric);
+        Assert.True(figure.Confidence < 0.5);
+    }
+
+    [Fact]
+    public void The_same_figure_in_headline_and_body_counts_once_with_the_bodys_wording()
+    {
+        var text = "Ban Quản lý các KCN tỉnh phấn đấu tổng sản phẩm năm 2022 đạt trên 1.500 tỷ đồng\n\n"
+                   + "Phấn đấu năm 2022, giá trị tổng sản phẩm ước đạt trên 1.500 tỷ đồng; đóng góp ngân sách ước đạt 30 tỷ đồng cho địa phương trong năm tới.";
+        var figures = DocumentExtractor.Extract("x", text).Figures.Where(f => f.Value == 1_500_000_000_000m).ToList();
+        var figure = Assert.Single(figures);
+        Assert.True(figure.Estimate);
+        Assert.True(figure.Target);
+    }
+}
