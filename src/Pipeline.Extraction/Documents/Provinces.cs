@@ -20,31 +20,11 @@ public static class Provinces
         ("Vĩnh Phúc", []), ("Yên Bái", []),
     ];
 
-    private static readonly (string Key, string Name)[] Keys = Table
-        .SelectMany(p => p.Variants.Prepend(p.Name).Select(v => (MatchKey.Fold(v), p.Name)))
-        .OrderByDescending(k => k.Item1.Length).ToArray();
+    private static readonly Figures.PhraseMatcher<string> Matcher = new(Table.SelectMany(p => p.Variants.Prepend(p.Name).Select(v => (v, p.Name))));
 
     public static IReadOnlyList<string> Names { get; } = Table.Select(p => p.Name).ToArray();
 
     /// <summary>Every province named in a folded text, with where.</summary>
-    public static IEnumerable<(int Start, int End, string Name)> Find(string key)
-    {
-        var taken = new List<(int, int)>();
-        foreach (var (k, name) in Keys)
-        {
-            var at = 0;
-            while ((at = key.IndexOf(k, at, StringComparison.Ordinal)) >= 0)
-            {
-                var end = at + k.Length;
-                var bounded = (at == 0 || !char.IsLetterOrDigit(key[at - 1])) && (end == key.Length || !char.IsLetterOrDigit(key[end]));
-                if (bounded && !taken.Any(t => at < t.Item2 && end > t.Item1))
-                {
-                    taken.Add((at, end));
-                    yield return (at, end, name);
-                }
-
-                at = end;
-            }
-        }
-    }
+    public static IEnumerable<(int Start, int End, string Name)> Find(string key) =>
+        Matcher.FindAll(key).Select(h => (h.Hit.Start, h.Hit.End, h.Value));
 }

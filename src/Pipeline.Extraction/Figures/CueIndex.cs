@@ -14,29 +14,9 @@ public sealed class CueIndex<T>
 {
     private readonly List<(CueHit Hit, T Value)> _hits;
 
-    public CueIndex(string key, IEnumerable<(string Phrase, T Value)> phrases)
+    public CueIndex(string key, PhraseMatcher<T> matcher)
     {
-        var all = new List<(CueHit, T)>();
-        var taken = new bool[key.Length];
-        foreach (var (phrase, value) in phrases.Select(p => (MatchKey.Fold(p.Phrase), p.Value)).OrderByDescending(p => p.Item1.Length))
-        {
-            var at = 0;
-            while ((at = key.IndexOf(phrase, at, StringComparison.Ordinal)) >= 0)
-            {
-                var end = at + phrase.Length;
-                var bounded = (at == 0 || !char.IsLetterOrDigit(key[at - 1])) && (end == key.Length || !char.IsLetterOrDigit(key[end]));
-                if (bounded && Array.IndexOf(taken, true, at, end - at) < 0)
-                {
-                    all.Add((new CueHit(at, end, phrase), value));
-                    Array.Fill(taken, true, at, end - at);
-                }
-
-                at = end;
-            }
-        }
-
-        all.Sort((a, b) => a.Item1.End.CompareTo(b.Item1.End));
-        _hits = all;
+        _hits = matcher.FindAll(key); // found in text order, so also ordered by end
     }
 
     /// <summary>Hits lying wholly inside [from, to), nearest to <paramref name="to"/> first.</summary>
@@ -67,8 +47,13 @@ public sealed class CueIndex<T>
 /// <summary>The per-document cue indexes the figures layer reads.</summary>
 public sealed class DocumentCues(string key)
 {
-    public CueIndex<MetricCue> Metrics { get; } = new(key, Cues.Metrics.Select(c => (c.Phrase, c)));
-    public CueIndex<Scope> Scopes { get; } = new(key, Cues.Scopes.Select(s => (s.Phrase, s.Scope)));
-    public CueIndex<bool> Targets { get; } = new(key, Cues.Target.Select(t => (t, true)));
-    public CueIndex<bool> Estimates { get; } = new(key, Cues.Estimate.Select(t => (t, true)));
+    private static readonly PhraseMatcher<MetricCue> MetricPhrases = new(Cues.Metrics.Select(c => (c.Phrase, c)));
+    private static readonly PhraseMatcher<Scope> ScopePhrases = new(Cues.Scopes.Select(s => (s.Phrase, s.Scope)));
+    private static readonly PhraseMatcher<bool> TargetPhrases = new(Cues.Target.Select(t => (t, true)));
+    private static readonly PhraseMatcher<bool> EstimatePhrases = new(Cues.Estimate.Select(t => (t, true)));
+
+    public CueIndex<MetricCue> Metrics { get; } = new(key, MetricPhrases);
+    public CueIndex<Scope> Scopes { get; } = new(key, ScopePhrases);
+    public CueIndex<bool> Targets { get; } = new(key, TargetPhrases);
+    public CueIndex<bool> Estimates { get; } = new(key, EstimatePhrases);
 }

@@ -26,6 +26,10 @@ public static partial class FigureExtractor
     private static readonly string[] CapitalBeforeIncrease = Fold(["vốn", "đầu tư", "điều chỉnh", "và", "cấp mới", "đăng ký"]);
     private static readonly string[] SnapshotKeys = Fold(["hiện nay", "hiện có", "hiện tại", "đến nay", "hiện đang"]);
     private static readonly string Ratio = MatchKey.Fold("gấp");
+    private static readonly string Capital = MatchKey.Fold("vốn");
+    private static readonly string ComparedWith = MatchKey.Fold("so với");
+    private static readonly string Exceeded = MatchKey.Fold("vượt");
+    private static readonly string Respectively = MatchKey.Fold("lần lượt");
     private static readonly string[] LabourStock = Fold(["đang làm việc", "làm việc", "sử dụng", "tổng số lao động", "số lao động", "đang làm"]);
     private static readonly string[] LabourFlow = Fold(["tạo việc làm", "giải quyết việc làm", "tuyển dụng", "tuyển mới", "thu hút", "thêm", "dự kiến", "sẽ"]);
     private static readonly string[] EnterpriseStock = Fold(["đang hoạt động", "đang sản xuất", "hiện có"]);
@@ -260,7 +264,8 @@ public static partial class FigureExtractor
                 else if (quantity.Counted)
                 {
                     var cue = NearestCue(segmentStart, quantity.Start, UnitClass.Count) ?? TailCue(quantity.End, tailEnd, UnitClass.Count);
-                    metric = cue is { } c && c.Cue.Metric is Metric.OutputQuantity or Metric.Other ? c.Cue.Metric : Metric.Other;
+                    var throughput = quantity.Text.EndsWith("TEU", StringComparison.OrdinalIgnoreCase);
+                    metric = throughput ? Metric.OutputQuantity : cue is { } c && c.Cue.Metric is Metric.OutputQuantity or Metric.Other ? c.Cue.Metric : Metric.Other;
                     metricRule = "counted";
                     confidence = 0.6;
                 }
@@ -292,7 +297,8 @@ public static partial class FigureExtractor
             }
             else if (unit.Contains('/'))
             {
-                metric = Metric.Other;
+                // "15.000 tấn sợi/năm" is a capacity (output); "120 USD/m2" a price, outside the list.
+                metric = MetricOfUnit(unit[..unit.IndexOf('/')]) == Metric.OutputQuantity ? Metric.OutputQuantity : Metric.Other;
                 metricRule = "rate";
                 confidence = 0.8;
             }
@@ -425,16 +431,17 @@ public static partial class FigureExtractor
         /// <summary>A metric named right after a percentage: "85% tổng vốn đăng ký", "100% hồ sơ".</summary>
         private (MetricCue Cue, CueHit Hit)? TailCue(int from, int tailEnd, UnitClass cls)
         {
-            var start = WordReader.SkipSpaces(key, from);
-            var rest = key[start..tailEnd];
-            if (StartsWithAny(rest, TailLeads, out var lead))
+            var first = WordReader.SkipSpaces(key, from);
+            var start = first;
+            if (StartsWithAny(key[first..tailEnd], TailLeads, out var lead))
             {
-                start = WordReader.SkipSpaces(key, start + lead!.Length);
+                start = WordReader.SkipSpaces(key, first + lead!.Length);
             }
 
-            foreach (var (hit, cue) in cues.Metrics.Within(start, tailEnd))
+            // The cue may include the lead word ("tổng vốn") or follow it ("tổng số lao động").
+            foreach (var (hit, cue) in cues.Metrics.Within(first, tailEnd))
             {
-                return hit.Start == start && (cue.Governs & cls) != 0 ? (cue, hit) : null;
+                return (hit.Start == start || hit.Start == first) && (cue.Governs & cls) != 0 ? (cue, hit) : null;
             }
 
             return null;
@@ -444,7 +451,7 @@ public static partial class FigureExtractor
         {
             var hits = cues.Scopes.Within(from, to)
                 .Where(h => !ownersOnly || h.Hit.Phrase.Contains("fdi", StringComparison.Ordinal) || h.Hit.Phrase.Contains("ddi", StringComparison.Ordinal)
-                            || h.Hit.Phrase.Contains(MatchKey.Fold("vốn"), StringComparison.Ordinal))
+                            || h.Hit.Phrase.Contains(Capital, StringComparison.Ordinal))
                 .ToList();
             if (hits.Count == 0)
             {
@@ -460,10 +467,10 @@ public static partial class FigureExtractor
             var approx = quantity.Approx;
             var rising = EndsWithAny(before, IncreaseKeys);
             var falling = EndsWithAny(before, DecreaseKeys);
-            var plan = StartsWithAny(tail.TrimStart().StartsWith(MatchKey.Fold("so với"), StringComparison.Ordinal)
-                ? tail.TrimStart()[MatchKey.Fold("so với").Length..].TrimStart() : tail.TrimStart(), PlanKeys, out _);
+            var plan = StartsWithAny(tail.TrimStart().StartsWith(ComparedWith, StringComparison.Ordinal)
+                ? tail.TrimStart()[ComparedWith.Length..].TrimStart() : tail.TrimStart(), PlanKeys, out _);
             var samePeriod = SamePeriodTail().IsMatch(tail);
-            var exceeded = quantity.Qualifier == MatchKey.Fold("vượt");
+            var exceeded = quantity.Qualifier == Exceeded;
 
             if (cls == UnitClass.Percent)
             {
@@ -524,7 +531,7 @@ public static partial class FigureExtractor
             {
                 var lead = before[..^rising.Length].TrimEnd();
                 var capitalKind = EndsWithAny(lead, CapitalBeforeIncrease) is not null;
-                if (!capitalKind || samePeriod || tail.Contains(MatchKey.Fold("so với"), StringComparison.Ordinal))
+                if (!capitalKind || samePeriod || tail.Contains(ComparedWith, StringComparison.Ordinal))
                 {
                     return (Measure.Change, value, "increase", approx);
                 }
@@ -662,7 +669,7 @@ public static partial class FigureExtractor
         /// <summary>"Vốn FDI và vốn trong nước lần lượt là A và B": the subjects map onto the numbers in order.</summary>
         private void AssignRespectively()
         {
-            var at = key.IndexOf(MatchKey.Fold("lần lượt"), sentence.Span.Start, sentence.Span.Length, StringComparison.Ordinal);
+            var at = key.IndexOf(Respectively, sentence.Span.Start, sentence.Span.Length, StringComparison.Ordinal);
             if (at < 0)
             {
                 return;

@@ -17,6 +17,8 @@ public static class PeriodRecognizer
     private sealed record Form(string Name, Regex Pattern, Func<Match, Reference, string?> Read);
 
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+    private static readonly string First = MatchKey.Fold("đầu");
+    private static readonly string Last = MatchKey.Fold("cuối");
 
     // The pattern is folded like the text it runs on, so it must not use upper-case escapes (\S, \D, \W).
     private static Regex R(string pattern) => new(MatchKey.Fold(pattern), Options);
@@ -33,21 +35,22 @@ public static class PeriodRecognizer
             (m, r) => $"{Year(m, 1)}-12"),
         new("span", R(@"(?:giai đoạn|thời kỳ|từ năm)?\s*(?<![\d.,/])((?:19|20)\d{2})\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?((?:19|20)\d{2})(?!\d|[.,]\d)"),
             (m, r) => int.Parse(m.Groups[2].Value) > int.Parse(m.Groups[1].Value) ? $"{m.Groups[1].Value}..{m.Groups[2].Value}" : null),
-        new("months", R(@"(?<![\d.,/])(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|năm|bốn|hai)\s+tháng\s+(?:(đầu|cuối)\s+)?năm(?:\s+(\d{4}|nay))?"),
-            (m, r) => Months(m, r.Year, m.Groups[1].Success ? 1 : 2)),
+        // Anchored on "tháng" (the count sits in a look-behind) so the engine jumps from one "tháng" to the next.
+        new("months", R(@"(?<=(?<![\d.,/])(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|năm|bốn|hai)\s+)tháng\s+(?:(đầu|cuối)\s+)?năm(?:\s+(\d{4}|nay))?"),
+            (m, r) => Months(m, r.Year)),
         new("months-from-start", R(@"từ đầu năm(?:\s+(\d{4}))?\s+(?:đến|tới)\s+(?:nay|(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*/\s*)?(?:tháng\s+)?(\d{1,2})(?:\s*[/-]\s*(\d{4}))?)"),
             (m, r) => MonthsFromStart(m, r)),
-        new("months-bare", R(@"(?:(?:trong|sau|qua)\s+(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|bốn|hai)\s+tháng(?=[\s,;.:])(?!\s+(?:tới|nữa|trước|sau|liên|đầu|cuối|năm|\d))|(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|bốn|hai)\s+tháng\s+(?:qua|vừa qua|này))"),
-            (m, r) => Months(m, r.Year)),
+        new("months-bare", R(@"(?<=(?:trong|sau|qua)\s+(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|bốn|hai)\s+)tháng(?=[\s,;.:])(?!\s+(?:tới|nữa|trước|sau|liên|đầu|cuối|năm|\d))|(?<=(?<![\d.,/])(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|bốn|hai)\s+)tháng\s+(?:qua|vừa qua|này)"),
+            (m, r) => Months(m, r.Year, m.Groups[1].Success ? 1 : 2)),
         new("half", R(@"nửa\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?"),
-            (m, r) => $"{Year(m, 2, r.Year)}-{(m.Groups[1].Value == MatchKey.Fold("đầu") ? "H1" : "H2")}"),
+            (m, r) => $"{Year(m, 2, r.Year)}-{(m.Groups[1].Value == First ? "H1" : "H2")}"),
         new("quarter", R(@"quý\s+(iv|i{1,3}|[1-4])(?!\w)(?:\s*(?:[/-]|năm|,)?\s*((?:19|20)\d{2}))?"),
             (m, r) => $"{Year(m, 2, r.Year)}-Q{Quarter(m.Groups[1].Value)}"),
         new("date", R(@"ngày\s+\d{1,2}\s*(?:/\s*\d{1,2}|\s+tháng\s+\d{1,2})(?:\s*(?:/|năm)\s*\d{4})?"),
             (_, r) => null),
         new("month", R(@"(?<![\d.,]\s?)tháng\s+(\d{1,2})(?!\d|[.,]\d)(?:\s*(?:[/-]|năm)\s*(\d{4}))?"),
             (m, r) => $"{Year(m, 2, r.Year)}-{Month(m, 1)}"),
-        new("this-year", R(@"(?:năm nay|cả năm|trong năm)(?!\w| \d)"),
+        new("this-year", R(@"(?<=(?:cả|trong)\s)năm(?!\w| \d)|năm nay(?!\w)"),
             (_, r) => r.Year > 0 ? r.Year.ToString(CultureInfo.InvariantCulture) : null),
         new("last-year", R(@"năm (?:trước|ngoái)"),
             (_, r) => r.Year > 0 ? (r.Year - 1).ToString(CultureInfo.InvariantCulture) : null),
@@ -72,6 +75,14 @@ public static class PeriodRecognizer
             foreach (Match m in form.Pattern.Matches(key))
             {
                 var start = m.Index + (m.Length - m.Value.TrimStart().Length);
+                for (var g = 1; g < m.Groups.Count; g++)
+                {
+                    if (m.Groups[g].Success && m.Groups[g].Length > 0 && m.Groups[g].Index < start)
+                    {
+                        start = m.Groups[g].Index; // a count held in a look-behind ("6 tháng") starts the mention
+                    }
+                }
+
                 var end = m.Index + m.Length;
                 if (taken.Any(t => start < t.End && end > t.Start))
                 {
@@ -200,7 +211,7 @@ public static class PeriodRecognizer
             return null;
         }
 
-        var last = countGroup == 1 && m.Groups[2].Value == MatchKey.Fold("cuối");
+        var last = countGroup == 1 && m.Groups[2].Value == Last;
         if (n == 12)
         {
             return year;

@@ -6,8 +6,11 @@ namespace Pipeline.Extraction.Numbers;
 /// A named pattern for text whose digits are never figures (dates, document numbers, standards,
 /// phone numbers, file names). Each carries example phrasings that the tests run.
 /// </summary>
-public sealed record Trap(string Name, Regex Pattern, IReadOnlyList<string> Examples)
+public sealed record Trap(string Name, Regex Pattern, IReadOnlyList<string> Examples, IReadOnlyList<string>? Needs = null)
 {
+    /// <summary>Whether the pattern can match at all: a trap whose literal is absent is not run.</summary>
+    public bool MayMatch(string key) => Needs is null || Needs.Any(n => key.Contains(n, StringComparison.Ordinal));
+
     // Every pattern starts at a token boundary (a look-behind) so that a long run of digits or
     // letters is scanned once, not once per position: 10 MB of digits must stay linear.
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
@@ -16,9 +19,9 @@ public sealed record Trap(string Name, Regex Pattern, IReadOnlyList<string> Exam
     public static readonly IReadOnlyList<Trap> All =
     [
         new("image-file", new Regex(@"(?<![\p{L}\p{N}_\-.])[\p{L}\p{N}_\-]+(?:\.[\p{L}\p{N}_\-]+)*\.(?:jpe?g|png|gif|bmp|webp|tiff?|svg)\b", Options),
-            ["IMG_1709.jpg", "anh-hoi-nghi-2023.png"]),
+            ["IMG_1709.jpg", "anh-hoi-nghi-2023.png"], [".jp", ".png", ".gif", ".bmp", ".webp", ".tif", ".svg"]),
         new("url-or-email", new Regex(@"(?:https?://|www\.)\S+|(?<![\w.\-])[\w.\-]+@[\w\-]+\.[\w.\-]+", Options),
-            ["http://banqlkcn.gov.vn/tin/2020/12/30", "lienhe2020@bqlkcn.gov.vn"]),
+            ["http://banqlkcn.gov.vn/tin/2020/12/30", "lienhe2020@bqlkcn.gov.vn"], ["http", "www.", "@"]),
         new("standard", new Regex(@"\b(?:iso|tcvn|qcvn|iec|ohsas|astm|jis|sa)\s*-?\s*\d[\d.]*(?:\s*[:\-]\s*\d{4})?", Options),
             ["ISO 9001: 2015", "ISO 14001:2015", "TCVN 5945:2005"]),
         new("clock-time", new Regex(@"(?<!\d|\d[.,])\d{1,2}(?::\d{2}){1,2}(?!\d|[.,]\d)|(?<!\d|\d[.,])\d{1,2}h\d{0,2}\b", Options),
@@ -27,8 +30,11 @@ public sealed record Trap(string Name, Regex Pattern, IReadOnlyList<string> Exam
             ["0251.3822.456", "(0296) 3852 123", "0913 456 789"]),
         new("slash-code", new Regex(@"(?<![\p{L}\d])\d+(?:[.,]\d+)*(?:\s?/\s?[\p{L}\d][\p{L}\d.,\-]*)+|(?<=\p{L})/\d+", Options),
             ["30/12/2020", "4622/UBND-KT", "1627/QĐ-TTg", "1/2.000", "12/16 khu", "tháng 6/2023", "quý I/2020"]),
-        new("dash-code", new Regex(@"(?<!\d|\d[.,])\d+-\p{L}[\p{L}\d\-/]*|\p{L}\s?-\s?\d+|(?<![\d\s])-\d+", Options),
-            ["27-CT/TU", "Covid-19", "Covid -19", "CN-05"]),
+        new("dash-code", new Regex(@"(?<![\d.,])\d+-\p{L}[\p{L}\d\-/]*", Options),
+            ["27-CT/TU"], ["-"]),
+        // Anchored on the dash so the engine skips straight to it: "Covid-19", "Covid -19", "CN-05".
+        new("name-dash-number", new Regex(@"(?<=\p{L}\s?)-\s?\d+|(?<![\d\s])-\d+", Options),
+            ["Covid-19", "Covid -19", "CN-05"], ["-"]),
         new("year-span", new Regex(@"(?<!\d|\d[.,])(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)?\d{2}(?!\d|[.,]\d)", Options),
             ["2016-2020", "2021 – 2025"]),
         new("date-words", new Regex(@"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|\btháng\s+\d{1,2}\s*(?:năm|[-/.])\s*\d{4}|\bquý\s+(?:[ivx]+|\d)\s*(?:năm|[-/.])?\s*\d{4}|\bnăm\s+\d{4}\b", Options),

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using Pipeline.Extraction;
+using Pipeline.Extraction.Numbers;
+
+// `dotnet run -c Release --project bench/Pipeline.Benchmarks` runs the BenchmarkDotNet suite;
+// `-- stages` prints a quick per-stage timing over the bundled corpus instead.
+if (args is ["pieces", ..])
+{
+    Pieces.Run();
+    return;
+}
+
+if (args is ["stages", ..])
+{
+    Stages.Run();
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);
+
+/// <summary>The bundled bulletins, read once: the text every benchmark runs on.</summary>
+public static class Corpus
+{
+    public static readonly string Root = FindRoot();
+
+    public static readonly string[] Texts = Directory.GetFiles(Path.Combine(Root, "corpus", "bulletins"))
+        .Where(p => p.EndsWith(".txt", StringComparison.Ordinal) || p.EndsWith(".html", StringComparison.Ordinal))
+        .Order().Select(p => File.ReadAllText(p, Encoding.UTF8)).ToArray();
+
+    public static long Chars => Texts.Sum(t => (long)t.Length);
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}
+
+/// <summary>The extractor's layers over the whole corpus: one operation is one pass over all its bulletins.</summary>
+[MemoryDiagnoser]
+public class ExtractionBenchmarks
+{
+    private PreparedText[] _prepared = [];
+    private (PreparedText Text, Pipeline.Extraction.Documents.DocumentMetadata Metadata)[] _read = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _prepared = Corpus.Texts.Select(PreparedText.From).ToArray();
+        _read = Corpus.Texts.Select(DocumentExtractor.Read).ToArray();
+    }
+
+    [Benchmark(Description = "prepare: clean, fold, split")]
+    public int Prepare() => Corpus.Texts.Sum(t => PreparedText.From(t).Sentences.Count);
+
+    [Benchmark(Description = "numbers layer")]
+    public int Numbers() => _prepared.Sum(p => QuantityRecognizer.Scan(p.Clean, p.Key).Quantities.Count);
+
+    [Benchmark(Description = "figures layer (numbers, periods, figures)")]
+    public int Figures() => _read.Sum(r => DocumentExtractor.Extract("b", r.Text, r.Metadata).Figures.Count);
+
+    [Benchmark(Description = "whole document from raw text or HTML")]
+    public int Document() => Corpus.Texts.Sum(t => DocumentExtractor.Extract("b", t).Figures.Count);
+}
+
+/// <summary>A quick stopwatch view of where a document's time goes, for finding hot spots.</summary>
+public static class Stages
+{
+    public static void Run()
+    {
+        var texts = Corpus.Texts;
+        var mb = Corpus.Chars * 2 / 1e6; // UTF-16 bytes
+        Time("read+prepare", texts.Length, () => texts.Select(DocumentExtractor.Read).ToArray());
+        var read = texts.Select(DocumentExtractor.Read).ToArray();
+        Time("numbers", texts.Length, () => read.Select(r => QuantityRecognizer.Scan(r.Text.Clean, r.Text.Key)).ToArray());
+        Time("figures layer", texts.Length, () => read.Select(r => DocumentExtractor.Extract("b", r.Text, r.Metadata)).ToArray());
+        Time("whole", texts.Length, () => texts.Select(t => DocumentExtractor.Extract("b", t)).ToArray());
+        Console.WriteLine($"corpus: {texts.Length} documents, {Corpus.Chars / 1024} K chars ({mb:0.00} MB as UTF-16, {Encoding.UTF8.GetByteCount(string.Concat(texts)) / 1e6:0.00} MB as UTF-8)");
+    }
+
+    private static void Time<T>(string name, int docs, Func<T> work)
+    {
+        work();
+        var sw = Stopwatch.StartNew();
+        var rounds = 0;
+        while (sw.ElapsedMilliseconds < 2000)
+        {
+            work();
+            rounds++;
+        }
+
+        var perPass = sw.Elapsed.TotalMilliseconds / rounds;
+        var utf8 = Encoding.UTF8.GetByteCount(string.Concat(Corpus.Texts)) / 1e6;
+        Console.WriteLine($"{name,-16} {perPass,8:0.0} ms per corpus pass, {perPass / docs:0.000} ms/doc, {utf8 / (perPass / 1000):0.0} MB/s (UTF-8)");
+    }
+}
+
+/// <summary>Timings of the suspected hot pieces, one by one.</summary>
+public static class Pieces
+{
+    public static void Run()
+    {
+        var keys = Corpus.Texts.Select(t => PreparedText.From(t).Key).ToArray();
+        foreach (var trap in Trap.All)
+        {
+            Measure("trap " + trap.Name, () => keys.Sum(k => trap.Pattern.Count(k)));
+        }
+
+        Measure("words regex", () => keys.Sum(k => System.Text.RegularExpressions.Regex.Count(k, @"\p{L}+")));
+        Measure("periods", () => keys.Sum(k => Pipeline.Extraction.Figures.PeriodRecognizer.Find(k, 2020).Count));
+        Measure("cue index", () => keys.Sum(k => new Pipeline.Extraction.Figures.DocumentCues(k).Metrics.Within(0, 10).Count()));
+        Measure("fold", () => Corpus.Texts.Sum(t => Pipeline.Extraction.Text.MatchKey.Fold(t).Length));
+    }
+
+    private static void Measure(string name, Func<int> work)
+    {
+        work();
+        var sw = Stopwatch.StartNew();
+        var n = 0;
+        while (sw.ElapsedMilliseconds < 500)
+        {
+            work();
+            n++;
+        }
+
+        Console.WriteLine($"{name,-24} {sw.Elapsed.TotalMilliseconds / n,8:0.00} ms per corpus pass");
+    }
+}
