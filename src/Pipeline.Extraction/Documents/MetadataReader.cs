@@ -23,7 +23,9 @@ public static partial class MetadataReader
     [GeneratedRegex(@"ban\s+quản\s+lý\s+(?:các\s+)?(?:khu\s+công\s+nghiệp|kcn|khu\s+kinh\s+tế|kkt|khu\s+chế\s+xuất|kcx|dự\s+án|khu\s+công\s+nghệ\s+cao)[^.;:\n()]{0,80}", RegexOptions.IgnoreCase)]
     private static partial Regex BoardMention();
 
-    private static readonly string[] FurnitureLines =
+    private static readonly string[] FurnitureLines = FurnitureWords().Select(MatchKey.Fold).ToArray();
+
+    private static string[] FurnitureWords() =>
     [
         "skip ribbon", "skip to main", "skip portlet", "tăng cỡ chữ", "giảm cỡ chữ", "chia sẻ", "lượt xem", "in bài", "bản in", "gửi email",
         "trang chủ", "đăng nhập", "publishingportal", "cổng thông tin", "tin theo lĩnh vực", "tin tức", "thống kê truy cập", "responsive image",
@@ -121,7 +123,7 @@ public static partial class MetadataReader
         }
 
         var folded = key[line.Start..line.End];
-        return !FurnitureLines.Any(f => folded.Contains(MatchKey.Fold(f), StringComparison.Ordinal))
+        return !FurnitureLines.Any(f => folded.Contains(f, StringComparison.Ordinal))
                && text.Count(char.IsLetter) > text.Length / 2;
     }
 

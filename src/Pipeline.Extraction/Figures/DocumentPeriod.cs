@@ -9,7 +9,7 @@ namespace Pipeline.Extraction.Figures;
 /// </summary>
 public static class DocumentPeriod
 {
-    private static readonly string[] ReviewWords = ["tổng kết", "kết quả năm", "năm qua", "cả năm", "báo cáo năm"];
+    private static readonly string[] ReviewWords = new[] { "tổng kết", "kết quả năm", "năm qua", "cả năm", "báo cáo năm" }.Select(MatchKey.Fold).ToArray();
 
     public static DocumentContext Decide(PreparedText text, DocumentMetadata metadata, int publishedYear)
     {
@@ -38,7 +38,7 @@ public static class DocumentPeriod
             reference = y;
         }
 
-        var review = ReviewWords.Any(w => titleKey.Contains(MatchKey.Fold(w), StringComparison.Ordinal)) && period is { Length: 4 };
+        var review = ReviewWords.Any(w => titleKey.Contains(w, StringComparison.Ordinal)) && period is { Length: 4 };
         var month = metadata.Published is { Length: >= 7 } p && int.TryParse(p[5..7], System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : 0;
         return new DocumentContext(period, reference, review, metadata.TitleSpan, month);
     }

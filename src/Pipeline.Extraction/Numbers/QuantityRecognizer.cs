@@ -48,7 +48,14 @@ public static partial class QuantityRecognizer
     private static readonly HashSet<string> CountingUnits =
         [Units.Project, Units.Worker, Units.Enterprise, Units.Procedure, Units.Item, Units.Tonne, Units.Hectare];
 
+    // The unit words a spelled-out number may count ("ba dự án"), longest first; short ones (ha, dn) are too ambiguous.
+    private static readonly UnitWord[] SpelledUnits = UnitsLongestFirst.Where(w => CountingUnits.Contains(w.Unit) && w.Written.Length > 2).ToArray();
+
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> NumberWordLookup = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static string Fold(string s) => Text.MatchKey.Fold(s);
+
+    private static readonly string[] RangeWords = [Fold("đến"), Fold("tới")];
     private static readonly string Hundred = Text.MatchKey.Fold("trăm");
     private static readonly string PercentWords = Text.MatchKey.Fold("phần trăm");
     private static readonly string From = Text.MatchKey.Fold("từ");
@@ -305,9 +312,8 @@ public static partial class QuantityRecognizer
         }
 
         var hasTu = WordReader.PhraseEndingAt(key, firstStart, From) >= 0;
-        foreach (var word in new[] { "đến", "tới" })
+        foreach (var w in RangeWords)
         {
-            var w = Fold(word);
             if (hasTu && WordReader.StartsAt(key, i, w) && WordReader.SkipSpaces(key, i + w.Length) == nextStart)
             {
                 return true;
@@ -558,7 +564,7 @@ public static partial class QuantityRecognizer
             {
                 var afterRun = words[last].Index + words[last].Length;
                 var u = WordReader.SkipSpaces(key, afterRun);
-                var unit = UnitsLongestFirst.FirstOrDefault(w => CountingUnits.Contains(w.Unit) && w.Written.Length > 2 && WordReader.StartsAt(key, u, w.Written));
+                var unit = Array.Find(SpelledUnits, w => WordReader.StartsAt(key, u, w.Written));
                 if (unit is null)
                 {
                     continue;
@@ -607,7 +613,7 @@ public static partial class QuantityRecognizer
     /// <summary>The words of a text, in order (a hand loop: cheaper than a regex over every letter).</summary>
     private static List<Word> Words(string key)
     {
-        var words = new List<Word>();
+        var words = new List<Word>(key.Length / 5);
         var i = 0;
         while (i < key.Length)
         {
@@ -623,7 +629,10 @@ public static partial class QuantityRecognizer
                 end++;
             }
 
-            words.Add(new Word(i, end - i, key[i..end]));
+            // Only number words (and the few words that decide "năm") are kept as text; others are placeholders.
+            var span = key.AsSpan(i, end - i);
+            var keep = NumberWordLookup.ContainsKey(span) || span is "trong" or "cả" or "mỗi" or "hằng" or "hàng";
+            words.Add(new Word(i, end - i, keep ? key[i..end] : ""));
             i = end;
         }
 

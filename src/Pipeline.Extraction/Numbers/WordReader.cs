@@ -4,48 +4,53 @@ namespace Pipeline.Extraction.Numbers;
 public static class WordReader
 {
     /// <summary>Up to <paramref name="count"/> words ending right before <paramref name="end"/>, joined by single spaces.
-    /// Stops at punctuation other than a colon after a label.</summary>
+    /// Stops at punctuation other than a colon after a label ("Lượt xem: 1573").</summary>
     public static string Before(string key, int end, int count, bool throughColon = false)
     {
-        var words = new List<string>(count);
         var i = end;
-        while (words.Count < count)
+        while (i > 0 && key[i - 1] == ' ')
         {
-            var j = i;
-            while (j > 0 && key[j - 1] == ' ')
-            {
-                j--;
-            }
+            i--;
+        }
 
-            if (throughColon && words.Count == 0 && j > 0 && key[j - 1] == ':')
+        if (throughColon && i > 0 && key[i - 1] == ':')
+        {
+            i--;
+            while (i > 0 && key[i - 1] == ' ')
             {
-                j--;
-                while (j > 0 && key[j - 1] == ' ')
-                {
-                    j--;
-                }
+                i--;
             }
+        }
 
-            var k = j;
+        var last = i;
+        var first = i;
+        for (var words = 0; words < count; words++)
+        {
+            var k = i;
             while (k > 0 && IsWordChar(key[k - 1]))
             {
                 k--;
             }
 
-            if (k == j || (j == i && words.Count > 0))
+            if (k == i)
             {
                 break;
             }
 
-            words.Insert(0, key[k..j]);
-            i = k;
-            if (k > 0 && key[k - 1] != ' ' && key[k - 1] != ':')
+            first = k;
+            if (k == 0 || key[k - 1] != ' ')
             {
-                break;
+                break; // punctuation or a glued token ends the phrase
+            }
+
+            i = k - 1;
+            if (i > 0 && key[i - 1] == ' ')
+            {
+                break; // two spaces: not one phrase
             }
         }
 
-        return string.Join(' ', words);
+        return first == last ? "" : key[first..last];
     }
 
     /// <summary>The start offset of the word sequence <paramref name="phrase"/> if it ends right before <paramref name="end"/> (spaces between).</summary>

@@ -52,16 +52,27 @@ public static class MatchKey
         }
 
         var start = -1;
+        var toned = false;
         for (var i = 0; i <= chars.Length; i++)
         {
             var isLetter = i < chars.Length && char.IsLetter(chars[i]);
             if (isLetter && start < 0)
             {
                 start = i;
+                toned = false;
             }
-            else if (!isLetter && start >= 0)
+
+            if (isLetter)
             {
-                FoldSyllable(chars, start, i);
+                toned |= chars[i] > '\u007F'; // a syllable of plain ASCII letters carries no tone mark
+            }
+            else if (start >= 0)
+            {
+                if (toned)
+                {
+                    FoldSyllable(chars, start, i);
+                }
+
                 start = -1;
             }
         }
