@@ -161,7 +161,11 @@ public static class Output
     {
         var o = new Dictionary<string, object?>
         {
-            ["text"] = q.Text, ["start"] = q.Start, ["end"] = q.End, ["value"] = q.Value, ["unit"] = q.Unit,
+            ["text"] = q.Text,
+            ["start"] = q.Start,
+            ["end"] = q.End,
+            ["value"] = q.Value,
+            ["unit"] = q.Unit,
             ["approx"] = FigureJson.Name(q.Approx),
         };
         if (q.ValueMax is { } max)

@@ -9,6 +9,7 @@ namespace Pipeline.Extraction.Figures;
 /// <param name="Period">The period the document mainly reports on, or null.</param>
 /// <param name="ReferenceYear">The year that year-less periods ("6 tháng đầu năm") belong to; 0 when unknown.</param>
 /// <param name="IsReview">A year-end review, whose targets without a year are for the next year.</param>
+/// <param name="TitleSpan">Where the title stands in the clean text, if it is there.</param>
 /// <param name="ReferenceMonth">The month of publication, for "từ đầu năm đến nay"; 0 when unknown.</param>
 public sealed record DocumentContext(string? Period, int ReferenceYear, bool IsReview, TextSpan? TitleSpan, int ReferenceMonth = 0);
 

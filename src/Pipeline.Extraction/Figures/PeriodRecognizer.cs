@@ -183,9 +183,16 @@ public static class PeriodRecognizer
 
     private static readonly Dictionary<string, int> MonthWords = new()
     {
-        [MatchKey.Fold("hai")] = 2, [MatchKey.Fold("ba")] = 3, [MatchKey.Fold("bốn")] = 4, [MatchKey.Fold("năm")] = 5,
-        [MatchKey.Fold("sáu")] = 6, [MatchKey.Fold("bảy")] = 7, [MatchKey.Fold("tám")] = 8, [MatchKey.Fold("chín")] = 9,
-        [MatchKey.Fold("mười")] = 10, [MatchKey.Fold("mười một")] = 11,
+        [MatchKey.Fold("hai")] = 2,
+        [MatchKey.Fold("ba")] = 3,
+        [MatchKey.Fold("bốn")] = 4,
+        [MatchKey.Fold("năm")] = 5,
+        [MatchKey.Fold("sáu")] = 6,
+        [MatchKey.Fold("bảy")] = 7,
+        [MatchKey.Fold("tám")] = 8,
+        [MatchKey.Fold("chín")] = 9,
+        [MatchKey.Fold("mười")] = 10,
+        [MatchKey.Fold("mười một")] = 11,
     };
 
     private static string? MonthsFromStart(Match m, Reference r)

@@ -14,10 +14,15 @@ public static class Lexicon
     /// <summary>Scale words multiply and stack: "nghìn tỷ" is 10¹².</summary>
     public static readonly IReadOnlyDictionary<string, decimal> Scales = new Dictionary<string, decimal>
     {
-        ["nghìn"] = 1_000m, ["ngàn"] = 1_000m, ["ngh"] = 1_000m, ["k"] = 1_000m,
+        ["nghìn"] = 1_000m,
+        ["ngàn"] = 1_000m,
+        ["ngh"] = 1_000m,
+        ["k"] = 1_000m,
         ["vạn"] = 10_000m,
-        ["triệu"] = 1_000_000m, ["tr"] = 1_000_000m,
-        ["tỷ"] = 1_000_000_000m, ["tỉ"] = 1_000_000_000m,
+        ["triệu"] = 1_000_000m,
+        ["tr"] = 1_000_000m,
+        ["tỷ"] = 1_000_000_000m,
+        ["tỉ"] = 1_000_000_000m,
         ["trăm"] = 100m,
     };
 
@@ -50,19 +55,44 @@ public static class Lexicon
     /// <summary>"/năm" after a unit makes a rate: USD/m2, m3/day.</summary>
     public static readonly IReadOnlyDictionary<string, string> PerUnits = new Dictionary<string, string>
     {
-        ["m2"] = "m2", ["m²"] = "m2", ["ha"] = "ha", ["m3"] = "m3", ["tấn"] = "tonne",
-        ["năm"] = "year", ["tháng"] = "month", ["ngày đêm"] = "day", ["ngày"] = "day", ["giờ"] = "hour",
-        ["người"] = "person", ["lao động"] = "person", ["người/tháng"] = "person/month",
+        ["m2"] = "m2",
+        ["m²"] = "m2",
+        ["ha"] = "ha",
+        ["m3"] = "m3",
+        ["tấn"] = "tonne",
+        ["năm"] = "year",
+        ["tháng"] = "month",
+        ["ngày đêm"] = "day",
+        ["ngày"] = "day",
+        ["giờ"] = "hour",
+        ["người"] = "person",
+        ["lao động"] = "person",
+        ["người/tháng"] = "person/month",
     };
 
     /// <summary>Words that bound a number; the one nearest the number wins.</summary>
     public static readonly IReadOnlyDictionary<string, Approx> Qualifiers = new Dictionary<string, Approx>
     {
-        ["khoảng"] = Approx.About, ["xấp xỉ"] = Approx.About, ["tương đương"] = Approx.About, ["tương đương với"] = Approx.About,
-        ["chừng"] = Approx.About, ["ước chừng"] = Approx.About, ["trên dưới"] = Approx.About, ["khoảng chừng"] = Approx.About,
-        ["hơn"] = Approx.Over, ["trên"] = Approx.Over, ["vượt"] = Approx.Over, ["hơn mức"] = Approx.Over, ["vượt mức"] = Approx.Over,
-        ["gần"] = Approx.Nearly, ["gần như"] = Approx.Nearly,
-        ["dưới"] = Approx.Under, ["chưa đến"] = Approx.Under, ["chưa tới"] = Approx.Under, ["chưa đầy"] = Approx.Under, ["không đến"] = Approx.Under,
+        ["khoảng"] = Approx.About,
+        ["xấp xỉ"] = Approx.About,
+        ["tương đương"] = Approx.About,
+        ["tương đương với"] = Approx.About,
+        ["chừng"] = Approx.About,
+        ["ước chừng"] = Approx.About,
+        ["trên dưới"] = Approx.About,
+        ["khoảng chừng"] = Approx.About,
+        ["hơn"] = Approx.Over,
+        ["trên"] = Approx.Over,
+        ["vượt"] = Approx.Over,
+        ["hơn mức"] = Approx.Over,
+        ["vượt mức"] = Approx.Over,
+        ["gần"] = Approx.Nearly,
+        ["gần như"] = Approx.Nearly,
+        ["dưới"] = Approx.Under,
+        ["chưa đến"] = Approx.Under,
+        ["chưa tới"] = Approx.Under,
+        ["chưa đầy"] = Approx.Under,
+        ["không đến"] = Approx.Under,
         ["ít hơn"] = Approx.Under,
     };
 
@@ -99,9 +129,28 @@ public static class Lexicon
     /// <summary>Vietnamese number words, for "ba dự án" and "hai mươi lăm doanh nghiệp".</summary>
     public static readonly IReadOnlyDictionary<string, int> NumberWords = new Dictionary<string, int>
     {
-        ["không"] = 0, ["linh"] = 0, ["lẻ"] = 0,
-        ["một"] = 1, ["mốt"] = 1, ["hai"] = 2, ["ba"] = 3, ["bốn"] = 4, ["tư"] = 4, ["năm"] = 5, ["lăm"] = 5,
-        ["sáu"] = 6, ["bảy"] = 7, ["bẩy"] = 7, ["tám"] = 8, ["chín"] = 9, ["mười"] = 10, ["mươi"] = -10, ["chục"] = -10,
-        ["trăm"] = -100, ["nghìn"] = -1000, ["ngàn"] = -1000, ["rưỡi"] = -1,
+        ["không"] = 0,
+        ["linh"] = 0,
+        ["lẻ"] = 0,
+        ["một"] = 1,
+        ["mốt"] = 1,
+        ["hai"] = 2,
+        ["ba"] = 3,
+        ["bốn"] = 4,
+        ["tư"] = 4,
+        ["năm"] = 5,
+        ["lăm"] = 5,
+        ["sáu"] = 6,
+        ["bảy"] = 7,
+        ["bẩy"] = 7,
+        ["tám"] = 8,
+        ["chín"] = 9,
+        ["mười"] = 10,
+        ["mươi"] = -10,
+        ["chục"] = -10,
+        ["trăm"] = -100,
+        ["nghìn"] = -1000,
+        ["ngàn"] = -1000,
+        ["rưỡi"] = -1,
     };
 }

@@ -194,8 +194,14 @@ public static partial class QuantityRecognizer
             var times = g.Value switch { "đôi" => 2m, "ba" => 3m, _ => 1.5m };
             quantities.Add(new Quantity
             {
-                Start = g.Index, End = g.Index + g.Length, Text = clean[g.Index..(g.Index + g.Length)], NumberStart = g.Index,
-                NumberEnd = g.Index + g.Length, Value = times, Unit = Units.Times, Spelled = true,
+                Start = g.Index,
+                End = g.Index + g.Length,
+                Text = clean[g.Index..(g.Index + g.Length)],
+                NumberStart = g.Index,
+                NumberEnd = g.Index + g.Length,
+                Value = times,
+                Unit = Units.Times,
+                Spelled = true,
             });
         }
         quantities.Sort((a, b) => a.Start.CompareTo(b.Start));
