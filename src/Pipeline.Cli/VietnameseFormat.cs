@@ -10,8 +10,8 @@ public static class VietnameseFormat
 
     public static string Number(decimal value)
     {
-        var rounded = Math.Round(value, 2);
-        return rounded == Math.Truncate(rounded) ? rounded.ToString("#,0", Vi) : rounded.ToString("#,0.##", Vi);
+        var rounded = Math.Round(value, 3);
+        return rounded == Math.Truncate(rounded) ? rounded.ToString("#,0", Vi) : rounded.ToString("#,0.###", Vi);
     }
 
     public static string Value(Figure f)
@@ -51,11 +51,18 @@ public static class VietnameseFormat
         return (Number(value) + " " + word).TrimEnd();
     }
 
+    /// <summary>The largest scale word that keeps the value exact to two decimals: 1.023,6 triệu, not 1,02 tỷ.</summary>
     private static string Scaled(decimal value, string unit)
     {
         var abs = Math.Abs(value);
-        return abs >= 1_000_000_000m ? $"{Number(value / 1_000_000_000m)} tỷ {unit}"
-            : abs >= 1_000_000m ? $"{Number(value / 1_000_000m)} triệu {unit}"
-            : $"{Number(value)} {unit}";
+        foreach (var (factor, word) in new[] { (1_000_000_000m, "tỷ"), (1_000_000m, "triệu") })
+        {
+            if (abs >= factor && value / factor * 100 == Math.Truncate(value / factor * 100))
+            {
+                return $"{Number(value / factor)} {word} {unit}";
+            }
+        }
+
+        return abs >= 1_000_000m ? $"{Number(value / 1_000_000m)} triệu {unit}" : $"{Number(value)} {unit}";
     }
 }

@@ -72,6 +72,15 @@ public class CliTests
         Assert.True(output.IndexOf('«') < output.IndexOf("2.599,5 tỷ đồng ", StringComparison.Ordinal), "the sentence heads its figures");
     }
 
+    [Theory]
+    [InlineData(1023600000, "USD", "1.023,6 triệu USD")]
+    [InlineData(2599500000000, "VND", "2.599,5 tỷ đồng")]
+    [InlineData(3460000000, "USD", "3,46 tỷ USD")]
+    [InlineData(98.52, "percent", "98,52%")]
+    [InlineData(67795, "worker", "67.795 lao động")]
+    public void Values_are_written_the_Vietnamese_way_without_losing_digits(decimal value, string unit, string expected) =>
+        Assert.Equal(expected, VietnameseFormat.Amount(value, unit));
+
     [Fact]
     public void Unreadable_inputs_get_a_message_and_exit_1_while_the_rest_are_extracted()
     {
