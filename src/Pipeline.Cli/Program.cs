@@ -20,6 +20,40 @@ var numbers = new Command("numbers", "Show the numbers layer: every number with 
 numbers.SetAction(parse => Commands.Numbers(parse.GetValue(input)!, parse.GetValue(numbersFormat) == "table", parse.GetValue(all), Console.Out, Console.Error));
 root.Subcommands.Add(numbers);
 
+var indexPaths = new Argument<string[]>("paths") { Description = "Text or HTML files to extract and index.", Arity = ArgumentArity.OneOrMore };
+var indexDir = new Option<string>("--index") { Description = "The index folder (default: $PIPELINE_INDEX or data/index).", DefaultValueFactory = _ => SearchCommands.DefaultIndex };
+var index = new Command("index", "Extract documents and add them, with their figures, to the search index.") { indexPaths, indexDir };
+index.SetAction(parse => SearchCommands.Index(parse.GetValue(indexPaths)!, parse.GetValue(indexDir)!, Console.In, Console.Out, Console.Error));
+root.Subcommands.Add(index);
+
+var query = new Argument<string?>("query") { Description = "Words to find, with or without diacritics, or typed in Telex. Leave out to list figures matching the filters.", Arity = ArgumentArity.ZeroOrOne };
+var province = new Option<string?>("--province") { Description = "Only documents of this province (as written: \"Bình Dương\")." };
+var from = new Option<int?>("--from") { Description = "Only documents published in or after this year." };
+var to = new Option<int?>("--to") { Description = "Only documents published in or before this year." };
+var metric = new Option<string?>("--metric") { Description = "Only documents reporting a figure of this metric (investment_capital, export_value, …)." };
+var min = new Option<decimal?>("--min") { Description = "… whose value is at least this, in base units (500 million USD = 500000000)." };
+var max = new Option<decimal?>("--max") { Description = "… whose value is at most this." };
+var unit = new Option<string?>("--unit") { Description = "… in this unit (USD, VND, percent, worker, …)." };
+var limit = new Option<int>("--limit") { Description = "How many hits to show.", DefaultValueFactory = _ => 10 };
+var searchFormat = new Option<string>("--format", "-f") { Description = "table (default), json or jsonl.", DefaultValueFactory = _ => "table" };
+searchFormat.AcceptOnlyFromAmong("table", "json", "jsonl");
+var search = new Command("search", "Search the indexed bulletins by words, province, year and figure.") { query, indexDir, province, from, to, metric, min, max, unit, limit, searchFormat };
+search.SetAction(parse => SearchCommands.Search(
+    new Pipeline.Search.SearchRequest
+    {
+        Text = parse.GetValue(query),
+        Province = parse.GetValue(province),
+        FromYear = parse.GetValue(from),
+        ToYear = parse.GetValue(to),
+        Metric = parse.GetValue(metric),
+        Min = parse.GetValue(min),
+        Max = parse.GetValue(max),
+        Unit = parse.GetValue(unit),
+        Limit = parse.GetValue(limit),
+    },
+    parse.GetValue(indexDir)!, parse.GetValue(searchFormat)!, Console.Out, Console.Error));
+root.Subcommands.Add(search);
+
 return root.Parse(args).Invoke();
 
 namespace Pipeline.Cli

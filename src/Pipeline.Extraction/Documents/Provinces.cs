@@ -20,7 +20,18 @@ public static class Provinces
         ("Vĩnh Phúc", []), ("Yên Bái", []),
     ];
 
-    private static readonly Figures.PhraseMatcher<string> Matcher = new(Table.SelectMany(p => p.Variants.Prepend(p.Name).Select(v => (v, p.Name))));
+    // Economic zones whose boards often name only the zone: "Ban Quản lý Khu kinh tế Vân Phong".
+    private static readonly (string Zone, string Province)[] Zones =
+    [
+        ("Vân Phong", "Khánh Hòa"), ("Dung Quất", "Quảng Ngãi"), ("Chu Lai", "Quảng Nam"), ("Vũng Áng", "Hà Tĩnh"),
+        ("Nghi Sơn", "Thanh Hóa"), ("Đông Nam Nghệ An", "Nghệ An"), ("Phú Quốc", "Kiên Giang"), ("Vân Đồn", "Quảng Ninh"),
+        ("Đình Vũ - Cát Hải", "Hải Phòng"), ("Chân Mây - Lăng Cô", "Thừa Thiên Huế"), ("Nhơn Hội", "Bình Định"),
+        ("Nam Phú Yên", "Phú Yên"), ("Hòn La", "Quảng Bình"), ("Đông Nam Quảng Trị", "Quảng Trị"), ("Định An", "Trà Vinh"),
+        ("Năm Căn", "Cà Mau"), ("Lao Bảo", "Quảng Trị"), ("Cầu Treo", "Hà Tĩnh"), ("Mộc Bài", "Tây Ninh"), ("Móng Cái", "Quảng Ninh"),
+    ];
+
+    private static readonly Figures.PhraseMatcher<string> Matcher = new(
+        Table.SelectMany(p => p.Variants.Prepend(p.Name).Select(v => (v, p.Name))).Concat(Zones.Select(z => (z.Zone, z.Province))));
 
     public static IReadOnlyList<string> Names { get; } = Table.Select(p => p.Name).ToArray();
 

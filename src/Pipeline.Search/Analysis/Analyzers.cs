@@ -1,0 +1,108 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Shingle;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace Pipeline.Search.Analysis;
+
+/// <summary>Rewrites each token with one of the folds of <see cref="VietnameseFold"/>.</summary>
+public sealed class FoldFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+    private readonly Func<string, string> _fold;
+
+    public FoldFilter(TokenStream input, Func<string, string> fold) : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _fold = fold;
+    }
+
+    public override bool IncrementToken()
+    {
+        while (m_input.IncrementToken())
+        {
+            var folded = _fold(_term.ToString());
+            if (folded.Length > 0)
+            {
+                _term.SetEmpty().Append(folded);
+                return true;
+            }
+
+            // A fold may drop a token (numbers in the vocabulary field).
+        }
+
+        return false;
+    }
+}
+
+/// <summary>One spelling of Vietnamese text: standard tokens (no stopwords: tăng, giảm, không, so với
+/// all count), folded, then syllable shingles of two and three so that "khu công nghiệp" ranks as a word.</summary>
+public sealed class VietnameseAnalyzer(Func<string, string> fold, bool shingles) : Analyzer
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 64 };
+        TokenStream stream = new FoldFilter(tokenizer, fold);
+        if (shingles)
+        {
+            var shingle = new ShingleFilter(stream, 2, 3);
+            shingle.SetOutputUnigrams(true);
+            stream = shingle;
+        }
+
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+}
+
+/// <summary>The analyzers of each indexed text field.</summary>
+public static class Analyzers
+{
+    public static readonly VietnameseAnalyzer Exact = new(VietnameseFold.Exact, shingles: true);
+    public static readonly VietnameseAnalyzer Tones = new(VietnameseFold.Tones, shingles: true);
+    public static readonly VietnameseAnalyzer Full = new(VietnameseFold.Full, shingles: true);
+
+    /// <summary>Words only (no numbers, no shingles), exact spelling: the vocabulary for accent restoration.</summary>
+    public static readonly VietnameseAnalyzer Vocabulary = new(w => w.Any(char.IsDigit) ? "" : VietnameseFold.Exact(w), shingles: false);
+
+    /// <summary>Query words are read without shingles; the query builder joins neighbours itself.</summary>
+    public static readonly VietnameseAnalyzer Words = new(w => w, shingles: false);
+
+    /// <summary>For the index writer: each text field with its own spelling; keyword fields untouched.</summary>
+    public static Analyzer PerField()
+    {
+        var map = new Dictionary<string, Analyzer>();
+        foreach (var (field, spelling) in Fields.Spellings)
+        {
+            map[field] = spelling switch
+            {
+                Spelling.Exact => Exact,
+                Spelling.Tones => Tones,
+                _ => Full,
+            };
+        }
+
+        map[Fields.Words] = Vocabulary;
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), map);
+    }
+
+    /// <summary>The terms an analyzer makes of a text, with their positions; shingles are marked by a space inside.</summary>
+    public static List<string> Terms(Analyzer analyzer, string field, string text)
+    {
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream(field, new StringReader(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
+    }
+}

@@ -1,0 +1,149 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Pipeline.Core;
+using Pipeline.Search.Analysis;
+using Directory = Lucene.Net.Store.Directory;
+
+namespace Pipeline.Search;
+
+/// <summary>What the index keeps of one document: the extractor's record and the clean text its offsets point into.</summary>
+public sealed record IndexedDocument(ExtractedDocument Document, string CleanText);
+
+/// <summary>
+/// The search index: documents and their figures in one Lucene index. Writes replace a
+/// document's records by its id (source) and become durable at <see cref="Commit"/>; readers are
+/// near-real-time through a SearcherManager. A writer killed mid-write leaves the last commit intact.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    private readonly Directory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+
+    private SearchIndex(Directory directory)
+    {
+        _directory = directory;
+        var config = new IndexWriterConfig(VietnameseAnalyzer.Version, Analyzers.PerField())
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 64,
+        };
+        _writer = new IndexWriter(directory, config);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SearcherFactory());
+    }
+
+    /// <summary>Opens (or creates) the index in a folder.</summary>
+    public static SearchIndex Open(string folder)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        return new SearchIndex(FSDirectory.Open(folder));
+    }
+
+    /// <summary>An index in memory, for tests and one-off searches.</summary>
+    public static SearchIndex InMemory() => new(new RAMDirectory());
+
+    /// <summary>Adds a document and its figures, replacing any earlier version with the same source.</summary>
+    public void Upsert(IndexedDocument item)
+    {
+        var d = item.Document;
+        Delete(d.Source);
+        _writer.AddDocument(DocumentRecord(item));
+        foreach (var figure in d.Figures)
+        {
+            _writer.AddDocument(FigureRecord(d, figure));
+        }
+    }
+
+    public void Delete(string source) => _writer.DeleteDocuments(new Term(Fields.Id, source));
+
+    /// <summary>Makes every write so far durable (Lucene's two-phase commit) and visible to new searches.</summary>
+    public void Commit()
+    {
+        _writer.Commit();
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>Makes writes visible to searches without making them durable yet.</summary>
+    public void Refresh() => _searchers.MaybeRefreshBlocking();
+
+    public T WithSearcher<T>(Func<IndexSearcher, T> read)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return read(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public int DocumentCount => WithSearcher(s => s.Search(new TermQuery(new Term(Fields.Kind, Fields.KindDocument)), 1).TotalHits);
+
+    private static Document DocumentRecord(IndexedDocument item)
+    {
+        var d = item.Document;
+        var doc = new Document
+        {
+            new StringField(Fields.Kind, Fields.KindDocument, Field.Store.YES),
+            new StringField(Fields.Id, d.Source, Field.Store.YES),
+            new StoredField(Fields.Title, d.Title ?? ""),
+            new StoredField(Fields.Body, item.CleanText),
+            new StringField(Fields.Board, d.Board ?? "", Field.Store.YES),
+            new StringField(Fields.Province, d.Province ?? "", Field.Store.YES),
+            new SortedDocValuesField(Fields.Province, new Lucene.Net.Util.BytesRef(d.Province ?? "")),
+            new StringField(Fields.Published, d.Published ?? "", Field.Store.YES),
+            new StringField(Fields.Period, d.Period ?? "", Field.Store.YES),
+        };
+        var year = Year(d);
+        doc.Add(new Int32Field(Fields.Year, year, Field.Store.YES));
+        doc.Add(new NumericDocValuesField(Fields.Year, year));
+        foreach (var metric in d.Figures.Select(f => FigureJson.Name(f.Metric)).Distinct())
+        {
+            doc.Add(new StringField(Fields.Metrics, metric, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(Fields.Metrics, new Lucene.Net.Util.BytesRef(metric)));
+        }
+
+        doc.Add(new Field(Fields.Words, item.CleanText, WordsType));
+        foreach (var (field, _) in Fields.Spellings)
+        {
+            var text = field.StartsWith("title", StringComparison.Ordinal) ? d.Title ?? "" : item.CleanText;
+            doc.Add(new TextField(field, text, Field.Store.NO));
+        }
+
+        return doc;
+    }
+
+    private static readonly FieldType WordsType = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true };
+
+    private static Document FigureRecord(ExtractedDocument d, Figure f) => new()
+    {
+        new StringField(Fields.Kind, Fields.KindFigure, Field.Store.YES),
+        new StringField(Fields.Id, d.Source, Field.Store.YES),
+        new StringField(Fields.Province, d.Province ?? "", Field.Store.NO),
+        new Int32Field(Fields.Year, Year(d), Field.Store.NO),
+        new StringField(Fields.Metric, FigureJson.Name(f.Metric), Field.Store.NO),
+        new StringField(Fields.Measure, FigureJson.Name(f.Measure), Field.Store.NO),
+        new DoubleField(Fields.Value, (double)f.Value, Field.Store.NO),
+        new StringField(Fields.Unit, f.Unit, Field.Store.NO),
+        new StringField(Fields.Scope, f.Scope is { } s ? FigureJson.Name(s) : "", Field.Store.NO),
+        new StringField(Fields.Period, f.Period ?? "", Field.Store.NO),
+        new StringField(Fields.Target, f.Target ? "true" : "false", Field.Store.NO),
+        new StoredField(Fields.Json, FigureJson.Serialize(f)),
+    };
+
+    /// <summary>The year a document is filed under: its publication year, else its period's first year.</summary>
+    private static int Year(ExtractedDocument d) =>
+        d.Published is { Length: >= 4 } p && int.TryParse(p[..4], out var y) ? y
+        : Pipeline.Extraction.Figures.PeriodRecognizer.YearOf(d.Period) ?? 0;
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose(); // commits pending changes, as Lucene's IndexWriter does on close
+        _directory.Dispose();
+    }
+}

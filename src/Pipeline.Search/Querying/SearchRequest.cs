@@ -1,0 +1,31 @@
+using Pipeline.Core;
+
+namespace Pipeline.Search;
+
+/// <summary>What a researcher asks: words, and filters by province, year and figure.</summary>
+public sealed record SearchRequest
+{
+    public string? Text { get; init; }
+    public string? Province { get; init; }
+    public int? FromYear { get; init; }
+    public int? ToYear { get; init; }
+    public string? Metric { get; init; }
+    public decimal? Min { get; init; }
+    public decimal? Max { get; init; }
+    public string? Unit { get; init; }
+    public int Limit { get; init; } = 10;
+
+    public bool HasFigureFilter => Metric is not null || Min is not null || Max is not null || Unit is not null;
+}
+
+/// <summary>One document found, with a snippet whose matched words are marked **like this**.</summary>
+public sealed record SearchHit(string Source, string? Title, string? Published, string? Board, string? Province, float Score, string Snippet, IReadOnlyList<Figure> Figures);
+
+/// <summary>A figure found by its filters, with the document it stands in.</summary>
+public sealed record FigureHit(string Source, string? Title, Figure Figure);
+
+public sealed record FacetCount(string Value, int Count);
+
+/// <summary>The answer to a request: ranked documents, facet counts over all matches, and (for a
+/// request with no words) the figures matching the filters.</summary>
+public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, IReadOnlyList<FigureHit> Figures);

@@ -1,0 +1,102 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Pipeline.Core;
+
+namespace Pipeline.Search;
+
+/// <summary>Runs a <see cref="SearchRequest"/> against a <see cref="SearchIndex"/>.</summary>
+public static class Searcher
+{
+    static Searcher() => BooleanQuery.MaxClauseCount = 100_000; // a figure filter may match many documents
+
+    public static SearchResult Search(this SearchIndex index, SearchRequest request) => index.WithSearcher(s => Run(s, request));
+
+    private static SearchResult Run(IndexSearcher searcher, SearchRequest request)
+    {
+        // Figures first: a figure filter narrows the documents to those reporting such a figure.
+        Dictionary<string, List<Figure>>? figuresByDoc = null;
+        var figureHits = new List<FigureHit>();
+        if (request.HasFigureFilter)
+        {
+            figuresByDoc = [];
+            var top = searcher.Search(QueryBuilder.Figures(request), Math.Max(1, searcher.IndexReader.MaxDoc));
+            foreach (var sd in top.ScoreDocs)
+            {
+                var stored = searcher.Doc(sd.Doc);
+                var figure = FigureJson.Deserialize<Figure>(stored.Get(Fields.Json))!;
+                var source = stored.Get(Fields.Id);
+                if (!figuresByDoc.TryGetValue(source, out var list))
+                {
+                    figuresByDoc[source] = list = [];
+                }
+
+                list.Add(figure);
+                figureHits.Add(new FigureHit(source, null, figure));
+            }
+        }
+
+        var query = new BooleanQuery();
+        QueryBuilder.AddFilters(query, request, Fields.KindDocument);
+        var restored = request.Text is { Length: > 0 } t && Analysis.Telex.Read(t) is null
+            ? AccentRestorer.Restore(searcher.IndexReader, QueryBuilder.Words(t))
+            : null;
+        var text = QueryBuilder.Text(request.Text, restored);
+        if (text is not null)
+        {
+            query.Add(text, Occur.MUST);
+        }
+
+        if (figuresByDoc is not null)
+        {
+            var ids = new BooleanQuery();
+            foreach (var source in figuresByDoc.Keys)
+            {
+                ids.Add(new TermQuery(new Term(Fields.Id, source)), Occur.SHOULD);
+            }
+
+            query.Add(new ConstantScoreQuery(ids) { Boost = 0f }, Occur.MUST);
+        }
+
+        var facets = new FacetCollector();
+        searcher.Search(query, facets);
+        var hits = new List<SearchHit>();
+        var words = request.Text is null ? [] : QueryBuilder.Words(request.Text);
+        if (Analysis.Telex.Read(request.Text ?? "") is { } telex)
+        {
+            words.AddRange(QueryBuilder.Words(telex));
+        }
+
+        // Words rank by relevance; a filter-only request lists the newest documents first.
+        var found = text is null
+            ? searcher.Search(query, null, Math.Max(1, request.Limit), new Sort(new SortField(Fields.Published, SortFieldType.STRING, reverse: true)))
+            : searcher.Search(query, Math.Max(1, request.Limit));
+        var titles = new Dictionary<string, string?>();
+        foreach (var sd in found.ScoreDocs)
+        {
+            var doc = searcher.Doc(sd.Doc);
+            var source = doc.Get(Fields.Id);
+            var body = doc.Get(Fields.Body) ?? "";
+            var title = NullIfEmpty(doc.Get(Fields.Title));
+            titles[source] = title;
+            var figures = figuresByDoc?.GetValueOrDefault(source) ?? [];
+            hits.Add(new SearchHit(source, title, NullIfEmpty(doc.Get(Fields.Published)), NullIfEmpty(doc.Get(Fields.Board)),
+                NullIfEmpty(doc.Get(Fields.Province)), float.IsNaN(sd.Score) ? 0 : sd.Score, Snippet.Build(body, words), figures));
+        }
+
+        var listed = text is null ? figureHits.Select(f => f with { Title = titles.GetValueOrDefault(f.Source) ?? TitleOf(searcher, f.Source) }).ToList() : [];
+        return new SearchResult(facets.Total, hits, facets.Counts(), listed);
+    }
+
+    private static string? TitleOf(IndexSearcher searcher, string source)
+    {
+        var q = new BooleanQuery
+        {
+            { new TermQuery(new Term(Fields.Id, source)), Occur.MUST },
+            { new TermQuery(new Term(Fields.Kind, Fields.KindDocument)), Occur.MUST },
+        };
+        var top = searcher.Search(q, 1);
+        return top.TotalHits == 0 ? null : NullIfEmpty(searcher.Doc(top.ScoreDocs[0].Doc).Get(Fields.Title));
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+}

@@ -1,0 +1,45 @@
+using Pipeline.Search.Analysis;
+
+namespace Pipeline.Search.Tests;
+
+public class AnalysisTests
+{
+    [Theory]
+    [InlineData("Đồng Nai", "đồng nai", "đông nai", "dong nai")]
+    [InlineData("tăng trưởng", "tăng trưởng", "tăng trương", "tang truong")]
+    [InlineData("Khánh Hoà", "khánh hòa", "khanh hoa", "khanh hoa")]
+    [InlineData("Qúy", "quý", "quy", "quy")]
+    public void Each_word_has_an_exact_a_tone_folded_and_a_folded_spelling(string word, string exact, string tones, string full)
+    {
+        Assert.Equal(VietnameseFold.Exact(exact), VietnameseFold.Exact(word));
+        Assert.Equal(tones, VietnameseFold.Tones(word));
+        Assert.Equal(full, VietnameseFold.Full(word));
+    }
+
+    [Theory]
+    [InlineData("tyr leej laaps ddaayf", "tỷ lệ lấp đầy")]
+    [InlineData("ddaafy", "đầy")]
+    [InlineData("voons", "vốn")]
+    [InlineData("truwowngf", "trường")]
+    [InlineData("xuaats khaaur", "xuất khẩu")]
+    [InlineData("Binhf Duwowng", "bình dương")]
+    public void Telex_typing_is_read_as_Vietnamese(string typed, string reading) =>
+        Assert.Equal(Pipeline.Extraction.Text.MatchKey.Fold(reading), Telex.Read(typed));
+
+    [Theory]
+    [InlineData("dong nai")]
+    [InlineData("von FDI")]
+    [InlineData("Đồng Nai")]
+    public void Plain_words_are_not_mistaken_for_Telex(string text) => Assert.Null(Telex.Read(text));
+
+    [Fact]
+    public void Indexed_text_keeps_negations_and_comparisons_and_adds_syllable_shingles()
+    {
+        var terms = Analyzers.Terms(Analyzers.Exact, Fields.TextExact, "không tăng so với khu công nghiệp");
+        Assert.Contains("không", terms);
+        Assert.Contains("so", terms);
+        Assert.Contains("với", terms);
+        Assert.Contains("khu công", terms);
+        Assert.Contains("khu công nghiệp", terms);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Pipeline.Core;
+using Pipeline.Extraction;
+
+namespace Pipeline.Search.Tests;
+
+public class SearchTests(CorpusIndex corpus) : IClassFixture<CorpusIndex>
+{
+    private SearchResult Search(SearchRequest r) => corpus.Index.Search(r);
+
+    [Theory]
+    [InlineData("khu kinh tế Vân Phong")]
+    [InlineData("khu kinh te Van Phong")]
+    [InlineData("khu kinh tes Vaan Phong")]
+    public void Accented_unaccented_and_Telex_queries_find_the_same_top_document(string query)
+    {
+        var top = Search(new SearchRequest { Text = query }).Hits[0];
+        Assert.Contains("Vân Phong", top.Title);
+    }
+
+    [Fact]
+    public void Exact_spelling_ranks_above_a_folded_match()
+    {
+        var hits = Search(new SearchRequest { Text = "Bình Dương", Limit = 3 }).Hits;
+        Assert.Equal("Bình Dương", hits[0].Province);
+    }
+
+    [Fact]
+    public void Province_and_year_filters_narrow_the_hits_and_facets_count_them()
+    {
+        var all = Search(new SearchRequest { Text = "lao động" });
+        var narrowed = Search(new SearchRequest { Text = "lao động", Province = "Đồng Nai", FromYear = 2016, ToYear = 2024 });
+        Assert.True(narrowed.Total < all.Total);
+        Assert.All(narrowed.Hits, h => Assert.Equal("Đồng Nai", h.Province));
+        Assert.All(narrowed.Hits, h => Assert.InRange(int.Parse(h.Published![..4]), 2016, 2024));
+        Assert.Equal(narrowed.Total, narrowed.Facets["province"].Single().Count);
+        Assert.Equal(all.Total, all.Facets["year"].Sum(f => f.Count));
+    }
+
+    [Fact]
+    public void A_figure_query_returns_only_documents_reporting_such_a_figure()
+    {
+        var result = Search(new SearchRequest { Text = "vốn FDI", Metric = "investment_capital", Min = 500_000_000m, Unit = "USD" });
+        Assert.NotEmpty(result.Hits);
+        Assert.All(result.Hits, h => Assert.Contains(h.Figures, f => f.Metric == Metric.InvestmentCapital && f.Value >= 500_000_000m && f.Unit == "USD"));
+    }
+
+    [Fact]
+    public void Without_words_the_figures_matching_the_filters_are_listed_with_their_sentences()
+    {
+        var result = Search(new SearchRequest { Metric = "export_value", Min = 1_000_000_000m, Unit = "USD" });
+        Assert.NotEmpty(result.Figures);
+        Assert.All(result.Figures, f =>
+        {
+            Assert.True(f.Figure.Value >= 1_000_000_000m);
+            Assert.Contains(f.Figure.Text, f.Figure.Sentence);
+        });
+    }
+
+    [Fact]
+    public void Snippets_mark_matched_words_even_when_the_query_has_no_diacritics()
+    {
+        var hit = Search(new SearchRequest { Text = "ty le lap day" }).Hits[0];
+        Assert.Contains("**lấp**", hit.Snippet);
+        Assert.Contains("**đầy**", hit.Snippet);
+    }
+
+    [Fact]
+    public void A_document_is_replaced_by_its_id_and_can_be_deleted()
+    {
+        using var index = SearchIndex.InMemory();
+        var v1 = DocumentExtractor.Extract("bulletin-1", "Năm 2023 các KCN thu hút 12 dự án với vốn đầu tư 300 triệu USD.");
+        var v2 = DocumentExtractor.Extract("bulletin-1", "Năm 2023 các KCN thu hút 15 dự án với vốn đầu tư 450 triệu USD.");
+        index.Upsert(new IndexedDocument(v1, "Năm 2023 các KCN thu hút 12 dự án với vốn đầu tư 300 triệu USD."));
+        index.Commit();
+        index.Upsert(new IndexedDocument(v2, "Năm 2023 các KCN thu hút 15 dự án với vốn đầu tư 450 triệu USD."));
+        index.Refresh(); // near-real-time: visible before the commit
+        Assert.Equal(1, index.DocumentCount);
+        Assert.Empty(index.Search(new SearchRequest { Metric = "investment_capital", Max = 300_000_000m }).Figures);
+        Assert.Single(index.Search(new SearchRequest { Metric = "investment_capital", Min = 450_000_000m }).Figures);
+        index.Delete("bulletin-1");
+        index.Commit();
+        Assert.Equal(0, index.DocumentCount);
+    }
+
+    [Fact]
+    public void An_index_killed_during_a_write_opens_cleanly_with_its_last_commit()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"pipeline-index-{Guid.NewGuid():N}");
+        var copies = Path.Combine(Path.GetTempPath(), $"pipeline-copies-{Guid.NewGuid():N}");
+        System.IO.Directory.CreateDirectory(copies);
+        try
+        {
+            var files = CorpusIndex.Files().ToList();
+            Assert.Equal(0, RunCli(["index", .. files.Take(5), "--index", folder], killAfter: null));
+            for (var i = 0; i < 12; i++)
+            {
+                foreach (var f in files)
+                {
+                    File.Copy(f, Path.Combine(copies, $"{i}-{Path.GetFileName(f)}"));
+                }
+            }
+
+            RunCli(["index", .. System.IO.Directory.GetFiles(copies), "--index", folder], killAfter: TimeSpan.FromMilliseconds(900));
+
+            using (var directory = FSDirectory.Open(folder))
+            {
+                var status = new CheckIndex(directory).DoCheckIndex();
+                Assert.True(status.Clean, "CheckIndex found problems after the kill");
+            }
+
+            using var index = SearchIndex.Open(folder);
+            Assert.True(index.DocumentCount >= 5, "the committed documents survived");
+        }
+        finally
+        {
+            System.IO.Directory.Delete(copies, recursive: true);
+            if (System.IO.Directory.Exists(folder))
+            {
+                System.IO.Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static int RunCli(IEnumerable<string> args, TimeSpan? killAfter)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pipeline.dll"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardOutput.ReadToEndAsync();
+        process.StandardError.ReadToEndAsync();
+        if (killAfter is { } delay && !process.WaitForExit(delay))
+        {
+            process.Kill(entireProcessTree: true); // as kill -9 would: no dispose, no commit
+            process.WaitForExit();
+            return -1;
+        }
+
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+}
