@@ -2,7 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Shingle;
-using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Util;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 
@@ -38,19 +38,26 @@ public sealed class FoldFilter : TokenFilter
     }
 }
 
+/// <summary>Splits text into runs of letters and digits: a Vietnamese syllable is one token
+/// (StandardTokenizer's full grammar costs several times more and adds nothing here).</summary>
+public sealed class SyllableTokenizer(TextReader input) : CharTokenizer(VietnameseAnalyzer.Version, input)
+{
+    protected override bool IsTokenChar(int c) => char.IsLetterOrDigit((char)c) || c > 0xFFFF;
+}
+
 /// <summary>One spelling of Vietnamese text: standard tokens (no stopwords: tăng, giảm, không, so với
 /// all count), folded, then syllable shingles of two and three so that "khu công nghiệp" ranks as a word.</summary>
-public sealed class VietnameseAnalyzer(Func<string, string> fold, bool shingles) : Analyzer
+public sealed class VietnameseAnalyzer(Func<string, string> fold, bool shingles, int maxShingle = 3) : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 64 };
+        var tokenizer = new SyllableTokenizer(reader);
         TokenStream stream = new FoldFilter(tokenizer, fold);
         if (shingles)
         {
-            var shingle = new ShingleFilter(stream, 2, 3);
+            var shingle = new ShingleFilter(stream, 2, maxShingle);
             shingle.SetOutputUnigrams(true);
             stream = shingle;
         }
@@ -62,12 +69,12 @@ public sealed class VietnameseAnalyzer(Func<string, string> fold, bool shingles)
 /// <summary>The analyzers of each indexed text field.</summary>
 public static class Analyzers
 {
-    public static readonly VietnameseAnalyzer Exact = new(VietnameseFold.Exact, shingles: true);
-    public static readonly VietnameseAnalyzer Tones = new(VietnameseFold.Tones, shingles: true);
+    // Shingles live in the fully folded field only: every query reaches it, accented or not, and
+    // three spellings of every bigram and trigram would triple the index for no better ranking.
+    public static readonly VietnameseAnalyzer Exact = new(VietnameseFold.Exact, shingles: false);
+    // Tone-folded pairs keep ư ơ â ă ê ô đ apart ("cưa khâu" is not "cua khâu"): what accent restoration reads.
+    public static readonly VietnameseAnalyzer Tones = new(VietnameseFold.Tones, shingles: true, maxShingle: 2);
     public static readonly VietnameseAnalyzer Full = new(VietnameseFold.Full, shingles: true);
-
-    /// <summary>Words only (no numbers, no shingles), exact spelling: the vocabulary for accent restoration.</summary>
-    public static readonly VietnameseAnalyzer Vocabulary = new(w => w.Any(char.IsDigit) ? "" : VietnameseFold.Exact(w), shingles: false);
 
     /// <summary>Query words are read without shingles; the query builder joins neighbours itself.</summary>
     public static readonly VietnameseAnalyzer Words = new(w => w, shingles: false);
@@ -86,7 +93,6 @@ public static class Analyzers
             };
         }
 
-        map[Fields.Words] = Vocabulary;
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), map);
     }
 

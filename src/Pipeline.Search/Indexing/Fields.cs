@@ -32,8 +32,6 @@ public static class Fields
     public const string TextTones = "text_tones";
     public const string TextFull = "text_full";
 
-    /// <summary>Every distinct word (letters only, exact spelling, no positions): the vocabulary accent restoration reads.</summary>
-    public const string Words = "words";
 
     // Figures (each also carries Id, Province and Year of its document, for filtering)
     public const string Metric = "metric";

@@ -35,29 +35,39 @@ public static class AccentRestorer
         for (var i = 1; i < options.Count; i++)
         {
             var previous = chosen[^1];
-            var best = options[i].OrderByDescending(o => reader.DocFreq(new Term(Fields.TextExact, previous + " " + o.Word))).ThenByDescending(o => o.Df).First();
+            var best = options[i].OrderByDescending(o => PairFrequency(reader, previous, o.Word)).ThenByDescending(o => o.Df).First();
             chosen.Add(best.Word);
         }
 
         // The first word, too, is revisited against the word after it.
         if (options.Count > 1)
         {
-            chosen[0] = options[0].OrderByDescending(o => reader.DocFreq(new Term(Fields.TextExact, o.Word + " " + chosen[1]))).ThenByDescending(o => o.Df).First().Word;
+            chosen[0] = options[0].OrderByDescending(o => PairFrequency(reader, o.Word, chosen[1])).ThenByDescending(o => o.Df).First().Word;
         }
 
         return chosen;
     }
 
+    // How many documents hold the pair in its tone-folded spelling, which tells ư/ơ/â/đ apart.
+    private static int PairFrequency(IndexReader reader, string left, string right) =>
+        reader.DocFreq(new Term(Fields.TextTones, VietnameseFold.Tones(left) + " " + VietnameseFold.Tones(right)));
+
     private static Dictionary<string, (string Word, int Df)[]> Build(IndexReader reader)
     {
         var all = new Dictionary<string, List<(string, int)>>();
-        var terms = MultiFields.GetTerms(reader, Fields.Words);
+        // The exact field holds single words only (shingles live in the folded field): its terms are the vocabulary.
+        var terms = MultiFields.GetTerms(reader, Fields.TextExact);
         if (terms is not null)
         {
             var e = terms.GetEnumerator();
             while (e.MoveNext())
             {
                 var word = e.Term.Utf8ToString();
+                if (word.Any(char.IsDigit))
+                {
+                    continue;
+                }
+
                 var folded = VietnameseFold.Full(word);
                 if (!all.TryGetValue(folded, out var list))
                 {

@@ -16,6 +16,8 @@ public sealed class FacetCollector : ICollector
     private SortedDocValues? _province;
     private NumericDocValues? _year;
     private SortedSetDocValues? _metric;
+    private int[] _provinceOrds = [];
+    private int[] _metricOrds = [];
     private readonly BytesRef _scratch = new();
 
     public int Total { get; private set; }
@@ -28,52 +30,78 @@ public sealed class FacetCollector : ICollector
 
     public void SetNextReader(AtomicReaderContext context)
     {
+        Flush();
         var reader = context.AtomicReader;
         _province = reader.GetSortedDocValues(Fields.Province);
         _year = reader.GetNumericDocValues(Fields.Year);
         _metric = reader.GetSortedSetDocValues(Fields.Metrics);
+        // Counts go by ordinal within a segment; ordinals become strings once per segment, not per hit.
+        _provinceOrds = new int[_province?.ValueCount ?? 0];
+        _metricOrds = new int[(int)(_metric?.ValueCount ?? 0)];
     }
 
     public void Collect(int doc)
     {
         Total++;
-        if (_province is not null)
+        if (_province is not null && _province.GetOrd(doc) is >= 0 and var ord)
         {
-            var ord = _province.GetOrd(doc);
-            if (ord >= 0)
-            {
-                _province.LookupOrd(ord, _scratch);
-                Add(_provinces, _scratch.Utf8ToString());
-            }
+            _provinceOrds[ord]++;
         }
 
         if (_year is not null && _year.Get(doc) is > 0 and var year)
         {
-            Add(_years, year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Add(_years, year.ToString(System.Globalization.CultureInfo.InvariantCulture), 1);
         }
 
         if (_metric is not null)
         {
             _metric.SetDocument(doc);
-            long ord;
-            while ((ord = _metric.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            long m;
+            while ((m = _metric.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
             {
-                _metric.LookupOrd(ord, _scratch);
-                Add(_metrics, _scratch.Utf8ToString());
+                _metricOrds[m]++;
             }
         }
     }
 
-    public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Counts() => new Dictionary<string, IReadOnlyList<FacetCount>>
+    private void Flush()
     {
-        ["province"] = Sorted(_provinces),
-        ["year"] = _years.OrderByDescending(kv => kv.Key, StringComparer.Ordinal).Select(kv => new FacetCount(kv.Key, kv.Value)).ToList(),
-        ["metric"] = Sorted(_metrics),
-    };
+        for (var i = 0; i < _provinceOrds.Length; i++)
+        {
+            if (_provinceOrds[i] > 0)
+            {
+                _province!.LookupOrd(i, _scratch);
+                Add(_provinces, _scratch.Utf8ToString(), _provinceOrds[i]);
+            }
+        }
+
+        for (var i = 0; i < _metricOrds.Length; i++)
+        {
+            if (_metricOrds[i] > 0)
+            {
+                _metric!.LookupOrd(i, _scratch);
+                Add(_metrics, _scratch.Utf8ToString(), _metricOrds[i]);
+            }
+        }
+
+        _provinceOrds = [];
+        _metricOrds = [];
+    }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Counts()
+    {
+        Flush();
+        return new Dictionary<string, IReadOnlyList<FacetCount>>
+        {
+            ["province"] = Sorted(_provinces),
+            ["year"] = _years.OrderByDescending(kv => kv.Key, StringComparer.Ordinal).Select(kv => new FacetCount(kv.Key, kv.Value)).ToList(),
+            ["metric"] = Sorted(_metrics),
+        };
+    }
 
     private static List<FacetCount> Sorted(Dictionary<string, int> counts) =>
         counts.Where(kv => kv.Key.Length > 0).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => new FacetCount(kv.Key, kv.Value)).ToList();
 
-    private static void Add(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+    private static void Add(Dictionary<string, int> counts, string key, int n) => counts[key] = counts.GetValueOrDefault(key) + n;
 }

@@ -45,17 +45,28 @@ public static class QueryBuilder
         // A query typed without diacritics also tries its most likely accented reading.
         telex ??= restored is not null && restored.Count == words.Count ? [.. restored] : null;
 
+        // Each word must match in its folded spelling (one short list of candidates per word drives the
+        // search); the exact and tone-folded spellings only add score to candidates already found.
         var query = new BooleanQuery();
         for (var i = 0; i < words.Count; i++)
         {
-            var word = new BooleanQuery();
-            AddSpellings(word, words[i], 1f);
-            if (telex is not null && telex[i] != words[i])
+            var folded = new BooleanQuery
             {
-                AddSpellings(word, telex[i], 0.9f);
+                { new TermQuery(new Term(Fields.TextFull, VietnameseFold.Full(words[i]))) { Boost = 1f }, Occur.SHOULD },
+                { new TermQuery(new Term(Fields.TitleFull, VietnameseFold.Full(words[i]))) { Boost = 2.5f }, Occur.SHOULD },
+            };
+            if (telex is not null && VietnameseFold.Full(telex[i]) != VietnameseFold.Full(words[i]))
+            {
+                folded.Add(new TermQuery(new Term(Fields.TextFull, VietnameseFold.Full(telex[i]))) { Boost = 0.9f }, Occur.SHOULD);
+                folded.Add(new TermQuery(new Term(Fields.TitleFull, VietnameseFold.Full(telex[i]))) { Boost = 2.2f }, Occur.SHOULD);
             }
 
-            query.Add(word, Occur.MUST);
+            query.Add(folded, Occur.MUST);
+            AddAccentedBoosts(query, words[i], 1f);
+            if (telex is not null && telex[i] != words[i])
+            {
+                AddAccentedBoosts(query, telex[i], 0.9f);
+            }
         }
 
         // Shingles reward the words standing together, as the multi-syllable word they make.
@@ -64,13 +75,11 @@ public static class QueryBuilder
             for (var i = 0; i + size <= words.Count; i++)
             {
                 var shingle = string.Join(' ', words.Skip(i).Take(size));
-                var together = new BooleanQuery();
-                AddSpellings(together, shingle, size == 2 ? 1.5f : 2f);
-                if (telex is not null)
+                var together = new BooleanQuery
                 {
-                    AddSpellings(together, string.Join(' ', telex.Skip(i).Take(size)), 1.4f);
-                }
-
+                    { new TermQuery(new Term(Fields.TextFull, VietnameseFold.Full(shingle))) { Boost = size == 2 ? 8f : 12f }, Occur.SHOULD },
+                    { new TermQuery(new Term(Fields.TitleFull, VietnameseFold.Full(shingle))) { Boost = size == 2 ? 16f : 24f }, Occur.SHOULD },
+                };
                 query.Add(together, Occur.SHOULD);
             }
         }
@@ -78,18 +87,16 @@ public static class QueryBuilder
         return query;
     }
 
-    private static void AddSpellings(BooleanQuery into, string word, float weight)
+    /// <summary>Exact and tone-folded matches of a word, as optional score: exact beats tone-folded beats folded.</summary>
+    private static void AddAccentedBoosts(BooleanQuery into, string word, float weight)
     {
-        var seen = new HashSet<(string, string)>();
+        var full = VietnameseFold.Full(word);
+        var tones = VietnameseFold.Tones(word);
         foreach (var (field, spelling, boost) in Weighted)
         {
-            var term = spelling switch
-            {
-                Spelling.Exact => word,
-                Spelling.Tones => VietnameseFold.Tones(word),
-                _ => VietnameseFold.Full(word),
-            };
-            if (seen.Add((field, term)))
+            var term = spelling == Spelling.Exact ? word : tones;
+            // A word typed without marks has no accented spelling to reward.
+            if (spelling != Spelling.Full && (spelling == Spelling.Exact ? word != full : tones != full))
             {
                 into.Add(new TermQuery(new Term(field, term)) { Boost = boost * weight }, Occur.SHOULD);
             }
@@ -99,16 +106,38 @@ public static class QueryBuilder
     /// <summary>Province and year filters, for documents or figures; they narrow without scoring.</summary>
     public static void AddFilters(BooleanQuery query, SearchRequest request, string kind)
     {
-        query.Add(Filter(new TermQuery(new Term(Fields.Kind, kind))), Occur.MUST);
+        foreach (var filter in Filters(request, kind))
+        {
+            query.Add(new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST);
+        }
+    }
+
+    /// <summary>The same filters as cached bitsets: a repeated province or year range costs a look-up, not a scan.</summary>
+    public static IEnumerable<Filter> Filters(SearchRequest request, string kind)
+    {
+        yield return Cached($"kind:{kind}", () => new TermQuery(new Term(Fields.Kind, kind)));
         if (request.Province is { Length: > 0 } province)
         {
-            query.Add(Filter(new TermQuery(new Term(Fields.Province, province))), Occur.MUST);
+            yield return Cached($"province:{province}", () => new TermQuery(new Term(Fields.Province, province)));
         }
 
         if (request.FromYear is not null || request.ToYear is not null)
         {
-            query.Add(Filter(NumericRangeQuery.NewInt32Range(Fields.Year, request.FromYear, request.ToYear, true, true)), Occur.MUST);
+            yield return Cached($"year:{request.FromYear}-{request.ToYear}", () => NumericRangeQuery.NewInt32Range(Fields.Year, request.FromYear, request.ToYear, true, true));
         }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> FilterCache = new();
+
+    private static Filter Cached(string key, Func<Query> query)
+    {
+        if (FilterCache.Count > 1024)
+        {
+            FilterCache.Clear(); // bounded: filters are cheap to rebuild, memory is not free
+        }
+
+        // CachingWrapperFilter keeps one bitset per index segment and drops it with the segment.
+        return FilterCache.GetOrAdd(key, _ => new CachingWrapperFilter(new QueryWrapperFilter(query())));
     }
 
     /// <summary>Figure records matching the request's figure filters.</summary>

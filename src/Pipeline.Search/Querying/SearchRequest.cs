@@ -15,6 +15,9 @@ public sealed record SearchRequest
     public string? Unit { get; init; }
     public int Limit { get; init; } = 10;
 
+    /// <summary>Count provinces, years and metrics over every match (walks all matches, so it costs more on broad queries).</summary>
+    public bool Facets { get; init; } = true;
+
     public bool HasFigureFilter => Metric is not null || Min is not null || Max is not null || Unit is not null;
 }
 

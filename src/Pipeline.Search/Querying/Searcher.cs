@@ -36,15 +36,11 @@ public static class Searcher
         }
 
         var query = new BooleanQuery();
-        QueryBuilder.AddFilters(query, request, Fields.KindDocument);
         var restored = request.Text is { Length: > 0 } t && Analysis.Telex.Read(t) is null
             ? AccentRestorer.Restore(searcher.IndexReader, QueryBuilder.Words(t))
             : null;
         var text = QueryBuilder.Text(request.Text, restored);
-        if (text is not null)
-        {
-            query.Add(text, Occur.MUST);
-        }
+        query.Add(text ?? new MatchAllDocsQuery(), Occur.MUST);
 
         if (figuresByDoc is not null)
         {
@@ -57,8 +53,18 @@ public static class Searcher
             query.Add(new ConstantScoreQuery(ids) { Boost = 0f }, Occur.MUST);
         }
 
+        // Filters as random-access bitsets: the text query drives, the filters only check each candidate.
+        Query filtered = query;
+        foreach (var filter in QueryBuilder.Filters(request, Fields.KindDocument))
+        {
+            filtered = new FilteredQuery(filtered, filter, FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY);
+        }
+
         var facets = new FacetCollector();
-        searcher.Search(query, facets);
+        if (request.Facets)
+        {
+            searcher.Search(filtered, facets);
+        }
         var hits = new List<SearchHit>();
         var words = request.Text is null ? [] : QueryBuilder.Words(request.Text);
         if (Analysis.Telex.Read(request.Text ?? "") is { } telex)
@@ -68,8 +74,8 @@ public static class Searcher
 
         // Words rank by relevance; a filter-only request lists the newest documents first.
         var found = text is null
-            ? searcher.Search(query, null, Math.Max(1, request.Limit), new Sort(new SortField(Fields.Published, SortFieldType.STRING, reverse: true)))
-            : searcher.Search(query, Math.Max(1, request.Limit));
+            ? searcher.Search(filtered, null, Math.Max(1, request.Limit), new Sort(new SortField(Fields.Published, SortFieldType.STRING, reverse: true)))
+            : searcher.Search(filtered, Math.Max(1, request.Limit));
         var titles = new Dictionary<string, string?>();
         foreach (var sd in found.ScoreDocs)
         {
@@ -84,7 +90,7 @@ public static class Searcher
         }
 
         var listed = text is null ? figureHits.Select(f => f with { Title = titles.GetValueOrDefault(f.Source) ?? TitleOf(searcher, f.Source) }).ToList() : [];
-        return new SearchResult(facets.Total, hits, facets.Counts(), listed);
+        return new SearchResult(request.Facets ? facets.Total : found.TotalHits, hits, facets.Counts(), listed);
     }
 
     private static string? TitleOf(IndexSearcher searcher, string source)

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Pipeline.Core;
+using Pipeline.Extraction;
+using Pipeline.Search;
+
+/// <summary>
+/// Search at scale: generates N documents from the bundled bulletins (new ids, provinces and years,
+/// sentences mixed across bulletins, figure values scaled), indexes them into a folder on disk,
+/// then times text-plus-filter queries. `dotnet run -c Release --project bench/Pipeline.Benchmarks -- search 100000`.
+/// </summary>
+public static class SearchBench
+{
+    private static readonly string[] Provinces = Pipeline.Extraction.Documents.Provinces.Names.ToArray();
+
+    private static readonly string[] Texts =
+    [
+        "vốn FDI", "von FDI", "tỷ lệ lấp đầy", "ty le lap day", "kim ngạch xuất khẩu", "kim ngach xuat khau", "khu công nghiệp",
+        "lao động", "lao dong", "thu hút đầu tư", "thu hut dau tu", "nộp ngân sách", "doanh thu", "khu kinh tế", "cấp mới dự án",
+        "giá trị sản xuất công nghiệp", "tyr leej laaps ddaayf", "dự án FDI", "diện tích đất cho thuê", "thủ tục hành chính",
+    ];
+
+    public static void Run(int count)
+    {
+        var random = new Random(42);
+        var bases = Corpus.Texts.Select((t, i) => (Read: DocumentExtractor.Read(t), Index: i))
+            .Select(x => (Doc: DocumentExtractor.Extract($"base-{x.Index}", x.Read.Text, x.Read.Metadata), Sentences: x.Read.Text.Sentences.Select(s => x.Read.Text.Clean[s.Span.Start..s.Span.End]).ToArray()))
+            .ToArray();
+
+        var folder = Path.Combine(Path.GetTempPath(), $"pipeline-bench-index-{Guid.NewGuid():N}");
+        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var watch = Stopwatch.StartNew();
+        var documents = Enumerable.Range(0, count).Select(i => Generate(i, bases, random)).ToArray();
+        Console.WriteLine($"generated {count} documents in {watch.Elapsed.TotalSeconds:0.0} s (not counted below)");
+        watch.Restart();
+        using (var index = SearchIndex.Open(folder))
+        {
+            // IndexWriter takes documents from several threads at once; one per core.
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => index.Upsert(documents[i]));
+            index.Commit();
+        }
+
+        var indexSeconds = watch.Elapsed.TotalSeconds;
+        var size = new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
+        Console.WriteLine($"indexing: {count} documents in {indexSeconds:0.0} s = {count / indexSeconds:0} documents/s; index {size / 1e6:0.0} MB on disk");
+
+        documents = [];
+        GC.Collect();
+        using (var index = SearchIndex.Open(folder))
+        {
+            var requests = Enumerable.Range(0, 1200).Select(_ => Request(random)).ToList();
+            foreach (var facets in new[] { false, true })
+            {
+                var runs = requests.Select(r => r with { Facets = facets }).ToList();
+                foreach (var r in runs.Take(200))
+                {
+                    index.Search(r); // warm-up: JIT, caches, the accent vocabulary
+                }
+
+                var times = new List<double>();
+                foreach (var r in runs.Skip(200))
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    index.Search(r);
+                    times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                }
+
+                times.Sort();
+                double P(double q) => times[(int)Math.Min(times.Count - 1, Math.Ceiling(q * times.Count) - 1)];
+                Console.WriteLine($"queries, text + province/year filter, top 10 with snippets{(facets ? " and facet counts" : "")}: n={times.Count} p50 {P(0.50):0.00} ms, p95 {P(0.95):0.00} ms, p99 {P(0.99):0.00} ms, max {times[^1]:0.00} ms");
+            }
+
+            var process = Process.GetCurrentProcess();
+            process.Refresh();
+            Console.WriteLine($"memory with the index open: managed heap {GC.GetTotalMemory(true) / 1e6:0} MB, working set {process.WorkingSet64 / 1e6:0} MB (peak while indexing {process.PeakWorkingSet64 / 1e6:0} MB, generated documents included)");
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static IndexedDocument Generate(int i, (ExtractedDocument Doc, string[] Sentences)[] bases, Random random)
+    {
+        var (doc, sentences) = bases[i % bases.Length];
+        var other = bases[random.Next(bases.Length)].Sentences;
+        // Real-sized: a third of the sentences are swapped for sentences of another bulletin.
+        var text = string.Join(' ', sentences.Select(s => random.Next(3) == 0 && other.Length > 0 ? other[random.Next(other.Length)] : s));
+        var year = 2015 + random.Next(11);
+        var scale = (decimal)(0.5 + random.NextDouble());
+        var generated = doc with
+        {
+            Source = $"gen/{i:000000}.txt",
+            Province = Provinces[random.Next(Provinces.Length)],
+            Published = $"{year}-{random.Next(1, 13):00}-{random.Next(1, 29):00}",
+            Figures = doc.Figures.Select(f => f with { Value = Math.Round(f.Value * scale, 2) }).ToList(),
+        };
+        return new IndexedDocument(generated, text);
+    }
+
+    private static SearchRequest Request(Random random)
+    {
+        var from = 2015 + random.Next(8);
+        return new SearchRequest
+        {
+            Text = Texts[random.Next(Texts.Length)],
+            Province = random.Next(3) == 0 ? null : Provinces[random.Next(Provinces.Length)],
+            FromYear = from,
+            ToYear = from + random.Next(1, 4),
+            Limit = 10,
+        };
+    }
+}
