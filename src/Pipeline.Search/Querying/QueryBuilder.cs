@@ -13,10 +13,11 @@ namespace Pipeline.Search;
 /// </summary>
 public static class QueryBuilder
 {
+    // The optional spellings a word is rewarded for (the folded body and title spellings are the required part).
+    // Few clauses per word keep broad queries fast: each optional clause is advanced for every candidate.
     private static readonly (string Field, Spelling Spelling, float Boost)[] Weighted =
     [
-        (Fields.TitleExact, Spelling.Exact, 6f), (Fields.TitleTones, Spelling.Tones, 4f), (Fields.TitleFull, Spelling.Full, 2.5f),
-        (Fields.TextExact, Spelling.Exact, 3f), (Fields.TextTones, Spelling.Tones, 2f), (Fields.TextFull, Spelling.Full, 1f),
+        (Fields.TextExact, Spelling.Exact, 3f), (Fields.TextTones, Spelling.Tones, 1.5f),
     ];
 
     /// <summary>The words of a query as the index spells them, lowercased with one tone placement.</summary>
@@ -95,8 +96,10 @@ public static class QueryBuilder
         foreach (var (field, spelling, boost) in Weighted)
         {
             var term = spelling == Spelling.Exact ? word : tones;
-            // A word typed without marks has no accented spelling to reward.
-            if (spelling != Spelling.Full && (spelling == Spelling.Exact ? word != full : tones != full))
+            // A word typed without marks has no accented spelling to reward; a tone-folded spelling equal to
+            // the exact one adds nothing the exact clause does not.
+            var adds = spelling == Spelling.Exact ? word != full : tones != full && tones != word;
+            if (adds)
             {
                 into.Add(new TermQuery(new Term(field, term)) { Boost = boost * weight }, Occur.SHOULD);
             }
@@ -113,12 +116,23 @@ public static class QueryBuilder
     }
 
     /// <summary>The same filters as cached bitsets: a repeated province or year range costs a look-up, not a scan.</summary>
+    /// <summary>Whether a filter is selective enough to drive the search (a province), rather than be checked per candidate.</summary>
+    public static bool Drives(Filter filter) => DrivingFilters.Contains(filter);
+
+    private static readonly HashSet<Filter> DrivingFilters = new(ReferenceEqualityComparer.Instance);
+
     public static IEnumerable<Filter> Filters(SearchRequest request, string kind)
     {
         yield return Cached($"kind:{kind}", () => new TermQuery(new Term(Fields.Kind, kind)));
         if (request.Province is { Length: > 0 } province)
         {
-            yield return Cached($"province:{province}", () => new TermQuery(new Term(Fields.Province, province)));
+            var filter = Cached($"province:{province}", () => new TermQuery(new Term(Fields.Province, province)));
+            lock (DrivingFilters)
+            {
+                DrivingFilters.Add(filter);
+            }
+
+            yield return filter;
         }
 
         if (request.FromYear is not null || request.ToYear is not null)
@@ -134,6 +148,10 @@ public static class QueryBuilder
         if (FilterCache.Count > 1024)
         {
             FilterCache.Clear(); // bounded: filters are cheap to rebuild, memory is not free
+            lock (DrivingFilters)
+            {
+                DrivingFilters.Clear();
+            }
         }
 
         // CachingWrapperFilter keeps one bitset per index segment and drops it with the segment.
