@@ -91,7 +91,7 @@ public static class SearchCommands
     {
         if (string.IsNullOrWhiteSpace(request.Text) && request.HasFigureFilter)
         {
-            w.WriteLine($"{result.Figures.Count} figures match");
+            w.WriteLine(result.Figures.Count == 1 ? "1 figure matches" : $"{result.Figures.Count} figures match");
             foreach (var f in result.Figures.Take(request.Limit))
             {
                 w.WriteLine($"  {FigureJson.Name(f.Figure.Metric),-20} {VietnameseFormat.Value(f.Figure),-24} {f.Figure.Period ?? "-",-10} {f.Title ?? f.Source}");
@@ -101,7 +101,7 @@ public static class SearchCommands
             return;
         }
 
-        w.WriteLine($"{result.Total} documents match");
+        w.WriteLine(result.Total == 1 ? "1 document matches" : $"{result.Total} documents match");
         var rank = 0;
         foreach (var hit in result.Hits)
         {
