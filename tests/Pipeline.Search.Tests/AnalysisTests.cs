@@ -45,3 +45,29 @@ public class AnalysisTests
         Assert.Contains("khu cong nghiep", folded);
     }
 }
+
+public class SpellingStreamTests
+{
+    [Theory]
+    [InlineData("Tổng vốn FDI của Bình Dương tăng 12,5% so với năm 2022; Khánh Hoà, Qúy I.")]
+    [InlineData("  ĐỒNG NAI — khu công nghiệp  Nhơn Trạch 3  ")]
+    [InlineData("")]
+    public void Index_time_streams_give_the_same_terms_as_the_analyzers(string text)
+    {
+        var streams = new SpellingStreams(text);
+        foreach (var (spelling, analyzer) in new[] { (Spelling.Exact, Analyzers.Exact), (Spelling.Tones, Analyzers.Tones), (Spelling.Full, Analyzers.Full) })
+        {
+            var expected = Analyzers.Terms(analyzer, "f", text).Order(StringComparer.Ordinal).ToList();
+            var actual = new List<string>();
+            using var stream = streams.Stream(spelling);
+            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                actual.Add(term.ToString());
+            }
+
+            Assert.Equal(expected, actual.Order(StringComparer.Ordinal).ToList());
+        }
+    }
+}

@@ -42,6 +42,10 @@ public static class Fields
     public const string Target = "target";
     public const string Json = "json";
 
+    /// <summary>Trie precision of numeric fields: coarser than Lucene's default 4, so fewer terms per value
+    /// (faster writes, smaller index); range queries must use the same step.</summary>
+    public const int NumericStep = 8;
+
     /// <summary>Every analysed field with its spelling.</summary>
     public static readonly IReadOnlyList<(string Field, Spelling Spelling)> Spellings =
     [

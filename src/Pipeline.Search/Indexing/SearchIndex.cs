@@ -99,7 +99,7 @@ public sealed class SearchIndex : IDisposable
             new StringField(Fields.Period, d.Period ?? "", Field.Store.YES),
         };
         var year = Year(d);
-        doc.Add(new Int32Field(Fields.Year, year, Field.Store.YES));
+        doc.Add(new Int32Field(Fields.Year, year, StoredYearType));
         doc.Add(new NumericDocValuesField(Fields.Year, year));
         foreach (var metric in d.Figures.Select(f => FigureJson.Name(f.Metric)).Distinct())
         {
@@ -107,14 +107,21 @@ public sealed class SearchIndex : IDisposable
             doc.Add(new SortedSetDocValuesField(Fields.Metrics, new Lucene.Net.Util.BytesRef(metric)));
         }
 
-        foreach (var (field, _) in Fields.Spellings)
+        // Each text is tokenised once for its three spellings (see SpellingStreams).
+        var title = new SpellingStreams(d.Title ?? "");
+        var body = new SpellingStreams(item.CleanText);
+        foreach (var (field, spelling) in Fields.Spellings)
         {
-            var text = field.StartsWith("title", StringComparison.Ordinal) ? d.Title ?? "" : item.CleanText;
-            doc.Add(new Field(field, text, TextType));
+            var streams = field.StartsWith("title", StringComparison.Ordinal) ? title : body;
+            doc.Add(new Field(field, streams.Stream(spelling), TextType));
         }
 
         return doc;
     }
+
+    private static readonly FieldType YearType = new(Int32Field.TYPE_NOT_STORED) { NumericPrecisionStep = Fields.NumericStep };
+    private static readonly FieldType StoredYearType = new(Int32Field.TYPE_STORED) { NumericPrecisionStep = Fields.NumericStep };
+    private static readonly FieldType ValueType = new(DoubleField.TYPE_NOT_STORED) { NumericPrecisionStep = Fields.NumericStep };
 
     // Shingles stand in for phrase queries, so no positions are kept: a smaller index, faster writes.
     private static readonly FieldType TextType = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
@@ -124,10 +131,10 @@ public sealed class SearchIndex : IDisposable
         new StringField(Fields.Kind, Fields.KindFigure, Field.Store.YES),
         new StringField(Fields.Id, d.Source, Field.Store.YES),
         new StringField(Fields.Province, d.Province ?? "", Field.Store.NO),
-        new Int32Field(Fields.Year, Year(d), Field.Store.NO),
+        new Int32Field(Fields.Year, Year(d), YearType),
         new StringField(Fields.Metric, FigureJson.Name(f.Metric), Field.Store.NO),
         new StringField(Fields.Measure, FigureJson.Name(f.Measure), Field.Store.NO),
-        new DoubleField(Fields.Value, (double)f.Value, Field.Store.NO),
+        new DoubleField(Fields.Value, (double)f.Value, ValueType),
         new StringField(Fields.Unit, f.Unit, Field.Store.NO),
         new StringField(Fields.Scope, f.Scope is { } s ? FigureJson.Name(s) : "", Field.Store.NO),
         new StringField(Fields.Period, f.Period ?? "", Field.Store.NO),

@@ -137,7 +137,7 @@ public static class QueryBuilder
 
         if (request.FromYear is not null || request.ToYear is not null)
         {
-            yield return Cached($"year:{request.FromYear}-{request.ToYear}", () => NumericRangeQuery.NewInt32Range(Fields.Year, request.FromYear, request.ToYear, true, true));
+            yield return Cached($"year:{request.FromYear}-{request.ToYear}", () => NumericRangeQuery.NewInt32Range(Fields.Year, Fields.NumericStep, request.FromYear, request.ToYear, true, true));
         }
     }
 
@@ -175,7 +175,7 @@ public static class QueryBuilder
 
         if (request.Min is not null || request.Max is not null)
         {
-            query.Add(Filter(NumericRangeQuery.NewDoubleRange(Fields.Value, (double?)request.Min, (double?)request.Max, true, true)), Occur.MUST);
+            query.Add(Filter(NumericRangeQuery.NewDoubleRange(Fields.Value, Fields.NumericStep, (double?)request.Min, (double?)request.Max, true, true)), Occur.MUST);
         }
 
         return query;
