@@ -7,6 +7,12 @@ using Pipeline.Extraction.Numbers;
 
 // `dotnet run -c Release --project bench/Pipeline.Benchmarks` runs the BenchmarkDotNet suite;
 // `-- stages` prints a quick per-stage timing over the bundled corpus instead.
+if (args is ["fuzz", ..])
+{
+    Fuzz.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1);
+    return;
+}
+
 if (args is ["search", ..])
 {
     SearchBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);

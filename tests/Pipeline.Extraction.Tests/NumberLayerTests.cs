@@ -45,6 +45,13 @@ public class NumberLayerTests
     }
 
     [Fact]
+    public void A_number_too_large_to_scale_is_set_aside_not_overflowed()
+    {
+        var scan = Scan("vốn 9.999.999.999.999.999.999.999.999 nghìn tỷ tỷ đồng");
+        Assert.Empty(scan.Quantities);
+    }
+
+    [Fact]
     public void Reads_year_word_nam_only_as_five_before_a_counting_word()
     {
         Assert.Equal(5m, Assert.Single(Scan("cấp mới năm dự án").Quantities).Value);

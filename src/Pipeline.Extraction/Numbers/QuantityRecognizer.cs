@@ -55,6 +55,8 @@ public static partial class QuantityRecognizer
 
     private static string Fold(string s) => Text.MatchKey.Fold(s);
 
+    private const decimal MaxFactor = 1_000_000_000_000_000m; // triệu tỷ, 10¹⁵
+
     private static readonly string[] RangeWords = [Fold("đến"), Fold("tới")];
     private static readonly string Hundred = Text.MatchKey.Fold("trăm");
     private static readonly string PercentWords = Text.MatchKey.Fold("phần trăm");
@@ -124,9 +126,10 @@ public static partial class QuantityRecognizer
                 var (s2, e2) = tokens[t + 1];
                 var second = DigitParser.Parse(clean[s2..e2], style);
                 var read2 = ReadAfter(key, e2, second.Value);
-                if (!second.Malformed && !read2.GluedCode && (read.Unit is null || read2.Unit is null || read.Unit == read2.Unit))
+                var firstScale = read.Factor == 1 ? read2.Factor : read.Factor;
+                if (!second.Malformed && !read2.GluedCode && (read.Unit is null || read2.Unit is null || read.Unit == read2.Unit)
+                    && parsed.Value <= decimal.MaxValue / firstScale)
                 {
-                    var firstScale = read.Factor == 1 ? read2.Factor : read.Factor;
                     low = parsed.Value * firstScale;
                     high = read2.Value;
                     read = read2 with { Value = low, Unit = read2.Unit ?? read.Unit };
@@ -237,6 +240,11 @@ public static partial class QuantityRecognizer
                         break;
                     }
 
+                    if (factor * f > MaxFactor)
+                    {
+                        break; // "tỷ tỷ" is a slip, not 10¹⁸: no bulletin stacks beyond "triệu tỷ"
+                    }
+
                     factor *= f;
                     i = j + word.Length;
                     consumedScale = true;
@@ -306,7 +314,9 @@ public static partial class QuantityRecognizer
             }
         }
 
-        return new AfterNumber(value * factor, factor, unit, i, false);
+        return value > decimal.MaxValue / factor
+            ? new AfterNumber(value, 1, null, end, true) // too large to be an amount: set aside as a code
+            : new AfterNumber(value * factor, factor, unit, i, false);
     }
 
     private static bool RangeConnector(string key, int firstStart, int afterFirst, string? firstUnit, int nextStart)
