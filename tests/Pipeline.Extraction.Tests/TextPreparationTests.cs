@@ -39,6 +39,14 @@ public class TextPreparationTests
     }
 
     [Fact]
+    public void Unpaired_surrogates_are_dropped_and_pairs_kept()
+    {
+        Assert.Equal("ab", TextCleaner.Clean("a\uD83Db"));
+        Assert.Equal("ab", TextCleaner.Clean("a\uDE00b"));
+        Assert.Equal("a\uD83D\uDE00b", TextCleaner.Clean("a\uD83D\uDE00b"));
+    }
+
+    [Fact]
     public void Sentences_do_not_break_on_number_dots_abbreviations_or_dates()
     {
         var text = "Ngày 30/12/2020, TP. Hồ Chí Minh thu hút 2.599,5 tỷ đồng vào KCN. Tân Tạo. Năm 2021 tăng 5%. Q. 7 có dự án mới.";

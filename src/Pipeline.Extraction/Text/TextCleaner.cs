@@ -18,8 +18,20 @@ public static class TextCleaner
         var sb = new StringBuilder(raw.Length);
         var pendingSpace = false;
         var newlines = 0;
-        foreach (var c0 in raw)
+        for (var at = 0; at < raw.Length; at++)
         {
+            var c0 = raw[at];
+            // A surrogate without its partner (a cut emoji, a bad decode) is not text and makes normalisation throw.
+            if (char.IsHighSurrogate(c0) && !(at + 1 < raw.Length && char.IsLowSurrogate(raw[at + 1])))
+            {
+                continue;
+            }
+
+            if (char.IsLowSurrogate(c0) && !(at > 0 && char.IsHighSurrogate(raw[at - 1])))
+            {
+                continue;
+            }
+
             var c = Map(c0);
             if (c == '\0')
             {
