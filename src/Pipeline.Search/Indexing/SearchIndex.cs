@@ -109,7 +109,9 @@ public sealed class SearchIndex : IDisposable
 
         // Each text is tokenised once for its three spellings (see SpellingStreams).
         var title = new SpellingStreams(d.Title ?? "");
-        var body = new SpellingStreams(item.CleanText);
+        // The title is indexed with the body too, so every word of a document is in the body fields and a
+        // query word can require one term; the title fields only add a bonus.
+        var body = new SpellingStreams((d.Title ?? "") + "\n" + item.CleanText);
         foreach (var (field, spelling) in Fields.Spellings)
         {
             var streams = field.StartsWith("title", StringComparison.Ordinal) ? title : body;

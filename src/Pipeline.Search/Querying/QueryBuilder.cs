@@ -48,21 +48,24 @@ public static class QueryBuilder
 
         // Each word must match in its folded spelling (one short list of candidates per word drives the
         // search); the exact and tone-folded spellings only add score to candidates already found.
-        var query = new BooleanQuery();
+        var query = new BooleanQuery(disableCoord: true);
         for (var i = 0; i < words.Count; i++)
         {
-            var folded = new BooleanQuery
+            // Required: the word in the folded body (which holds the title too): one posting list per word
+            // makes a plain conjunction, far cheaper on broad queries than a conjunction of disjunctions.
+            var full = VietnameseFold.Full(words[i]);
+            Query required = new TermQuery(new Term(Fields.TextFull, full));
+            if (telex is not null && VietnameseFold.Full(telex[i]) != full)
             {
-                { new TermQuery(new Term(Fields.TextFull, VietnameseFold.Full(words[i]))) { Boost = 1f }, Occur.SHOULD },
-                { new TermQuery(new Term(Fields.TitleFull, VietnameseFold.Full(words[i]))) { Boost = 2.5f }, Occur.SHOULD },
-            };
-            if (telex is not null && VietnameseFold.Full(telex[i]) != VietnameseFold.Full(words[i]))
-            {
-                folded.Add(new TermQuery(new Term(Fields.TextFull, VietnameseFold.Full(telex[i]))) { Boost = 0.9f }, Occur.SHOULD);
-                folded.Add(new TermQuery(new Term(Fields.TitleFull, VietnameseFold.Full(telex[i]))) { Boost = 2.2f }, Occur.SHOULD);
+                required = new BooleanQuery(disableCoord: true)
+                {
+                    { required, Occur.SHOULD },
+                    { new TermQuery(new Term(Fields.TextFull, VietnameseFold.Full(telex[i]))) { Boost = 0.9f }, Occur.SHOULD },
+                };
             }
 
-            query.Add(folded, Occur.MUST);
+            query.Add(required, Occur.MUST);
+            query.Add(new TermQuery(new Term(Fields.TitleFull, full)) { Boost = 2.5f }, Occur.SHOULD);
             AddAccentedBoosts(query, words[i], 1f);
             if (telex is not null && telex[i] != words[i])
             {
