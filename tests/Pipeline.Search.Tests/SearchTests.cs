@@ -68,6 +68,16 @@ public class SearchTests(CorpusIndex corpus) : IClassFixture<CorpusIndex>
     }
 
     [Fact]
+    public void Snippets_of_an_unaccented_query_mark_its_accented_reading_not_homographs()
+    {
+        var snippet = Snippet.Build("Năm 2015 đánh dấu bước phát triển; phấn đấu thu hút vốn đầu tư.", ["vốn", "đầu", "tư"]);
+        Assert.Contains("**đầu**", snippet);
+        Assert.DoesNotContain("**dấu**", snippet);
+        Assert.DoesNotContain("**đấu**", snippet);
+        Assert.Contains("**dấu**", Snippet.Build("đánh dấu", ["dau"])); // a plain word with no reading matches any spelling
+    }
+
+    [Fact]
     public void A_document_is_replaced_by_its_id_and_can_be_deleted()
     {
         using var index = SearchIndex.InMemory();

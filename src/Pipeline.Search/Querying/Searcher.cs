@@ -67,10 +67,15 @@ public static class Searcher
             searcher.Search(filtered, facets);
         }
         var hits = new List<SearchHit>();
+        // Highlight what the query was read as: its Telex or restored accents where it has them.
         var words = request.Text is null ? [] : QueryBuilder.Words(request.Text);
         if (Analysis.Telex.Read(request.Text ?? "") is { } telex)
         {
-            words.AddRange(QueryBuilder.Words(telex));
+            words = QueryBuilder.Words(telex);
+        }
+        else if (restored is not null)
+        {
+            words = [.. restored.Select((r, i) => r.Any(c => c >= '\u0080') ? r : words[i])];
         }
 
         // Words rank by relevance; a filter-only request lists the newest documents first.

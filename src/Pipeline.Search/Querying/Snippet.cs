@@ -14,6 +14,10 @@ public static partial class Snippet
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
 
+    /// <param name="text">The stored text of the document.</param>
+    /// <param name="width">About how many characters the snippet keeps.</param>
+    /// <param name="queryWords">The query's words as read: a word with marks matches its exact spelling (tone
+    /// placement aside), so "đầu" lights up neither "dấu" nor "đấu"; a word without marks matches any spelling.</param>
     public static string Build(string text, IReadOnlyCollection<string> queryWords, int width = 240)
     {
         if (text.Length == 0)
@@ -21,8 +25,10 @@ public static partial class Snippet
             return "";
         }
 
-        var wanted = queryWords.Select(VietnameseFold.Full).ToHashSet(StringComparer.Ordinal);
-        var matches = Word().Matches(text).Where(m => wanted.Contains(VietnameseFold.Full(m.Value))).ToList();
+        var plain = queryWords.Where(IsPlain).Select(VietnameseFold.Full).ToHashSet(StringComparer.Ordinal);
+        var marked = queryWords.Where(w => !IsPlain(w)).Select(VietnameseFold.Exact).ToHashSet(StringComparer.Ordinal);
+        var matches = Word().Matches(text)
+            .Where(m => plain.Contains(VietnameseFold.Full(m.Value)) || marked.Contains(VietnameseFold.Exact(m.Value))).ToList();
         if (matches.Count == 0)
         {
             return Trim(text, 0, width);
@@ -63,6 +69,8 @@ public static partial class Snippet
 
         return sb.ToString().Replace('\n', ' ');
     }
+
+    private static bool IsPlain(string word) => word.All(c => c < '\u0080');
 
     private static string Trim(string text, int start, int width) =>
         (text.Length <= width ? text : text[start..Math.Min(text.Length, start + width)] + "…").Replace('\n', ' ');
