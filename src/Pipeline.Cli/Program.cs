@@ -54,6 +54,14 @@ search.SetAction(parse => SearchCommands.Search(
     parse.GetValue(indexDir)!, parse.GetValue(searchFormat)!, Console.Out, Console.Error));
 root.Subcommands.Add(search);
 
+var robotsFile = new Option<string>("--robots") { Description = "A saved robots.txt file.", Required = true };
+var agent = new Option<string>("--agent") { Description = "The crawler's User-Agent (its product token decides the group).", DefaultValueFactory = _ => "PipelineBot" };
+var urls = new Argument<string[]>("urls") { Description = "URLs or paths to check.", Arity = ArgumentArity.OneOrMore };
+var check = new Command("check", "Print allowed<TAB>URL or disallowed<TAB>URL for each URL, as RFC 9309 reads the file.") { robotsFile, agent, urls };
+check.SetAction(parse => Commands.RobotsCheck(parse.GetValue(robotsFile)!, parse.GetValue(agent)!, parse.GetValue(urls)!, Console.Out, Console.Error));
+var robots = new Command("robots", "Debug a site's robots.txt.") { check };
+root.Subcommands.Add(robots);
+
 return root.Parse(args).Invoke();
 
 namespace Pipeline.Cli
@@ -97,6 +105,24 @@ namespace Pipeline.Cli
 
             Output.Write(results, format, stdout);
             return failed > 0 ? 1 : 0;
+        }
+
+        public static int RobotsCheck(string robotsFile, string agent, IReadOnlyList<string> urls, TextWriter stdout, TextWriter stderr)
+        {
+            var read = InputReader.Read(robotsFile, TextReader.Null);
+            if (read.Text is null)
+            {
+                stderr.WriteLine($"pipeline: {robotsFile}: {read.Error}");
+                return 1;
+            }
+
+            var policy = Pipeline.Crawling.Robots.RobotsPolicy.Parse(read.Text, agent);
+            foreach (var url in urls)
+            {
+                stdout.WriteLine($"{(policy.IsAllowed(url) ? "allowed" : "disallowed")}\t{url}");
+            }
+
+            return 0;
         }
 
         public static int Numbers(string input, bool table, bool all, TextWriter stdout, TextWriter stderr)
