@@ -115,16 +115,7 @@ public static class Stages
 
     private static void Time<T>(string name, int docs, Func<T> work)
     {
-        work();
-        var sw = Stopwatch.StartNew();
-        var rounds = 0;
-        while (sw.ElapsedMilliseconds < 2000)
-        {
-            work();
-            rounds++;
-        }
-
-        var perPass = sw.Elapsed.TotalMilliseconds / rounds;
+        var perPass = Repeat.MillisecondsPerRun(work, 2000);
         var utf8 = Encoding.UTF8.GetByteCount(string.Concat(Corpus.Texts)) / 1e6;
         Console.WriteLine($"{name,-16} {perPass,8:0.0} ms per corpus pass, {perPass / docs:0.000} ms/doc, {utf8 / (perPass / 1000):0.0} MB/s (UTF-8)");
     }
@@ -149,15 +140,25 @@ public static class Pieces
 
     private static void Measure(string name, Func<int> work)
     {
+        var ms = Repeat.MillisecondsPerRun(work, 500);
+        Console.WriteLine($"{name,-24} {ms,8:0.00} ms per corpus pass");
+    }
+}
+
+/// <summary>Runs a piece of work once to warm up, then repeatedly for a time budget; the mean per run.</summary>
+public static class Repeat
+{
+    public static double MillisecondsPerRun<T>(Func<T> work, int budgetMilliseconds)
+    {
         work();
         var sw = Stopwatch.StartNew();
-        var n = 0;
-        while (sw.ElapsedMilliseconds < 500)
+        var runs = 0;
+        while (sw.ElapsedMilliseconds < budgetMilliseconds)
         {
             work();
-            n++;
+            runs++;
         }
 
-        Console.WriteLine($"{name,-24} {sw.Elapsed.TotalMilliseconds / n,8:0.00} ms per corpus pass");
+        return sw.Elapsed.TotalMilliseconds / runs;
     }
 }

@@ -71,38 +71,8 @@ namespace Pipeline.Cli
     {
         public static int Extract(IReadOnlyList<string> sources, ExtractFormat format, TextReader stdin, TextWriter stdout, TextWriter stderr)
         {
-            var results = new List<ExtractResult>();
             var failed = 0;
-            foreach (var source in sources)
-            {
-                var read = InputReader.Read(source, stdin);
-                if (read.Text is null)
-                {
-                    stderr.WriteLine($"pipeline: {source}: {read.Error}");
-                    failed++;
-                    continue;
-                }
-
-                try
-                {
-                    var (text, metadata) = DocumentExtractor.Read(read.Text);
-                    var document = DocumentExtractor.Extract(source, text, metadata);
-                    document = document with { Warnings = [.. read.Warnings, .. document.Warnings] };
-                    foreach (var warning in document.Warnings)
-                    {
-                        stderr.WriteLine($"pipeline: {source}: {warning}");
-                    }
-
-                    results.Add(new ExtractResult(document, text.Clean));
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    // A bug on one odd document must not lose the others' results.
-                    stderr.WriteLine($"pipeline: {source}: could not be extracted ({e.GetType().Name}: {e.Message})");
-                    failed++;
-                }
-            }
-
+            var results = SourceExtractor.ExtractAll(sources, stdin, stderr, () => failed++).ToList();
             Output.Write(results, format, stdout);
             return failed > 0 ? 1 : 0;
         }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Pipeline.Core;
-using Pipeline.Extraction;
 using Pipeline.Search;
 
 namespace Pipeline.Cli;
@@ -17,29 +16,11 @@ public static class SearchCommands
         var indexed = 0;
         var figures = 0;
         using var index = SearchIndex.Open(folder);
-        foreach (var source in sources)
+        foreach (var result in SourceExtractor.ExtractAll(sources, stdin, stderr, () => failed++))
         {
-            var read = InputReader.Read(source, stdin);
-            if (read.Text is null)
-            {
-                stderr.WriteLine($"pipeline: {source}: {read.Error}");
-                failed++;
-                continue;
-            }
-
-            try
-            {
-                var (text, metadata) = DocumentExtractor.Read(read.Text);
-                var document = DocumentExtractor.Extract(source, text, metadata);
-                index.Upsert(new IndexedDocument(document, text.Clean));
-                indexed++;
-                figures += document.Figures.Count;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                stderr.WriteLine($"pipeline: {source}: could not be indexed ({e.GetType().Name}: {e.Message})");
-                failed++;
-            }
+            index.Upsert(new IndexedDocument(result.Document, result.CleanText));
+            indexed++;
+            figures += result.Document.Figures.Count;
         }
 
         index.Commit();

@@ -232,7 +232,7 @@ public static partial class QuantityRecognizer
             var j = WordReader.SkipSpaces(key, i);
             foreach (var (word, f) in ScalesLongestFirst)
             {
-                if (WordReader.StartsAt(key, j, word) && !(word == "trăm" && j > 0 && key.AsSpan(0, j).TrimEnd().EndsWith("phần")))
+                if (WordReader.StartsAt(key, j, word))
                 {
                     // "phần trăm" is a unit, not a scale; "trăm" straight after digits is.
                     if (word == Hundred && WordReader.StartsAt(key, WordReader.SkipSpaces(key, j + word.Length), PercentWords))
@@ -254,23 +254,14 @@ public static partial class QuantityRecognizer
         }
 
         string? unit = null;
-        var u = i == end ? i : WordReader.SkipSpaces(key, i);
-        if (u == i || u > i)
+        var u = WordReader.SkipSpaces(key, i);
+        foreach (var w in UnitsLongestFirst)
         {
-            u = WordReader.SkipSpaces(key, i);
-            foreach (var w in UnitsLongestFirst)
+            if (WordReader.StartsAt(key, u, w.Written))
             {
-                if (WordReader.StartsAt(key, u, w.Written))
-                {
-                    unit = w.Unit;
-                    i = u + w.Written.Length;
-                    if (w.Written == "%%")
-                    {
-                        break;
-                    }
-
-                    break;
-                }
+                unit = w.Unit;
+                i = u + w.Written.Length;
+                break;
             }
         }
 

@@ -44,7 +44,7 @@ public static class SentenceSplitter
                 if (!continues)
                 {
                     Add(result, text, start, i, paragraph);
-                    if (blank || LooksLikeBlock(text, start, i))
+                    if (blank || i > start)
                     {
                         paragraph++;
                     }
@@ -76,8 +76,6 @@ public static class SentenceSplitter
         Add(result, text, start, text.Length, paragraph);
         return result;
     }
-
-    private static bool LooksLikeBlock(string text, int start, int end) => end - start > 0;
 
     private static bool EndsWithTerminal(string text, int start, int end)
     {
