@@ -1,0 +1,109 @@
+using Microsoft.Data.Sqlite;
+
+namespace Pipeline.Crawling.State;
+
+/// <summary>
+/// The database schema as numbered steps; PRAGMA user_version records how many have run, so an
+/// older database is brought forward on open and a newer one is refused rather than damaged.
+/// </summary>
+public static class Migrations
+{
+    /// <summary>Each step's SQL; append new steps, never edit old ones.</summary>
+    public static readonly IReadOnlyList<string> Steps =
+    [
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started TEXT NOT NULL,
+            finished TEXT,
+            options TEXT NOT NULL,
+            summary TEXT
+        );
+        CREATE TABLE frontier (
+            url TEXT PRIMARY KEY,
+            site TEXT NOT NULL,
+            host TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            depth INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            announced TEXT,
+            tries INTEGER NOT NULL DEFAULT 0,
+            detail TEXT
+        );
+        CREATE INDEX frontier_next ON frontier (host, state, seq);
+        CREATE TABLE fetch_log (
+            id INTEGER PRIMARY KEY,
+            run INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            site TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            at TEXT NOT NULL,
+            elapsed_ms INTEGER NOT NULL,
+            requests INTEGER NOT NULL,
+            status INTEGER NOT NULL,
+            outcome TEXT NOT NULL,
+            change TEXT,
+            bytes INTEGER NOT NULL,
+            detail TEXT
+        );
+        CREATE INDEX fetch_log_run ON fetch_log (run);
+        CREATE TABLE pages (
+            url TEXT PRIMARY KEY,
+            site TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            final_url TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            content_type TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            hash TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            headers TEXT NOT NULL,
+            body BLOB NOT NULL
+        );
+        CREATE INDEX pages_site ON pages (site);
+        CREATE TABLE robots (
+            host TEXT PRIMARY KEY,
+            fetched_at TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            body TEXT
+        );
+        CREATE TABLE site_templates (
+            site TEXT PRIMARY KEY,
+            template TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """,
+    ];
+
+    public static void Apply(SqliteConnection connection)
+    {
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > Steps.Count)
+        {
+            throw new InvalidOperationException($"the database is at schema version {version}, newer than this program ({Steps.Count}); update Pipeline");
+        }
+
+        for (var step = version; step < Steps.Count; step++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = Steps[step] + $"\nPRAGMA user_version = {step + 1};";
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,97 @@
+using Pipeline.Crawling.State;
+using Pipeline.Crawling.Tests.Sites;
+
+namespace Pipeline.Crawling.Tests;
+
+public sealed class CrawlerTests
+{
+    private static readonly IReadOnlyList<Bulletin> Corpus = Bulletins.All;
+
+    [Fact]
+    public async Task ThreePortalsAreCrawledPolitelyWithEveryArticleFetchedOnce()
+    {
+        await using var harness = new CrawlHarness();
+        var sharePoint = await harness.Serve(PortalSite.SharePoint(Corpus.Take(9)).WithRobots());
+        var liferay = await harness.Serve(PortalSite.Liferay(Corpus.Skip(9).Take(6)).WithRobots());
+        var wordPressSite = PortalSite.WordPress(Corpus.Skip(15).Take(8), new Uri("http://placeholder/"));
+        var wordPress = await harness.Serve(wordPressSite);
+        RebaseWordPress(wordPress, Corpus.Skip(15).Take(8));
+
+        var summary = await harness.CrawlAsync();
+
+        foreach (var server in harness.Servers)
+        {
+            var counts = server.Counts();
+            foreach (var article in server.Site.Articles)
+            {
+                Assert.True(counts.TryGetValue(article.Path, out var n) && n == 1, $"{server.Site.Platform}: {article.Path} fetched {counts.GetValueOrDefault(article.Path)} times");
+            }
+
+            Assert.Equal(1, counts.GetValueOrDefault("/robots.txt"));
+            Assert.All(server.Site.Forbidden, f => Assert.False(counts.ContainsKey(f), $"{f} is disallowed but was requested"));
+            Assert.All(server.Log, r => Assert.Contains("PipelineBot", r.UserAgent, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(23, summary.New);
+        Assert.Empty(summary.Failed);
+        Assert.Equal(3, summary.BlockedByRobots);
+        var stored = harness.StoredPages();
+        Assert.Equal(23, stored.Count(p => p.Kind == PageKind.Article));
+        var page = stored.First(p => p.Url.AbsolutePath.EndsWith(sharePoint.Site.Articles[0].Path, StringComparison.Ordinal));
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(sharePoint.Site.Articles[0].Bulletin.Paragraphs[0]), System.Text.Encoding.UTF8.GetString(page.Body), StringComparison.Ordinal);
+
+        // Gaps from the servers' own logs: Liferay's robots.txt asks 0.2 s, the others get the configured 40 ms.
+        AssertGaps(sharePoint, TimeSpan.FromMilliseconds(40));
+        AssertGaps(wordPress, TimeSpan.FromMilliseconds(40));
+        AssertGaps(liferay, TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public async Task ASecondCrawlAsksConditionallyAndFindsNothingNew()
+    {
+        await using var harness = new CrawlHarness();
+        var sharePoint = await harness.Serve(PortalSite.SharePoint(Corpus.Take(5)).WithRobots());
+        var liferay = await harness.Serve(PortalSite.Liferay(Corpus.Skip(5).Take(5)).WithRobots());
+        var first = await harness.CrawlAsync();
+        Assert.Equal(10, first.New);
+
+        var second = await harness.CrawlAsync();
+
+        Assert.Equal(0, second.New);
+        Assert.Equal(0, second.Changed);
+        Assert.Equal(10, second.Unchanged);
+        var article = sharePoint.Site.Articles[0].Path;
+        var asks = sharePoint.Log.Where(r => r.PathAndQuery == article).ToList();
+        Assert.Equal(2, asks.Count);
+        Assert.NotNull(asks[1].IfNoneMatch);
+        Assert.Equal(304, asks[1].Status);
+
+        // Listings are always read again, even when nothing changed.
+        Assert.Equal(2, sharePoint.Counts()["/Pages/default.aspx"]);
+        Assert.Equal(2, liferay.Counts()[liferay.Site.Articles[0].Path]);
+    }
+
+    private static void AssertGaps(PortalServer server, TimeSpan delay)
+    {
+        var log = server.Log.OrderBy(r => r.ArrivedMs).ToList();
+        for (var i = 1; i < log.Count; i++)
+        {
+            var gap = log[i].ArrivedMs - log[i - 1].EndedMs;
+            Assert.True(gap >= delay.TotalMilliseconds - 1, $"{server.Site.Platform}: {log[i].PathAndQuery} came {gap:F1} ms after {log[i - 1].PathAndQuery}");
+        }
+    }
+
+    // The WordPress site's sitemap and feed hold absolute URLs, known only once the server has its port.
+    private static void RebaseWordPress(PortalServer server, IEnumerable<Bulletin> bulletins)
+    {
+        var rebuilt = PortalSite.WordPress(bulletins, server.BaseUrl).WithRobots();
+        foreach (var (path, respond) in rebuilt.Responses)
+        {
+            server.Site.Responses[path] = respond;
+        }
+
+        server.Site.Forbidden.Clear();
+        server.Site.Forbidden.AddRange(rebuilt.Forbidden);
+        server.Site.Robots = rebuilt.Robots;
+    }
+}
