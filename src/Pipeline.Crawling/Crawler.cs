@@ -171,7 +171,7 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
             {
                 // robots.txt could not be read: the host stays closed; its pages wait for a later run.
                 Interlocked.Increment(ref _pageBudget);
-                Record(run, item, "failed", Entry(item, FetchOutcome.Disallowed.ToString(), 0, 0, "robots.txt unreachable"), null, []);
+                Record(run, item, null, "failed", Entry(item, FetchOutcome.Disallowed.ToString(), 0, 0, "robots.txt unreachable"), null, []);
                 _failed.AddOrUpdate("robots.txt unreachable", 1, (_, n) => n + 1);
                 continue;
             }
@@ -180,7 +180,7 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
             {
                 Interlocked.Increment(ref _pageBudget);
                 Interlocked.Increment(ref _blocked);
-                Record(run, item, "blocked", Entry(item, "BlockedByRobots", 0, 0, "disallowed by robots.txt"), null, []);
+                Record(run, item, null, "blocked", Entry(item, "BlockedByRobots", 0, 0, "disallowed by robots.txt"), null, []);
                 continue;
             }
 
@@ -204,7 +204,7 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
         if (!result.Succeeded)
         {
             _failed.AddOrUpdate(result.Outcome.ToString(), 1, (_, n) => n + 1);
-            Record(run, item, "failed", Entry(item, result), null, []);
+            Record(run, item, result, "failed", Entry(item, result), null, []);
             return;
         }
 
@@ -212,7 +212,7 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
         if (result.Outcome == FetchOutcome.NotModified)
         {
             Interlocked.Increment(ref _unchanged);
-            Record(run, item, "done", Entry(item, result) with { Change = "unchanged" }, Page(item, result, stored!.Hash, changed: false), []);
+            Record(run, item, result, "done", Entry(item, result) with { Change = "unchanged" }, Page(item, result, stored!.Hash, changed: false), []);
             return;
         }
 
@@ -249,7 +249,7 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
                 else if (request.Since is { } since && verdict.Published is { } published && published < since)
                 {
                     Interlocked.Increment(ref _beforeSince);
-                    Record(run, item, "done", Entry(item, result) with { Change = "before-since" }, null, []);
+                    Record(run, item, result, "done", Entry(item, result) with { Change = "before-since" }, null, []);
                     return;
                 }
 
@@ -271,7 +271,7 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
         }
 
         var write = Page(item, result, hash, changed: stored is null || stored.Hash != hash) with { Kind = kind };
-        Record(run, item, "done", Entry(item, result) with { Change = change }, write, discovered);
+        Record(run, item, result, "done", Entry(item, result) with { Change = change }, write, discovered);
     }
 
     private IEnumerable<FrontierItem> Announced(IEnumerable<Announced> announced, Source source, FrontierItem from, CrawlRequest request, bool sitemapPage)
@@ -377,9 +377,9 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
         return _robots.GetOrAdd(host, policy);
     }
 
-    private void Record(long run, FrontierItem item, string state, FetchLogEntry entry, PageWrite? page, IReadOnlyList<FrontierItem> discovered)
+    private void Record(long run, FrontierItem item, FetchResult? result, string state, FetchLogEntry entry, PageWrite? page, IReadOnlyList<FrontierItem> discovered)
     {
-        store.Complete(run, item, state, entry, page, discovered);
+        store.Complete(run, item, state, entry, page, discovered, result?.Hops);
         var done = Interlocked.Increment(ref _done);
         observer?.Finished(entry, done, discovered.Count);
     }

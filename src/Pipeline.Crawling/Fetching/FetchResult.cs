@@ -36,6 +36,9 @@ public sealed record FetchResult
 
     public required FetchOutcome Outcome { get; init; }
 
+    /// <summary>Every URL the redirects passed through after the first, the final one included.</summary>
+    public IReadOnlyList<Uri> Hops { get; init; } = [];
+
     /// <summary>The last HTTP status seen; 0 when no response arrived.</summary>
     public int Status { get; init; }
 

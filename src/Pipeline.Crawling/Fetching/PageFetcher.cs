@@ -61,6 +61,7 @@ public sealed class PageFetcher : IDisposable
     {
         var watch = Stopwatch.StartNew();
         var visited = new HashSet<Uri> { url };
+        var hops = new List<Uri>();
         var current = url;
         var requests = 0;
         for (var hop = 0; ; hop++)
@@ -70,12 +71,12 @@ public sealed class PageFetcher : IDisposable
             requests += counter.Value;
             if (attempt.Location is null)
             {
-                return attempt.ToResult(url, current, requests, watch.Elapsed);
+                return attempt.ToResult(url, current, requests, watch.Elapsed) with { Hops = hops };
             }
 
             var next = UrlCanonicalizer.Resolve(current, attempt.Location);
             FetchResult Stop(FetchOutcome outcome, string detail) =>
-                new() { Url = url, FinalUrl = current, Outcome = outcome, Status = attempt.Status, Requests = requests, Elapsed = watch.Elapsed, Detail = detail };
+                new() { Url = url, FinalUrl = current, Outcome = outcome, Status = attempt.Status, Requests = requests, Elapsed = watch.Elapsed, Detail = detail, Hops = hops };
 
             if (next is null)
             {
@@ -98,6 +99,7 @@ public sealed class PageFetcher : IDisposable
             }
 
             current = next;
+            hops.Add(next);
         }
     }
 
@@ -199,8 +201,9 @@ public sealed class PageFetcher : IDisposable
                 ? attempt with { Outcome = FetchOutcome.TooLarge, Detail = $"body passed the cap of {_settings.MaxBodyBytes:N0} bytes" }
                 : attempt with { Outcome = FetchOutcome.Ok, Body = body };
         }
-        catch (Exception e) when (e is HttpIOException or IOException && !cancel.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or IOException && !cancel.IsCancellationRequested)
         {
+            // The headers came, the body did not: a reset or a short body.
             return attempt with { Outcome = FetchOutcome.Truncated, Detail = "the body ended early: " + e.Message };
         }
     }

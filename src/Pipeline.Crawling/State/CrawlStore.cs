@@ -194,7 +194,7 @@ public sealed class CrawlStore : IDisposable
     /// Records a finished URL in one transaction: its log line, the page (if kept), its final state
     /// and the URLs it revealed.
     /// </summary>
-    public void Complete(long run, FrontierItem item, string state, FetchLogEntry log, PageWrite? page, IReadOnlyList<FrontierItem> discovered)
+    public void Complete(long run, FrontierItem item, string state, FetchLogEntry log, PageWrite? page, IReadOnlyList<FrontierItem> discovered, IReadOnlyList<Uri>? hops = null)
     {
         lock (_lock)
         {
@@ -208,11 +208,15 @@ public sealed class CrawlStore : IDisposable
             if (page is not null)
             {
                 WritePage(page, transaction);
-                if (page.FinalUrl != item.Url)
-                {
-                    // Where a redirect led is fetched already: a link straight to it is not followed again this run.
-                    EnqueueLocked([item with { Url = page.FinalUrl }], transaction, "done");
-                }
+            }
+
+            // Where redirects led has been asked for already: a link straight to it is not followed again this run.
+            foreach (var hop in (hops ?? []).Where(h => h != item.Url))
+            {
+                EnqueueLocked([item with { Url = hop }], transaction, "done");
+                using var seen = Command("UPDATE frontier SET state = 'done', detail = 'reached by redirect' WHERE url = $url AND state = 'queued'", transaction);
+                seen.Parameters.AddWithValue("$url", hop.AbsoluteUri);
+                seen.ExecuteNonQuery();
             }
 
             EnqueueLocked(discovered, transaction);

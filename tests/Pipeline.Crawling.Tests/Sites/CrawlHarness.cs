@@ -70,6 +70,14 @@ public sealed class CrawlHarness : IAsyncDisposable
         return store.Pages().ToList();
     }
 
+    /// <summary>The last run's fetch log, one line per URL, for failure messages.</summary>
+    public string FetchLog()
+    {
+        using var store = CrawlStore.Open(DatabasePath);
+        var run = store.StartRun("{}", DateTimeOffset.UtcNow);
+        return string.Join("\n", store.FetchLog(run.Id - 1).Select(e => $"{e.Url.PathAndQuery} {e.Outcome} {e.Requests} {e.Detail}"));
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var server in Servers)
