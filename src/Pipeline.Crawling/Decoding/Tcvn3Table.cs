@@ -3,9 +3,10 @@ namespace Pipeline.Crawling.Decoding;
 /// <summary>
 /// TCVN 5712:1993 VN3 ("ABC"): the byte values the fonts .VnTime, .VnArial etc. draw as Vietnamese
 /// letters, keyed by the character the same byte is in windows-1252 (identical to Latin-1 from 0xA0),
-/// since that is how such pages reach us. Bytes below 0xA1 are plain ASCII/windows-1252; VN3 has no
-/// codes for capitals with a tone mark (the companion fonts .VnTimeH etc. draw the lower-case codes
-/// as capitals), and the unassigned bytes (0xBA, 0xBF-0xC5, 0xCD, 0xD9-0xDB, 0xE0, 0xF0) are absent.
+/// since that is how such pages reach us. Bytes below 0xA1 are left as ASCII/windows-1252: the full
+/// standard (VN1) puts most toned capitals there and in control codes, which VN3 fonts drop (the
+/// companion fonts .VnTimeH etc. draw the lower-case codes as capitals instead). The sixteen VN1
+/// capitals that sit in gaps of the 0xA1-0xFF range are kept, as no VN3 letter competes for them.
 /// </summary>
 public static class Tcvn3Table
 {
@@ -42,6 +43,9 @@ public static class Tcvn3Table
 
         // y.
         ("úûüýþ", "ỳỷỹýỵ"),
+
+        // VN1 toned capitals in the gaps: 0xAF, 0xBA, 0xBF-0xC5, 0xCD, 0xD9-0xDB, 0xE0, 0xF0, 0xFF.
+        ("¯º¿ÀÁÂÃÄÅÍÙÚÛàðÿ", "ẰẲẴẮẦẨẪẤỀỂỄẾỒỔỖỐ"),
     ];
 
     /// <summary>windows-1252 character → Vietnamese letter (or, for 0xB0-0xB4, a combining tone mark).</summary>

@@ -15,6 +15,8 @@ public class LegacyFontTests
     [InlineData(new byte[] { 0x48, 0xB5, 0x20, 0x4E, 0xE9, 0x69 }, "Hà Nội")]
     [InlineData(new byte[] { 0x6E, 0xAD, 0xED, 0x63, 0x20, 0x74, 0x68, 0xB6, 0x69 }, "nước thải")]
     [InlineData(new byte[] { 0x56, 0x49, 0xD6, 0x54, 0x20, 0x4E, 0x41, 0x4D }, "VIỆT NAM")]
+    [InlineData(new byte[] { 0x74, 0x61, 0xB3, 0x63, 0x20, 0x74, 0xA9, 0xB4, 0x6E }, "tác tận")]
+    [InlineData(new byte[] { 0xFF, 0x6E, 0x67, 0x20, 0xC4, 0x6E }, "Ống Ấn")]
     public void Hand_written_TCVN3_bytes_convert(byte[] bytes, string expected) =>
         Assert.Equal(expected, LegacyFontConverter.ToUnicode(LegacyEncoders.Windows1252.GetString(bytes), LegacyFont.Tcvn3));
 
@@ -34,7 +36,7 @@ public class LegacyFontTests
     [Fact]
     public void The_TCVN3_table_is_complete_and_one_to_one()
     {
-        Assert.Equal(79, Tcvn3Table.ToUnicode.Count);
+        Assert.Equal(95, Tcvn3Table.ToUnicode.Count);
         Assert.Equal(Tcvn3Table.ToUnicode.Count, Tcvn3Table.ToUnicode.Values.Distinct().Count());
 
         // Every lower-case Vietnamese vowel with a tone has a code.
