@@ -1,4 +1,4 @@
-using System.Text;
+using Pipeline.Crawling.Decoding;
 
 namespace Pipeline.Cli;
 
@@ -6,14 +6,13 @@ namespace Pipeline.Cli;
 public sealed record InputText(string Source, string? Text, string? Error, IReadOnlyList<string> Warnings);
 
 /// <summary>
-/// Reads files and standard input as text: BOM first, then strict UTF-8, then the Vietnamese
-/// legacy code page (windows-1258) with a warning; binary files are refused with a clear message.
+/// Reads files and standard input as text. Files are decoded by the crawler's <see cref="PageDecoder"/>
+/// (BOM, meta charset, strict UTF-8, else windows-1258/1252; TCVN3 and VNI converted), its warnings
+/// passed on; binary files are refused with a clear message.
 /// </summary>
 public static class InputReader
 {
     private const long MaxBytes = 64L * 1024 * 1024;
-
-    static InputReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static InputText Read(string source, TextReader stdin)
     {
@@ -55,34 +54,17 @@ public static class InputReader
             return new InputText(source, "", null, ["the file is empty"]);
         }
 
-        var (encoding, skip) = Bom(bytes);
-        if (encoding is not null)
+        // UTF-16 text is full of zero bytes, so only unmarked files are checked for binary content.
+        if (ByteOrderMark.Detect(bytes) is null)
         {
-            return new InputText(source, encoding.GetString(bytes, skip, bytes.Length - skip), null, []);
+            var controls = bytes.Take(8192).Count(b => b < 0x09 || (b > 0x0D && b < 0x20));
+            if (controls > Math.Min(bytes.Length, 8192) / 50)
+            {
+                return new InputText(source, null, "looks like a binary file, not text or HTML", []);
+            }
         }
 
-        var controls = bytes.Take(8192).Count(b => b < 0x09 || (b > 0x0D && b < 0x20));
-        if (controls > Math.Min(bytes.Length, 8192) / 50)
-        {
-            return new InputText(source, null, "looks like a binary file, not text or HTML", []);
-        }
-
-        try
-        {
-            return new InputText(source, new UTF8Encoding(false, true).GetString(bytes), null, []);
-        }
-        catch (DecoderFallbackException)
-        {
-            var legacy = Encoding.GetEncoding(1258).GetString(bytes);
-            return new InputText(source, legacy, null, ["not valid UTF-8; read as windows-1258 (Vietnamese legacy code page)"]);
-        }
+        var page = PageDecoder.Decode(bytes, contentType: null);
+        return new InputText(source, page.Text, null, page.Warnings);
     }
-
-    private static (Encoding?, int) Bom(byte[] b) => b switch
-    {
-        [0xEF, 0xBB, 0xBF, ..] => (new UTF8Encoding(false), 3),
-        [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
-        [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
-        _ => (null, 0),
-    };
 }
