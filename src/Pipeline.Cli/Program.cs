@@ -62,6 +62,21 @@ check.SetAction(parse => Commands.RobotsCheck(parse.GetValue(robotsFile)!, parse
 var robots = new Command("robots", "Debug a site's robots.txt.") { check };
 root.Subcommands.Add(robots);
 
+var sourcesFile = new Option<string>("--sources") { Description = "The board registry (default: $PIPELINE_SOURCES or corpus/sources.json).", DefaultValueFactory = _ => CrawlCommands.DefaultSources };
+var site = new Option<string[]>("--site") { Description = "Crawl only this source (by name); repeat for several.", AllowMultipleArgumentsPerToken = false };
+var maxPages = new Option<int?>("--max-pages") { Description = "Stop after this many pages." };
+var since = new Option<string?>("--since") { Description = "Skip articles announced or published before this date (yyyy-MM-dd)." };
+var database = new Option<string>("--db") { Description = "The crawl store (default: $PIPELINE_DB or data/pipeline.db).", DefaultValueFactory = _ => CrawlCommands.DefaultDatabase };
+var delay = new Option<double?>("--delay") { Description = "Seconds between requests to one host (default 2, or $PIPELINE_CRAWL_DELAY); robots.txt Crawl-delay can only raise it." };
+var contact = new Option<string?>("--contact") { Description = "A URL where site owners can reach you, sent in the User-Agent (or $PIPELINE_CONTACT_URL)." };
+var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display and no summary." };
+var crawlJson = new Option<bool>("--json") { Description = "Print the summary as one JSON object." };
+var crawl = new Command("crawl", "Fetch the boards' new and changed pages into the crawl store, politely.") { sourcesFile, site, maxPages, since, database, delay, contact, quiet, crawlJson };
+crawl.SetAction((parse, cancel) => CrawlCommands.Crawl(
+    new CrawlOptions(parse.GetValue(sourcesFile)!, parse.GetValue(site) ?? [], parse.GetValue(maxPages), parse.GetValue(since), parse.GetValue(database)!, parse.GetValue(delay), parse.GetValue(contact), parse.GetValue(quiet), parse.GetValue(crawlJson)),
+    Console.Out, Console.Error, cancel));
+root.Subcommands.Add(crawl);
+
 return root.Parse(args).Invoke();
 
 namespace Pipeline.Cli

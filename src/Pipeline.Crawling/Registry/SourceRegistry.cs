@@ -69,7 +69,7 @@ public sealed class SourceRegistry
             }
         }
 
-        foreach (var duplicate in sources.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        foreach (var duplicate in file.Sources.Where(e => e.Name is not null).GroupBy(e => e.Name!, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             problems.Add($"the name \"{duplicate.Key}\" is used by {duplicate.Count()} sources");
         }

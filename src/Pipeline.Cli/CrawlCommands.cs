@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Json;
+using Pipeline.Crawling;
+using Pipeline.Crawling.Fetching;
+using Pipeline.Crawling.Registry;
+using Pipeline.Crawling.State;
+using Spectre.Console;
+
+namespace Pipeline.Cli;
+
+/// <summary>What `pipeline crawl` was asked to do.</summary>
+public sealed record CrawlOptions(string Sources, IReadOnlyList<string> Sites, int? MaxPages, string? Since, string Database, double? Delay, string? Contact, bool Quiet, bool Json);
+
+/// <summary>`pipeline crawl`: the registry's boards fetched into the crawl store, with live progress and a closing summary.</summary>
+public static class CrawlCommands
+{
+    public static string DefaultSources => Environment.GetEnvironmentVariable("PIPELINE_SOURCES") is { Length: > 0 } s ? s : Path.Combine("corpus", "sources.json");
+
+    public static string DefaultDatabase => Environment.GetEnvironmentVariable("PIPELINE_DB") is { Length: > 0 } d ? d : Path.Combine("data", "pipeline.db");
+
+    /// <summary>Exit codes: 0 the crawl ran (pages may have failed; the summary says which); 2 bad usage or registry.</summary>
+    public static async Task<int> Crawl(CrawlOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        SourceRegistry registry;
+        try
+        {
+            registry = SourceRegistry.Load(options.Sources);
+        }
+        catch (Exception e) when (e is RegistryException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"pipeline: {options.Sources}: {e.Message}");
+            return 2;
+        }
+
+        var sources = new List<Source>();
+        foreach (var name in options.Sites)
+        {
+            if (registry.Named(name) is { } source)
+            {
+                sources.Add(source);
+            }
+            else
+            {
+                stderr.WriteLine($"pipeline: no source named \"{name}\" in {options.Sources} (known: {string.Join(", ", registry.Sources.Select(s => s.Name))})");
+                return 2;
+            }
+        }
+
+        if (sources.Count == 0)
+        {
+            sources.AddRange(registry.Sources);
+        }
+
+        DateOnly? since = null;
+        if (options.Since is { } text)
+        {
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                stderr.WriteLine($"pipeline: --since wants a date as yyyy-MM-dd, not \"{text}\"");
+                return 2;
+            }
+
+            since = date;
+        }
+
+        var settings = Settings(options);
+        using var store = CrawlStore.Open(options.Database);
+        using var fetcher = new PageFetcher(settings);
+        var request = new CrawlRequest(sources, options.MaxPages, since);
+        CrawlSummary summary;
+        if (options.Quiet || options.Json || Console.IsOutputRedirected)
+        {
+            summary = await new Crawler(settings, store, fetcher, new PortalPageReader()).RunAsync(request, cancel).ConfigureAwait(false);
+        }
+        else
+        {
+            summary = await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask($"crawling {sources.Count} source(s)", maxValue: Math.Max(1, sources.Sum(s => s.Start.Count)));
+                    var observer = new ProgressObserver(task);
+                    return await new Crawler(settings, store, fetcher, new PortalPageReader(), observer: observer).RunAsync(request, cancel).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+        }
+
+        if (options.Json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(summary, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+        }
+        else if (!options.Quiet)
+        {
+            WriteSummary(summary, options.Database, stdout);
+        }
+
+        return 0;
+    }
+
+    private static CrawlSettings Settings(CrawlOptions options)
+    {
+        var settings = new CrawlSettings();
+        var delay = options.Delay ?? (double.TryParse(Environment.GetEnvironmentVariable("PIPELINE_CRAWL_DELAY"), CultureInfo.InvariantCulture, out var d) ? d : null);
+        if (delay is { } seconds && seconds >= 0)
+        {
+            settings = settings with { Delay = TimeSpan.FromSeconds(seconds) };
+        }
+
+        var contact = options.Contact ?? Environment.GetEnvironmentVariable("PIPELINE_CONTACT_URL");
+        return contact is { Length: > 0 } ? settings with { ContactUrl = contact } : settings;
+    }
+
+    private static void WriteSummary(CrawlSummary summary, string database, TextWriter stdout)
+    {
+        stdout.WriteLine($"{(summary.Resumed ? "resumed" : "crawled")} run {summary.Run} in {summary.Elapsed.TotalSeconds:F1} s, {summary.Requests} requests; stored in {database}");
+        stdout.WriteLine($"  fetched            {summary.Fetched}");
+        stdout.WriteLine($"  new                {summary.New}");
+        stdout.WriteLine($"  changed            {summary.Changed}");
+        stdout.WriteLine($"  unchanged          {summary.Unchanged}");
+        stdout.WriteLine($"  blocked by robots  {summary.BlockedByRobots}");
+        if (summary.BeforeSince > 0)
+        {
+            stdout.WriteLine($"  before --since     {summary.BeforeSince}");
+        }
+
+        stdout.WriteLine($"  failed             {summary.Failed.Values.Sum()}");
+        foreach (var (reason, count) in summary.Failed)
+        {
+            stdout.WriteLine($"    {reason,-17}{count}");
+        }
+
+        if (summary.PageLimitReached)
+        {
+            stdout.WriteLine("  stopped at --max-pages; the next crawl starts afresh from the listings");
+        }
+    }
+
+    /// <summary>Moves the bar: done pages against every URL known so far.</summary>
+    private sealed class ProgressObserver(ProgressTask task) : ICrawlObserver
+    {
+        private readonly Lock _lock = new();
+        private double _known = task.MaxValue;
+
+        public void Finished(FetchLogEntry entry, int done, int queued)
+        {
+            lock (_lock)
+            {
+                _known = Math.Max(_known + queued, done);
+                task.MaxValue = _known;
+                task.Value = done;
+                task.Description = $"{entry.Site}: {entry.Outcome} {Markup.Escape(entry.Url.PathAndQuery.Length > 50 ? entry.Url.PathAndQuery[..50] + "…" : entry.Url.PathAndQuery)}";
+            }
+        }
+    }
+}
