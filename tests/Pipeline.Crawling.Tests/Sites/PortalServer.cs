@@ -31,6 +31,9 @@ public sealed class PortalServer : IAsyncDisposable
 
     public ConcurrentQueue<ServedRequest> Log { get; } = new();
 
+    /// <summary>Called on the server's thread as each request is logged (a test may kill its client from here).</summary>
+    public Action<ServedRequest>? Served { get; set; }
+
     /// <summary>Requests per path and query.</summary>
     public IReadOnlyDictionary<string, int> Counts() =>
         Log.GroupBy(r => r.PathAndQuery).ToDictionary(g => g.Key, g => g.Count());
@@ -72,14 +75,16 @@ public sealed class PortalServer : IAsyncDisposable
         }
         finally
         {
-            Log.Enqueue(new ServedRequest(
+            var served = new ServedRequest(
                 path,
                 arrived,
                 _clock.Elapsed.TotalMilliseconds,
                 context.Response.StatusCode,
                 context.Request.Headers.IfNoneMatch.FirstOrDefault(),
                 context.Request.Headers.IfModifiedSince.FirstOrDefault(),
-                context.Request.Headers.UserAgent.ToString()));
+                context.Request.Headers.UserAgent.ToString());
+            Log.Enqueue(served);
+            Served?.Invoke(served);
         }
     }
 
