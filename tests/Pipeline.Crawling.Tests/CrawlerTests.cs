@@ -1,4 +1,5 @@
 using Pipeline.Crawling.State;
+using Pipeline.Crawling.Sites;
 using Pipeline.Crawling.Tests.Sites;
 
 namespace Pipeline.Crawling.Tests;

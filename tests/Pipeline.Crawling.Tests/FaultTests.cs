@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http;
+using Pipeline.Crawling.Sites;
 using Pipeline.Crawling.Tests.Sites;
 
 namespace Pipeline.Crawling.Tests;

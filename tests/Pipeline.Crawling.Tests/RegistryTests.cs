@@ -1,5 +1,5 @@
 using Pipeline.Crawling.Registry;
-using Pipeline.Crawling.Tests.Sites;
+using Pipeline.Crawling.Sites;
 
 namespace Pipeline.Crawling.Tests;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Pipeline.Crawling.State;
+using Pipeline.Crawling.Sites;
 using Pipeline.Crawling.Tests.Sites;
 
 namespace Pipeline.Crawling.Tests;

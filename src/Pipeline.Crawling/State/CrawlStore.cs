@@ -49,6 +49,7 @@ public sealed class CrawlStore : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly Lock _lock = new();
+    private readonly Dictionary<string, Queue<FrontierItem>> _batches = new(StringComparer.OrdinalIgnoreCase);
     private long _seq;
 
     private CrawlStore(SqliteConnection db)
@@ -78,7 +79,7 @@ public sealed class CrawlStore : IDisposable
         {
             if (Scalar("SELECT id FROM runs WHERE finished IS NULL ORDER BY id DESC LIMIT 1") is long open)
             {
-                Execute(_db, "UPDATE frontier SET state = 'queued' WHERE state = 'in_flight'");
+                _batches.Clear();
                 return new RunInfo(open, true);
             }
 
@@ -90,6 +91,7 @@ public sealed class CrawlStore : IDisposable
             var id = (long)insert.ExecuteScalar()!;
             transaction.Commit();
             _seq = 0;
+            _batches.Clear();
             return new RunInfo(id, false);
         }
     }
@@ -118,45 +120,51 @@ public sealed class CrawlStore : IDisposable
         }
     }
 
-    /// <summary>Takes the next queued URL of a host (sitemaps and feeds first, then listings, then articles) and marks it in flight.</summary>
+    /// <summary>
+    /// Takes the next queued URL of a host (sitemaps and feeds first, then listings, then articles).
+    /// URLs are read in batches and stay "queued" in the database until completed, so a crash
+    /// leaves exactly the unfinished ones to resume; one worker per host keeps a batch from being taken twice.
+    /// </summary>
     public FrontierItem? Claim(string host)
     {
         lock (_lock)
         {
-            using var select = Command(
-                """
-                SELECT url, site, kind, depth, announced, tries FROM frontier
-                WHERE host = $host AND state = 'queued'
-                ORDER BY CASE kind WHEN 'Sitemap' THEN 0 WHEN 'Feed' THEN 1 WHEN 'Listing' THEN 2 ELSE 3 END, seq
-                LIMIT 1
-                """);
-            select.Parameters.AddWithValue("$host", host);
-            FrontierItem? item = null;
-            using (var reader = select.ExecuteReader())
+            if (!_batches.TryGetValue(host, out var batch) || batch.Count == 0)
             {
-                if (reader.Read())
-                {
-                    item = new FrontierItem(
-                        new Uri(reader.GetString(0)),
-                        reader.GetString(1),
-                        Enum.Parse<PageKind>(reader.GetString(2)),
-                        reader.GetInt32(3),
-                        reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture))
-                    {
-                        Tries = reader.GetInt32(5) + 1,
-                    };
-                }
+                batch = new Queue<FrontierItem>(LoadBatch(host));
+                _batches[host] = batch;
             }
 
-            if (item is not null)
-            {
-                using var update = Command("UPDATE frontier SET state = 'in_flight', tries = tries + 1 WHERE url = $url");
-                update.Parameters.AddWithValue("$url", item.Url.AbsoluteUri);
-                update.ExecuteNonQuery();
-            }
-
-            return item;
+            return batch.TryDequeue(out var item) ? item : null;
         }
+    }
+
+    private List<FrontierItem> LoadBatch(string host)
+    {
+        using var select = Command(
+            """
+            SELECT url, site, kind, depth, announced, tries FROM frontier
+            WHERE host = $host AND state = 'queued'
+            ORDER BY CASE kind WHEN 'Sitemap' THEN 0 WHEN 'Feed' THEN 1 WHEN 'Listing' THEN 2 ELSE 3 END, seq
+            LIMIT 32
+            """);
+        select.Parameters.AddWithValue("$host", host);
+        var items = new List<FrontierItem>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            items.Add(new FrontierItem(
+                new Uri(reader.GetString(0)),
+                reader.GetString(1),
+                Enum.Parse<PageKind>(reader.GetString(2)),
+                reader.GetInt32(3),
+                reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture))
+            {
+                Tries = reader.GetInt32(5) + 1,
+            });
+        }
+
+        return items;
     }
 
     /// <summary>Puts a URL back in the queue (its host was paused), keeping its tries.</summary>
@@ -164,7 +172,7 @@ public sealed class CrawlStore : IDisposable
     {
         lock (_lock)
         {
-            using var update = Command("UPDATE frontier SET state = 'queued' WHERE url = $url");
+            using var update = Command("UPDATE frontier SET state = 'queued', tries = tries + 1 WHERE url = $url");
             update.Parameters.AddWithValue("$url", item.Url.AbsoluteUri);
             update.ExecuteNonQuery();
         }
@@ -217,6 +225,10 @@ public sealed class CrawlStore : IDisposable
                 using var seen = Command("UPDATE frontier SET state = 'done', detail = 'reached by redirect' WHERE url = $url AND state = 'queued'", transaction);
                 seen.Parameters.AddWithValue("$url", hop.AbsoluteUri);
                 seen.ExecuteNonQuery();
+                if (_batches.TryGetValue(hop.Authority, out var batch) && batch.Any(b => b.Url == hop))
+                {
+                    _batches[hop.Authority] = new Queue<FrontierItem>(batch.Where(b => b.Url != hop));
+                }
             }
 
             EnqueueLocked(discovered, transaction);

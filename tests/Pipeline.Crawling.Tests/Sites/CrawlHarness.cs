@@ -1,6 +1,7 @@
 using System.Text;
 using Pipeline.Crawling.Fetching;
 using Pipeline.Crawling.Registry;
+using Pipeline.Crawling.Sites;
 using Pipeline.Crawling.State;
 
 namespace Pipeline.Crawling.Tests.Sites;

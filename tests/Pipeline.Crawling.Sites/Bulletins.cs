@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Pipeline.Crawling.Tests.Sites;
+namespace Pipeline.Crawling.Sites;
 
 /// <summary>An article to publish on a test site: the project's own bulletin text, split into its parts.</summary>
 public sealed record Bulletin(string Slug, string Title, DateOnly Date, IReadOnlyList<string> Paragraphs)

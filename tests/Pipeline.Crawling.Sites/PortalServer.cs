@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Pipeline.Crawling.Tests.Sites;
+namespace Pipeline.Crawling.Sites;
 
 /// <summary>One request as the server saw it: when it arrived and when its response ended (server clock, ms).</summary>
 public sealed record ServedRequest(string PathAndQuery, double ArrivedMs, double EndedMs, int Status, string? IfNoneMatch, string? IfModifiedSince, string UserAgent);
@@ -18,6 +18,7 @@ public sealed class PortalServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
     private PortalServer(WebApplication app, PortalSite site)
     {
@@ -56,7 +57,7 @@ public sealed class PortalServer : IAsyncDisposable
     {
         var arrived = _clock.Elapsed.TotalMilliseconds;
         var path = context.Request.Path.Value + context.Request.QueryString.Value;
-        var count = Log.Count(r => r.PathAndQuery == path);
+        var count = _counts.AddOrUpdate(path, 0, (_, n) => n + 1);
         try
         {
             if (Site.Responses.TryGetValue(path, out var respond))

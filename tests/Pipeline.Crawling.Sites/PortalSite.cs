@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace Pipeline.Crawling.Tests.Sites;
+namespace Pipeline.Crawling.Sites;
 
 /// <summary>An article as published on a test site, with the body the extractor should find.</summary>
 public sealed record PublishedArticle(string Path, Bulletin Bulletin);
