@@ -1,0 +1,44 @@
+using Pipeline.Cli;
+using Pipeline.Crawling.Sites;
+using Pipeline.Crawling.Tests.Sites;
+
+namespace Pipeline.Crawling.Tests;
+
+public sealed class CrawlCommandTests
+{
+    [Theory]
+    [InlineData("{\"sources\": [{\"name\": \"a\"}]}", null, null, "title is required")]
+    [InlineData(null, "khong-co", null, "no source named \"khong-co\"")]
+    [InlineData(null, null, "01/02/2024", "--since wants a date as yyyy-MM-dd")]
+    public async Task UsageAndRegistryErrorsExitWithTwoAndSayWhy(string? registryJson, string? site, string? since, string message)
+    {
+        var folder = Directory.CreateTempSubdirectory("pipeline-cli-").FullName;
+        var registry = Path.Combine(folder, "sources.json");
+        File.WriteAllText(registry, registryJson ?? """{"sources": [{"name": "a", "title": "A", "province": "P", "kind": "KCN", "base_url": "http://127.0.0.1:9/"}]}""");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var code = await CrawlCommands.Crawl(new CrawlOptions(registry, site is null ? [] : [site], null, since, Path.Combine(folder, "c.db"), 0, null, true, false), stdout, stderr, CancellationToken.None);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, stderr.ToString(), StringComparison.Ordinal);
+        Directory.Delete(folder, true);
+    }
+
+    [Fact]
+    public async Task TheSummaryCountsWhatTheCrawlDid()
+    {
+        await using var harness = new CrawlHarness();
+        var server = await harness.Serve(PortalSite.SharePoint(Bulletins.All.Take(6)).WithRobots());
+        var registry = harness.WriteRegistry();
+        var stdout = new StringWriter();
+
+        var code = await CrawlCommands.Crawl(new CrawlOptions(registry, ["site0"], null, null, harness.DatabasePath, 0, "https://example.org/lien-he", false, false), stdout, new StringWriter(), CancellationToken.None);
+
+        Assert.Equal(0, code);
+        var text = stdout.ToString();
+        Assert.Matches(@"new\s+6\b", text);
+        Assert.Matches(@"blocked by robots\s+1\b", text);
+        Assert.All(server.Log, r => Assert.Contains("+https://example.org/lien-he", r.UserAgent, StringComparison.Ordinal));
+    }
+}
