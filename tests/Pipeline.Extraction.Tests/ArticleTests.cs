@@ -1,0 +1,282 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Pipeline.Extraction.Html;
+
+namespace Pipeline.Extraction.Tests;
+
+/// <summary>The portal-shaped pages in Pages/: their expected title, date, author, attachments, listing flag.</summary>
+public static class PageFixtures
+{
+    public sealed record Expected(string Name, string Title, string? Published, string? From, string? Author, IReadOnlyList<string> Attachments, bool Listing, Uri? Url);
+
+    private static readonly string Folder = Repo.Path("tests", "Pipeline.Extraction.Tests", "Pages");
+
+    public static IReadOnlyDictionary<string, Expected> All { get; } = Load();
+
+    public static string Html(string name) => File.ReadAllText(Path.Combine(Folder, name + ".html"), Encoding.UTF8);
+
+    public static string Gold(string name) => File.ReadAllText(Path.Combine(Folder, name + ".gold.txt"), Encoding.UTF8);
+
+    public static string PathOf(string name) => Path.Combine(Folder, name + ".html");
+
+    public static TheoryData<string> Articles() => [.. All.Values.Where(e => !e.Listing).Select(e => e.Name).Order()];
+
+    public static TheoryData<string> Listings() => [.. All.Values.Where(e => e.Listing).Select(e => e.Name).Order()];
+
+    private static Dictionary<string, Expected> Load()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "pages.json"), Encoding.UTF8));
+        var result = new Dictionary<string, Expected>();
+        foreach (var p in doc.RootElement.EnumerateObject())
+        {
+            var v = p.Value;
+            string? S(string key) => v.TryGetProperty(key, out var x) && x.ValueKind == JsonValueKind.String ? x.GetString() : null;
+            var attachments = v.TryGetProperty("attachments", out var a) ? a.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+            var listing = v.TryGetProperty("listing", out var l) && l.GetBoolean();
+            result[p.Name] = new Expected(p.Name, S("title")!, S("published"), S("from"), S("author"), attachments, listing, S("url") is { } u ? new Uri(u) : null);
+        }
+
+        return result;
+    }
+}
+
+public class ArticleTests
+{
+    /// <summary>Phrases of page furniture that no bulletin's own text uses.</summary>
+    public static readonly string[] FurniturePhrases =
+    [
+        "Tăng cỡ chữ", "Giảm cỡ chữ", "Thống kê truy cập", "Đang truy cập", "Lượt xem", "Lượt truy cập", "Tin liên quan", "Tin khác",
+        "Các tin đã đưa", "In trang", "In bài", "Gửi email", "Gửi bài viết", "Ý kiến bạn đọc", "Gửi ý kiến", "Bình luận", "Chia sẻ",
+        "Skip Ribbon", "Skip to main", "Skip portlet", "Trang chủ", "Trang nhất", "Trang sau", "Từ khóa", "Bản in", "Facebook", "Zalo",
+        "Tweet", "Đang tải", "Điện thoại", "Fax", "BẢN QUYỀN", "Đánh giá", "Về đầu trang", "Quay lại", "Tệp đính kèm", "Bài trước",
+        ".jpg", ".JPG", ".png", "Tin mới", "Liên kết website", "Hôm nay", "Đọc tiếp", "Chuyên mục",
+    ];
+
+    private static Article Read(string name) => ArticleExtractor.Extract(PageFixtures.Html(name), PageFixtures.All[name].Url);
+
+    /// <summary>Token F1 over lower-cased words and numbers, as a bag: order and line breaks do not count.</summary>
+    public static double TokenF1(string predicted, string gold)
+    {
+        static Dictionary<string, int> Bag(string s) => Regex.Matches(s.ToLowerInvariant(), @"[\p{L}\p{N}]+(?:[.,][\p{N}]+)*")
+            .GroupBy(m => m.Value).ToDictionary(g => g.Key, g => g.Count());
+        var p = Bag(predicted);
+        var g = Bag(gold);
+        var common = p.Sum(kv => Math.Min(kv.Value, g.GetValueOrDefault(kv.Key)));
+        if (common == 0)
+        {
+            return 0;
+        }
+
+        var precision = (double)common / p.Values.Sum();
+        var recall = (double)common / g.Values.Sum();
+        return 2 * precision * recall / (precision + recall);
+    }
+
+    [Theory]
+    [MemberData(nameof(PageFixtures.Articles), MemberType = typeof(PageFixtures))]
+    public void Body_matches_the_gold_text_at_token_F1_097(string name)
+    {
+        var article = Read(name);
+        var f1 = TokenF1(article.Body, PageFixtures.Gold(name));
+        Assert.True(f1 >= 0.97, $"{name}: token F1 {f1:0.000} ({article.Reason})\n--- body ---\n{article.Body}");
+    }
+
+    [Theory]
+    [MemberData(nameof(PageFixtures.Articles), MemberType = typeof(PageFixtures))]
+    public void Body_holds_no_furniture_phrase(string name)
+    {
+        var body = Read(name).Body;
+        var found = FurniturePhrases.Where(f => body.Contains(f, StringComparison.Ordinal)).ToList();
+        Assert.True(found.Count == 0, $"{name}: furniture {string.Join(", ", found)}\n--- body ---\n{body}");
+    }
+
+    [Theory]
+    [MemberData(nameof(PageFixtures.Articles), MemberType = typeof(PageFixtures))]
+    public void Title_date_date_source_and_author_are_read(string name)
+    {
+        var expected = PageFixtures.All[name];
+        var article = Read(name);
+        Assert.Equal(expected.Title, article.Title);
+        Assert.Equal(expected.Published, article.Published);
+        Assert.Equal(expected.From, article.PublishedFrom);
+        Assert.Equal(expected.Author, article.Author);
+        Assert.False(article.IsListing, article.Reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(PageFixtures.Articles), MemberType = typeof(PageFixtures))]
+    public void Attachments_are_listed(string name)
+    {
+        var expected = PageFixtures.All[name];
+        Assert.Equal(expected.Attachments, Read(name).Attachments.Select(a => a.Url).ToList());
+    }
+
+    [Theory]
+    [MemberData(nameof(PageFixtures.Listings), MemberType = typeof(PageFixtures))]
+    public void Listing_pages_are_flagged(string name)
+    {
+        var article = Read(name);
+        Assert.True(article.IsListing, $"{name}: {article.Reason}\n{article.Body}");
+    }
+
+    [Fact]
+    public void Table_cells_stay_apart_one_row_a_line()
+    {
+        var body = Read("sp-bac-ninh-quy-3-2022").Body;
+        Assert.Contains("Chỉ tiêu | 9 tháng 2021 | 9 tháng 2022 | So sánh (%)\nDoanh thu (triệu USD) | 31.250 | 34.870 | 111,6\n", body);
+        Assert.Contains("Ngành | Số dự án | Vốn (triệu USD)\nĐiện tử | 5 | 412", Read("dp-dong-nai-6-thang-2023").Body);
+    }
+
+    [Fact]
+    public void File_name_captions_go_and_real_captions_stay()
+    {
+        var body = Read("sp-thai-nguyen-tong-ket-2017").Body;
+        Assert.DoesNotContain("IMG_1709", body);
+        Assert.DoesNotContain("DSC01234", body);
+        Assert.Contains("\n\nQuang cảnh hội nghị tổng kết\n\n", body);
+        Assert.Contains("Lãnh đạo UBND tỉnh phát biểu chỉ đạo hội nghị", body);
+        var wordpress = Read("wp-long-an-du-an-2019").Body;
+        Assert.DoesNotContain("trao-chung-nhan", wordpress);
+        Assert.Contains("Cảng biển trong Khu kinh tế cửa khẩu Hà Tiên", Read("lr-kien-giang-ke-hoach-2024").Body);
+    }
+
+    [Fact]
+    public void Attachments_resolve_against_the_page_url_and_keep_their_link_text()
+    {
+        var a = Assert.Single(Read("lr-kien-giang-ke-hoach-2024").Attachments);
+        Assert.Equal("Kế hoạch xúc tiến đầu tư năm 2024", a.Text);
+        Assert.StartsWith("https://bqlkkt.kiengiang.gov.vn/", a.Url);
+    }
+
+    [Fact]
+    public void A_date_line_wins_over_the_url_and_the_url_is_the_last_resort()
+    {
+        Assert.Equal("date-line", Read("nv-nghe-an-vsip-2021").PublishedFrom); // its URL says 25/10
+        var noUrl = ArticleExtractor.Extract(PageFixtures.Html("wp-ben-tre-doi-thoai-2023"));
+        Assert.Null(noUrl.Published);
+    }
+
+    [Fact]
+    public void The_template_learner_drops_a_block_the_site_repeats_but_markup_does_not_mark()
+    {
+        const string Notice = "Mọi ý kiến phản ánh về thủ tục hành chính xin gửi về Văn phòng Ban Quản lý qua đường dây nóng của Ban.";
+        var page = PageFixtures.Html("wc-binh-dinh-doi-thoai-2024");
+        Assert.Contains(Notice, ArticleExtractor.Extract(page).Body); // a plain paragraph in the article: markup alone keeps it
+
+        // Four more pages of the same site: other articles in the same shell, the notice under each.
+        var paragraphs = PageFixtures.Gold("wc-binh-dinh-doi-thoai-2024").Split("\n\n").Select(p => p.Trim()).Where(p => p != Notice).ToList();
+        Assert.Equal(3, paragraphs.Count);
+        var learner = new TemplateLearner();
+        learner.Observe(page);
+        for (var n = 1; n <= 4; n++)
+        {
+            var other = page;
+            foreach (var p in paragraphs)
+            {
+                other = other.Replace(p, $"Bài thứ {n} của trang: {p.Length % (n + 7)} đoàn nhà đầu tư đến làm việc với Ban, nội dung {n * 13} khác hẳn.", StringComparison.Ordinal);
+            }
+
+            learner.Observe(other);
+        }
+
+        Assert.Empty(new TemplateLearner().Snapshot().Hashes);
+        var template = learner.Snapshot();
+        Assert.Equal(5, template.PagesObserved);
+
+        var article = ArticleExtractor.Extract(page, template: template);
+        Assert.DoesNotContain(Notice, article.Body);
+        foreach (var p in paragraphs)
+        {
+            Assert.Contains(p, article.Body); // on one page in five: the article's own
+        }
+    }
+
+    [Fact]
+    public void A_site_template_round_trips_through_json()
+    {
+        var learner = new TemplateLearner();
+        for (var i = 0; i < 3; i++)
+        {
+            learner.Observe($"<html><body><p>Khối văn bản chung của trang web.</p><p>Bài số {i} có nội dung riêng và dài hơn một chút.</p></body></html>");
+        }
+
+        var template = learner.Snapshot();
+        var json = JsonSerializer.Serialize(template);
+        var back = JsonSerializer.Deserialize<SiteTemplate>(json)!;
+        Assert.Equal(template.PagesObserved, back.PagesObserved);
+        Assert.Equal(template.Hashes.Order(), back.Hashes.Order());
+        Assert.True(back.Contains("Khối văn bản chung của trang web."));
+        Assert.True(back.Contains("Bài số 7 có nội dung riêng và dài hơn một chút."), "digit runs hash alike, so counters match");
+    }
+
+    [Fact]
+    public void Selectors_win_when_they_match_and_are_ignored_when_they_do_not()
+    {
+        const string Html = """
+            <html><head><title>Trang</title></head><body>
+            <div class="lead-box"><h2 class="headline">Thông báo lịch tiếp doanh nghiệp tháng 6</h2><span class="when">03/06/2024</span>
+            <p>Ban Quản lý tiếp doanh nghiệp vào sáng thứ Năm hằng tuần tại trụ sở Ban.</p></div>
+            <div class="long-article"><p>Đây là một bài khác rất dài, có nhiều câu, nhiều dấu phẩy, nhiều số liệu, để bộ chấm điểm chọn nó.</p>
+            <p>Năm 2023, các KCN thu hút 40 dự án, tổng vốn 1,5 tỷ USD, tăng 12%, vượt kế hoạch.</p>
+            <p>Doanh thu đạt 20 tỷ USD, xuất khẩu 15 tỷ USD, nộp ngân sách 3.000 tỷ đồng, lao động 200.000 người.</p></div>
+            </body></html>
+            """;
+        var generic = ArticleExtractor.Extract(Html);
+        Assert.Contains("40 dự án", generic.Body);
+
+        var chosen = ArticleExtractor.Extract(Html, selectors: new ArticleSelectors(Title: ".headline", Date: ".when", Body: ".lead-box p"));
+        Assert.Equal("Ban Quản lý tiếp doanh nghiệp vào sáng thứ Năm hằng tuần tại trụ sở Ban.", chosen.Body);
+        Assert.Equal("Thông báo lịch tiếp doanh nghiệp tháng 6", chosen.Title);
+        Assert.Equal("2024-06-03", chosen.Published);
+        Assert.Equal("selector", chosen.PublishedFrom);
+
+        var unmatched = ArticleExtractor.Extract(Html, selectors: new ArticleSelectors(Body: ".no-such-thing", Title: "div[[bad"));
+        Assert.Equal(generic.Body, unmatched.Body);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("just some text, no markup at all")]
+    [InlineData("<<<>>><<</")]
+    [InlineData("<html><body><div><p>Không đóng thẻ <b>đậm <i>nghiêng <table><tr><td>1<td>2<tr><td>3")]
+    [InlineData("<table><tr><td><table><tr><td><table><tr><td>lồng ba tầng</td></tr></table></td></tr></table></td></tr></table>")]
+    [InlineData("<html><head><title>Chỉ có tiêu đề</title></head></html>")]
+    [InlineData("<p>Năm 2023 thu hút 9 dự án mới với tổng vốn đăng ký 120 triệu USD, vượt kế hoạch.</p>")]
+    [InlineData("<script type=\"application/ld+json\">{\"datePublished\": [1, {\"x\": </script><meta property=\"article:published_time\" content=\"not a date\">")]
+    public void Malformed_html_does_not_crash(string html)
+    {
+        var article = ArticleExtractor.Extract(html);
+        Assert.NotNull(article.Body);
+    }
+
+    [Fact]
+    public void Deep_nesting_and_huge_inputs_are_read_in_bounded_time()
+    {
+        var deep = string.Concat(Enumerable.Repeat("<div><font>", 5000)) + "Năm 2023 thu hút 9 dự án mới, tổng vốn đăng ký 120 triệu USD." + string.Concat(Enumerable.Repeat("</font></div>", 5000));
+        Assert.Contains("9 dự án", ArticleExtractor.Extract(deep).Body);
+
+        var paragraph = "<p>Trong năm, các KCN thu hút 25 dự án mới, tổng vốn đăng ký 820 triệu USD, tăng 12% so với năm trước.</p>\n";
+        var huge = "<html><body><div class=\"content\">" + string.Concat(Enumerable.Repeat(paragraph, 50_000_000 / paragraph.Length)) + "</div></body></html>";
+        var sw = Stopwatch.StartNew();
+        var article = ArticleExtractor.Extract(huge);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(30), $"took {sw.Elapsed}");
+        Assert.Contains("cut to the first", article.Reason);
+        Assert.Contains("25 dự án", article.Body);
+    }
+
+    [Fact]
+    public void Pipeline_extract_format_text_prints_title_date_and_clean_body()
+    {
+        var stdout = new StringWriter();
+        var code = Pipeline.Cli.Commands.Extract([PageFixtures.PathOf("sp-thai-nguyen-tong-ket-2017")], Pipeline.Cli.ExtractFormat.Text, TextReader.Null, stdout, new StringWriter());
+        Assert.Equal(0, code);
+        var text = stdout.ToString().Replace("\r\n", "\n");
+        Assert.StartsWith("Các khu công nghiệp Thái Nguyên hoàn thành vượt kế hoạch thu hút đầu tư năm 2017\nNgày đăng: 11/01/2018 08:31\n\nSáng ngày 10/01/2018", text);
+        Assert.DoesNotContain("Skip Ribbon", text);
+        Assert.DoesNotContain("IMG_1709", text);
+        Assert.True(TokenF1(text, PageFixtures.Gold("sp-thai-nguyen-tong-ket-2017")) >= 0.9);
+    }
+}
