@@ -15,29 +15,29 @@ public static class ArticleExtractor
     /// <summary>Pages beyond this many characters are cut: no bulletin is that long, and parse time stays bounded.</summary>
     public const int MaxChars = 4_000_000;
 
-    private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
-
     public static Article Extract(string html, Uri? url = null, ArticleSelectors? selectors = null, SiteTemplate? template = null)
     {
         var capped = Capped(html ?? "");
-        var parser = new HtmlParser(ParserOptions);
-        using var document = parser.ParseDocument(capped);
+        // Not disposed: Dispose walks the whole tree to detach it (a third of the allocations), and nothing here holds resources.
+        var document = Parsers.Html.ParseDocument(capped);
         var root = document.Body ?? document.DocumentElement;
         if (root is null)
         {
             return new Article { Reason = "empty" };
         }
 
-        var reader = BlockReader.Read(root);
+        var facts = new PageFacts();
+        facts.ReadHead(document.Head);
+        var reader = BlockReader.Read(root, facts);
         var blocks = reader.Blocks;
-        var (region, reason) = FindRegion(document, blocks, root, selectors);
-        var inRegion = new IElement?[blocks.Count];
+        var (region, reason) = FindRegion(document, reader, selectors);
+        var inRegion = new int[blocks.Count];
         var firstRegion = -1;
         var firstBody = -1;
         for (var i = 0; i < blocks.Count; i++)
         {
-            inRegion[i] = RegionOf(blocks[i].Owner, region);
-            if (inRegion[i] is not null)
+            inRegion[i] = RegionOf(reader, blocks[i].OwnerId, region);
+            if (inRegion[i] >= 0)
             {
                 firstRegion = firstRegion < 0 ? i : firstRegion;
                 if (firstBody < 0 && blocks[i].Text.Length - blocks[i].LinkChars >= 60 && !blocks[i].IsHeading)
@@ -48,18 +48,18 @@ public static class ArticleExtractor
         }
 
         firstBody = firstBody < 0 ? Math.Max(firstRegion, 0) : firstBody;
-        var (title, titleIndex) = FindTitle(document, blocks, inRegion, firstBody, selectors);
+        var (title, titleIndex) = FindTitle(document, facts, blocks, inRegion, firstBody, selectors);
         string? titleDate = null;
         if (title is not null)
         {
             (title, titleDate) = DateReader.SplitTitleDate(title);
         }
 
-        var date = SelectorDate(document, selectors) ?? DateReader.FromMeta(document) ?? DateReader.FromJsonLd(document)
-                   ?? DateReader.FromTime(document) ?? DateLine(blocks, titleIndex, firstRegion, firstBody, titleDate) ?? DateReader.FromUrl(url);
+        var date = SelectorDate(document, selectors) ?? DateReader.FromMeta(facts) ?? DateReader.FromJsonLd(facts)
+                   ?? DateReader.FromTime(facts) ?? DateLine(blocks, titleIndex, firstRegion, firstBody, titleDate) ?? DateReader.FromUrl(url);
 
-        var body = ReadBody(blocks, inRegion, titleIndex, title, template);
-        var listing = IsListing(body, reader.Links, region);
+        var body = ReadBody(reader, inRegion, titleIndex, title, template);
+        var listing = IsListing(body, reader.Links);
         if (capped.Length < (html?.Length ?? 0))
         {
             reason += $"; cut to the first {MaxChars:N0} characters";
@@ -71,9 +71,9 @@ public static class ArticleExtractor
             Published = date?.Value,
             PublishedFrom = date?.From,
             Author = body.Author,
-            Site = SiteName(document, blocks, inRegion),
+            Site = SiteName(facts, blocks, inRegion),
             Body = Join(body.Kept),
-            Attachments = FindAttachments(reader.Links, region, url),
+            Attachments = FindAttachments(reader, region, url),
             IsListing = listing.Listing,
             Reason = listing.Listing ? reason + "; listing: " + listing.Why : reason,
         };
@@ -82,19 +82,30 @@ public static class ArticleExtractor
     /// <summary>The page cut to <see cref="MaxChars"/>, so huge inputs cost bounded work.</summary>
     public static string Capped(string html) => html.Length > MaxChars ? html[..MaxChars] : html;
 
-    private static (IReadOnlyList<IElement> Region, string Reason) FindRegion(IDocument document, IReadOnlyList<TextBlock> blocks, IElement root, ArticleSelectors? selectors)
+    private static (IReadOnlyList<int> Region, string Reason) FindRegion(IDocument document, BlockReader reader, ArticleSelectors? selectors)
     {
         if (Select(document, selectors?.Body) is { Count: > 0 } chosen)
         {
+            var index = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < reader.Elements.Count; i++)
+            {
+                index[reader.Elements[i]] = i;
+            }
+
+            var ids = chosen.Select(e => index.GetValueOrDefault(e, -1)).Where(id => id >= 0).ToList();
+
             // Nested matches (a selector matching both a wrapper and its child) would read text twice.
-            var outer = chosen.Where(e => !chosen.Any(o => o != e && IsInside(e, o))).ToList();
-            return (outer, "selector " + selectors!.Body);
+            var outer = ids.Where(e => !ids.Any(o => o != e && IsInside(reader, e, o))).ToList();
+            if (outer.Count > 0)
+            {
+                return (outer, "selector " + selectors!.Body);
+            }
         }
 
-        var scored = ContentScorer.Choose(blocks, root);
-        var top = scored.Top;
+        var scored = ContentScorer.Choose(reader);
+        var top = reader.Elements[scored.Top];
         var cls = top.GetAttribute("class") is { Length: > 0 } c ? "." + c.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0] : "";
-        var id = top.Id is { Length: > 0 } i ? "#" + i : "";
+        var id = top.Id is { Length: > 0 } topId ? "#" + topId : "";
         return (scored.Elements, $"scored {top.LocalName}{id}{cls} ({scored.Score:0.0})");
     }
 
@@ -135,7 +146,7 @@ public static class ArticleExtractor
         return null;
     }
 
-    private static (string? Title, int Index) FindTitle(IDocument document, IReadOnlyList<TextBlock> blocks, IElement?[] inRegion, int firstBody, ArticleSelectors? selectors)
+    private static (string? Title, int Index) FindTitle(IDocument document, PageFacts facts, IReadOnlyList<TextBlock> blocks, int[] inRegion, int firstBody, ArticleSelectors? selectors)
     {
         if (Select(document, selectors?.Title) is [var chosen, ..])
         {
@@ -149,19 +160,19 @@ public static class ArticleExtractor
             return (text, at);
         }
 
-        var reference = Reference(document);
+        var reference = Reference(facts);
         var best = -1;
         var bestHeading = -1;
         for (var i = 0; i < blocks.Count && i <= firstBody; i++)
         {
             var b = blocks[i];
-            var outside = b.Furniture is not null && inRegion[i] is null;
+            var outside = b.FurnitureId >= 0 && inRegion[i] < 0;
             if (outside || b.Text.Length is < 8 or > 300 || b.LinkChars * 2 > b.Text.Length)
             {
                 continue;
             }
 
-            var titled = b.IsHeading || Furniture.HasTitleHint(Furniture.Marks(b.Owner));
+            var titled = b.IsHeading || Furniture.HasTitleHint(b.Owner);
             if (!titled)
             {
                 continue;
@@ -172,7 +183,7 @@ public static class ArticleExtractor
                 best = i;
             }
 
-            if (b.Owner.LocalName is "h1" or "h2" || Furniture.HasTitleHint(Furniture.Marks(b.Owner)) || firstBody - i <= 3)
+            if (b.Owner.LocalName is "h1" or "h2" || Furniture.HasTitleHint(b.Owner) || firstBody - i <= 3)
             {
                 bestHeading = i;
             }
@@ -188,13 +199,13 @@ public static class ArticleExtractor
     }
 
     // Hand-made pages set the title as bold or big text in a cell: a short line, wholly bold, just above the body.
-    private static int BoldLine(IReadOnlyList<TextBlock> blocks, IElement?[] inRegion, int firstBody)
+    private static int BoldLine(IReadOnlyList<TextBlock> blocks, int[] inRegion, int firstBody)
     {
         for (var i = firstBody - 1; i >= 0 && i >= firstBody - 3; i--)
         {
             var b = blocks[i];
-            if ((b.Furniture is null || inRegion[i] is not null) && b.Text.Length is >= 8 and <= 250 && !b.Text.EndsWith('.') && b.LinkChars == 0
-                && b.Owner.QuerySelector("b, strong") is { } bold && Collapse(bold.TextContent) == b.Text)
+            if ((b.FurnitureId < 0 || inRegion[i] >= 0) && b.Text.Length is >= 8 and <= 250 && !b.Text.EndsWith('.') && b.LinkChars == 0
+                && Bold(b.Owner) is { } bold && Collapse(bold.TextContent) == b.Text)
             {
                 return i;
             }
@@ -203,15 +214,32 @@ public static class ArticleExtractor
         return -1;
     }
 
-    private static string? Reference(IDocument document)
+    private static IElement? Bold(IElement e)
     {
-        var og = document.QuerySelector("meta[property='og:title'], meta[name='og:title']")?.GetAttribute("content");
-        if (!string.IsNullOrWhiteSpace(og))
+        foreach (var child in e.Children)
+        {
+            if (child.LocalName is "b" or "strong")
+            {
+                return child;
+            }
+
+            if (Bold(child) is { } inner)
+            {
+                return inner;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Reference(PageFacts facts)
+    {
+        if (facts.Meta("og:title") is { } og)
         {
             return Collapse(og);
         }
 
-        var title = document.Title;
+        var title = facts.Title;
         if (string.IsNullOrWhiteSpace(title))
         {
             return null;
@@ -233,9 +261,9 @@ public static class ArticleExtractor
                || (a.Length >= 30 && reference.Length >= 30 && string.Compare(a, 0, reference, 0, 30, StringComparison.OrdinalIgnoreCase) == 0);
     }
 
-    private static string? SiteName(IDocument document, IReadOnlyList<TextBlock> blocks, IElement?[] inRegion)
+    private static string? SiteName(PageFacts facts, IReadOnlyList<TextBlock> blocks, int[] inRegion)
     {
-        if (document.QuerySelector("meta[property='og:site_name']")?.GetAttribute("content") is { } og && !string.IsNullOrWhiteSpace(og))
+        if (facts.Meta("og:site_name") is { } og)
         {
             return Collapse(og);
         }
@@ -243,7 +271,7 @@ public static class ArticleExtractor
         for (var i = 0; i < blocks.Count; i++)
         {
             var text = blocks[i].Text;
-            if (inRegion[i] is null && text.Length <= 200 && (text.Contains("Ban Quản lý", StringComparison.OrdinalIgnoreCase) || text.Contains("BQL", StringComparison.Ordinal)))
+            if (inRegion[i] < 0 && text.Length <= 200 && (text.Contains("Ban Quản lý", StringComparison.OrdinalIgnoreCase) || text.Contains("BQL", StringComparison.Ordinal)))
             {
                 return text;
             }
@@ -276,14 +304,16 @@ public static class ArticleExtractor
 
     private sealed record BodyRead(List<TextBlock> Kept, string? Author, int LinkItems);
 
-    private static BodyRead ReadBody(IReadOnlyList<TextBlock> blocks, IElement?[] inRegion, int titleIndex, string? title, SiteTemplate? template)
+    private static BodyRead ReadBody(BlockReader reader, int[] inRegion, int titleIndex, string? title, SiteTemplate? template)
     {
+        var blocks = reader.Blocks;
         var kept = new List<TextBlock>();
         string? author = null;
         var linkItems = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (inRegion[i] is not { } region || i == titleIndex)
+            var region = inRegion[i];
+            if (region < 0 || i == titleIndex)
             {
                 continue;
             }
@@ -295,10 +325,10 @@ public static class ArticleExtractor
                 break;
             }
 
-            if (b.Furniture is { } mark && mark != region && IsInside(mark, region))
+            if (b.FurnitureId is var mark and >= 0 && mark != region && IsInside(reader, mark, region))
             {
                 // A teaser's own <header> holds its linked title: furniture for the body, evidence of a listing.
-                linkItems += mark.LocalName == "header" && b.LinkChars >= 25 && b.LinkChars * 2 > text.Length ? 1 : 0;
+                linkItems += reader.Elements[mark].LocalName == "header" && b.LinkChars >= 25 && b.LinkChars * 2 > text.Length ? 1 : 0;
                 continue;
             }
 
@@ -316,7 +346,7 @@ public static class ArticleExtractor
                     continue;
                 }
 
-                if (author is null && (Furniture.IsAuthorLine(text) || (text.Length <= 100 && AuthorMarked(b.Owner, region))))
+                if (author is null && (Furniture.IsAuthorLine(text) || (text.Length <= 100 && AuthorMarked(b.Owner, reader.Elements[region]))))
                 {
                     author = text;
                     continue;
@@ -345,7 +375,7 @@ public static class ArticleExtractor
         var hops = 0;
         for (var e = owner; e is not null && e != region && hops < 3; e = e.ParentElement, hops++)
         {
-            if (Furniture.HasAuthorHint(Furniture.Marks(e)))
+            if (Furniture.HasAuthorHint(e))
             {
                 return true;
             }
@@ -354,7 +384,7 @@ public static class ArticleExtractor
         return false;
     }
 
-    private static (bool Listing, string Why) IsListing(BodyRead body, IReadOnlyList<LinkSeen> links, IReadOnlyList<IElement> region)
+    private static (bool Listing, string Why) IsListing(BodyRead body, IReadOnlyList<LinkSeen> links)
     {
         var paragraphs = body.Kept.Count(b => !b.IsRow && b.Text.Length - b.LinkChars >= 80);
         var chars = body.Kept.Sum(b => b.Text.Length);
@@ -363,7 +393,7 @@ public static class ArticleExtractor
             return (true, $"{body.LinkItems} article links, {paragraphs} paragraphs");
         }
 
-        var pageLinks = links.Count(l => l.Furniture is null && l.Text.Length >= 25 && !Attachments.IsFile(l.Href));
+        var pageLinks = links.Count(l => l.FurnitureId < 0 && l.Text.Length >= 25 && !Attachments.IsFile(l.Href));
         if (chars < 200 && pageLinks >= 8)
         {
             return (true, $"{chars} characters of text, {pageLinks} article links on the page");
@@ -372,12 +402,12 @@ public static class ArticleExtractor
         return (false, "");
     }
 
-    private static List<Attachment> FindAttachments(IReadOnlyList<LinkSeen> links, IReadOnlyList<IElement> region, Uri? url)
+    private static List<Attachment> FindAttachments(BlockReader reader, IReadOnlyList<int> region, Uri? url)
     {
         var found = new List<Attachment>();
-        foreach (var link in links)
+        foreach (var link in reader.Links)
         {
-            if (!Attachments.IsFile(link.Href) || !(RegionOf(link.Element, region) is not null || AttachmentMarked(link.Element)))
+            if (!Attachments.IsFile(link.Href) || !(RegionOf(reader, link.Id, region) >= 0 || AttachmentMarked(link.Element)))
             {
                 continue;
             }
@@ -398,7 +428,7 @@ public static class ArticleExtractor
         var hops = 0;
         for (var e = link.ParentElement; e is not null && hops < 5; e = e.ParentElement, hops++)
         {
-            if (Furniture.HasAttachmentHint(Furniture.Marks(e)))
+            if (Furniture.HasAttachmentHint(e))
             {
                 return true;
             }
@@ -423,22 +453,26 @@ public static class ArticleExtractor
         return sb.ToString();
     }
 
-    private static IElement? RegionOf(IElement element, IReadOnlyList<IElement> region)
+    /// <summary>The region element holding the element (itself or an ancestor), or -1.</summary>
+    private static int RegionOf(BlockReader reader, int element, IReadOnlyList<int> region)
     {
-        foreach (var r in region)
+        for (var e = element; e >= 0; e = reader.Parents[e])
         {
-            if (element == r || IsInside(element, r))
+            foreach (var r in region)
             {
-                return r;
+                if (e == r)
+                {
+                    return r;
+                }
             }
         }
 
-        return null;
+        return -1;
     }
 
-    private static bool IsInside(IElement element, IElement ancestor)
+    private static bool IsInside(BlockReader reader, int element, int ancestor)
     {
-        for (var e = element.ParentElement; e is not null; e = e.ParentElement)
+        for (var e = reader.Parents[element]; e >= 0; e = reader.Parents[e])
         {
             if (e == ancestor)
             {

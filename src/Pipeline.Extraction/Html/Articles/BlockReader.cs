@@ -11,13 +11,16 @@ internal sealed class TextBlock
 {
     public required IElement Owner { get; init; }
 
+    /// <summary>The owner's index in the reader's element table.</summary>
+    public required int OwnerId { get; init; }
+
+    /// <summary>The index of the nearest furniture-marked element around the block, or -1.</summary>
+    public int FurnitureId { get; init; } = -1;
+
     public required string Text { get; init; }
 
     /// <summary>Characters of the text that sit inside links.</summary>
     public int LinkChars { get; init; }
-
-    /// <summary>The nearest furniture-marked element around the block, if any.</summary>
-    public IElement? Furniture { get; init; }
 
     public bool IsRow { get; init; }
 
@@ -25,12 +28,14 @@ internal sealed class TextBlock
 }
 
 /// <summary>A link that looks like an article's title (long text), or a link to an attached file.</summary>
-internal sealed record LinkSeen(IElement Element, string Href, string Text, IElement? Furniture);
+internal sealed record LinkSeen(IElement Element, int Id, string Href, string Text, int FurnitureId);
 
 /// <summary>
 /// Walks a document once, in document order, into text blocks and the links worth knowing about.
 /// Unread elements (scripts, forms' inputs, hidden parts, images) give nothing; furniture-marked
 /// elements still give blocks, tagged with their mark, so the caller decides by where the article is.
+/// Every element read gets an index, with its parent's, so later passes keep per-element figures in
+/// arrays instead of hashing DOM nodes.
 /// </summary>
 internal sealed class BlockReader
 {
@@ -44,7 +49,11 @@ internal sealed class BlockReader
         "form", "fieldset", "address", "center", "body", "details", "summary", "menu",
     };
 
+    private readonly PageFacts _facts;
     private readonly List<TextBlock> _blocks = [];
+    private readonly List<IElement> _elements = [];
+    private readonly List<int> _parents = [];
+    private readonly List<bool> _marked = [];
     private readonly List<LinkSeen> _links = [];
     private readonly StringBuilder _text = new();
     private int _linkChars;
@@ -55,15 +64,35 @@ internal sealed class BlockReader
 
     public IReadOnlyList<LinkSeen> Links => _links;
 
-    public static BlockReader Read(IElement root)
+    /// <summary>Every element read, by index; 0 is the root.</summary>
+    public IReadOnlyList<IElement> Elements => _elements;
+
+    /// <summary>Each element's parent index (-1 for the root).</summary>
+    public IReadOnlyList<int> Parents => _parents;
+
+    /// <summary>Whether the element itself carries a furniture mark (tag, class or id).</summary>
+    public IReadOnlyList<bool> Marked => _marked;
+
+    private BlockReader(PageFacts facts) => _facts = facts;
+
+    public static BlockReader Read(IElement root, PageFacts? facts = null)
     {
-        var reader = new BlockReader();
-        reader.Walk(root, root, null, 0);
-        reader.Flush(root, null, false);
+        var reader = new BlockReader(facts ?? new PageFacts());
+        var id = reader.Add(root, -1);
+        reader.Walk(root, id, id, -1, 0);
+        reader.Flush(id, -1, false);
         return reader;
     }
 
-    private void Walk(IElement element, IElement owner, IElement? furniture, int depth)
+    private int Add(IElement e, int parent)
+    {
+        _elements.Add(e);
+        _parents.Add(parent);
+        _marked.Add(Furniture.IsMarked(e));
+        return _elements.Count - 1;
+    }
+
+    private void Walk(IElement element, int elementId, int owner, int furniture, int depth)
     {
         foreach (var child in element.ChildNodes)
         {
@@ -73,23 +102,35 @@ internal sealed class BlockReader
                 continue;
             }
 
-            if (child is not IElement e || Furniture.IsUnread(e))
+            if (child is not IElement e)
             {
                 continue;
             }
 
+            if (Furniture.IsUnread(e))
+            {
+                _facts.Note(e);
+                continue;
+            }
+
             var name = e.LocalName;
+            if (name == "time")
+            {
+                _facts.Note(e);
+            }
+
             if (name == "br")
             {
                 Flush(owner, furniture, false);
                 continue;
             }
 
-            var marked = Furniture.IsMarked(e, Furniture.Marks(e)) ? e : furniture;
+            var id = Add(e, elementId);
+            var marked = _marked[id] ? id : furniture;
             if (name == "tr" && IsDataRow(e))
             {
                 Flush(owner, furniture, false);
-                ReadRow(e, marked);
+                ReadRow(e, id, marked);
                 continue;
             }
 
@@ -97,9 +138,9 @@ internal sealed class BlockReader
             {
                 var start = _text.Length;
                 _linkDepth++;
-                Walk(e, owner, marked, depth + 1);
+                Walk(e, id, owner, marked, depth + 1);
                 _linkDepth--;
-                NoteLink(e, _text.ToString(start, _text.Length - start), marked);
+                NoteLink(e, id, _text.ToString(start, _text.Length - start), marked);
                 continue;
             }
 
@@ -113,12 +154,12 @@ internal sealed class BlockReader
             if (BlockTags.Contains(name) || marked != furniture)
             {
                 Flush(owner, furniture, false);
-                Walk(e, e, marked, depth + 1);
-                Flush(e, marked, false);
+                Walk(e, id, id, marked, depth + 1);
+                Flush(id, marked, false);
             }
             else
             {
-                Walk(e, owner, marked, depth + 1);
+                Walk(e, id, owner, marked, depth + 1);
             }
         }
     }
@@ -147,19 +188,19 @@ internal sealed class BlockReader
         }
     }
 
-    private void Flush(IElement owner, IElement? furniture, bool row)
+    private void Flush(int owner, int furniture, bool row)
     {
         _pendingSpace = false;
         if (_text.Length > 0)
         {
-            _blocks.Add(new TextBlock { Owner = owner, Text = _text.ToString(), LinkChars = _linkChars, Furniture = furniture, IsRow = row });
+            _blocks.Add(new TextBlock { Owner = _elements[owner], OwnerId = owner, Text = _text.ToString(), LinkChars = _linkChars, FurnitureId = furniture, IsRow = row });
             _text.Clear();
         }
 
         _linkChars = 0;
     }
 
-    private void NoteLink(IElement a, string text, IElement? furniture)
+    private void NoteLink(IElement a, int id, string text, int furniture)
     {
         var href = a.GetAttribute("href");
         if (string.IsNullOrWhiteSpace(href))
@@ -169,7 +210,7 @@ internal sealed class BlockReader
 
         if (text.Length >= 25 || Attachments.IsFile(href))
         {
-            _links.Add(new LinkSeen(a, href.Trim(), text.Trim(), furniture));
+            _links.Add(new LinkSeen(a, id, href.Trim(), text.Trim(), furniture));
         }
     }
 
@@ -185,7 +226,8 @@ internal sealed class BlockReader
             }
 
             cells++;
-            if (cell.QuerySelector("table") is not null || cell.TextContent.Length > 400)
+            var budget = 400;
+            if (!SmallCell(cell, ref budget, 0))
             {
                 return false;
             }
@@ -194,7 +236,30 @@ internal sealed class BlockReader
         return cells > 0;
     }
 
-    private void ReadRow(IElement tr, IElement? furniture)
+    // Counts the cell's text down from a budget without building it; a nested table or a spent budget means layout.
+    private static bool SmallCell(INode node, ref int budget, int depth)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IText text)
+            {
+                budget -= text.Data.Length;
+            }
+            else if (child is IElement e && (e.LocalName == "table" || depth >= MaxDepth || !SmallCell(e, ref budget, depth + 1)))
+            {
+                return false;
+            }
+
+            if (budget < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void ReadRow(IElement tr, int trId, int furniture)
     {
         var cells = new List<string>();
         var linkChars = 0;
@@ -206,7 +271,7 @@ internal sealed class BlockReader
             }
 
             var before = _linkChars;
-            WalkCell(cell, furniture, 0);
+            WalkCell(cell, trId, furniture, 0);
             cells.Add(_text.ToString());
             linkChars += _linkChars - before;
             _text.Clear();
@@ -216,12 +281,12 @@ internal sealed class BlockReader
         _linkChars = 0;
         if (cells.Exists(c => c.Length > 0))
         {
-            _blocks.Add(new TextBlock { Owner = tr, Text = string.Join(" | ", cells), LinkChars = linkChars, Furniture = furniture, IsRow = true });
+            _blocks.Add(new TextBlock { Owner = tr, OwnerId = trId, Text = string.Join(" | ", cells), LinkChars = linkChars, FurnitureId = furniture, IsRow = true });
         }
     }
 
     // Inside a cell, paragraphs and line breaks are only spaces: the cell is one value.
-    private void WalkCell(IElement element, IElement? furniture, int depth)
+    private void WalkCell(IElement element, int elementId, int furniture, int depth)
     {
         foreach (var child in element.ChildNodes)
         {
@@ -242,17 +307,19 @@ internal sealed class BlockReader
                     _pendingSpace = _text.Length > 0;
                 }
 
+                // Cell contents are indexed too: links in cells are looked up by index later.
+                var id = Add(e, elementId);
                 if (e.LocalName == "a")
                 {
                     var start = _text.Length;
                     _linkDepth++;
-                    WalkCell(e, furniture, depth + 1);
+                    WalkCell(e, id, furniture, depth + 1);
                     _linkDepth--;
-                    NoteLink(e, _text.ToString(start, _text.Length - start), furniture);
+                    NoteLink(e, id, _text.ToString(start, _text.Length - start), furniture);
                 }
                 else
                 {
-                    WalkCell(e, furniture, depth + 1);
+                    WalkCell(e, id, furniture, depth + 1);
                 }
 
                 if (e.LocalName is "p" or "div" or "li")

@@ -2,8 +2,8 @@ using AngleSharp.Dom;
 
 namespace Pipeline.Extraction.Html;
 
-/// <summary>Where the article is: the best-scored container and the siblings that continue it.</summary>
-internal sealed record ContentRegion(IElement Top, IReadOnlyList<IElement> Elements, double Score);
+/// <summary>Where the article is: the best-scored container and the siblings that continue it, as element indexes.</summary>
+internal sealed record ContentRegion(int Top, IReadOnlyList<int> Elements, double Score);
 
 /// <summary>
 /// The generic content scorer: every paragraph of 25 letters or more gives points (one, plus its
@@ -13,32 +13,22 @@ internal sealed record ContentRegion(IElement Top, IReadOnlyList<IElement> Eleme
 /// </summary>
 internal static class ContentScorer
 {
-    private sealed class Stat
+    public static ContentRegion Choose(BlockReader reader)
     {
-        public double Points;
-        public int Chars;
-        public int LinkChars;
-        public bool HasSentence;
-    }
-
-    private const int MaxHops = 60;
-
-    public static ContentRegion Choose(IReadOnlyList<TextBlock> blocks, IElement root)
-    {
-        var stats = new Dictionary<IElement, Stat>(ReferenceEqualityComparer.Instance);
-        foreach (var b in blocks)
+        var parents = reader.Parents;
+        var n = parents.Count;
+        var points = new double[n];
+        var chars = new int[n];
+        var linkChars = new int[n];
+        var sentence = new bool[n];
+        foreach (var b in reader.Blocks)
         {
-            var hops = 0;
-            for (var e = b.Owner; e is not null && hops < MaxHops; e = e.ParentElement, hops++)
+            var hasSentence = b.Text.Contains(". ", StringComparison.Ordinal) || b.Text.EndsWith('.');
+            for (var e = b.OwnerId; e >= 0; e = parents[e])
             {
-                var s = Get(stats, e);
-                s.Chars += b.Text.Length;
-                s.LinkChars += b.LinkChars;
-                s.HasSentence |= b.Text.Contains(". ", StringComparison.Ordinal) || b.Text.EndsWith('.');
-                if (e == root)
-                {
-                    break;
-                }
+                chars[e] += b.Text.Length;
+                linkChars[e] += b.LinkChars;
+                sentence[e] |= hasSentence;
             }
 
             var plain = b.Text.Length - b.LinkChars;
@@ -47,96 +37,68 @@ internal static class ContentScorer
                 continue;
             }
 
-            var points = 1 + Commas(b.Text) + Math.Min(plain / 100, 3);
-            var target = Container(b);
+            var gain = 1 + Commas(b.Text) + Math.Min(plain / 100, 3);
             var share = 1.0;
-            for (var level = 0; level < 3 && target is not null; level++, target = target.ParentElement)
+            for (var (level, target) = (0, Container(reader, b)); level < 3 && target >= 0; level++, target = parents[target])
             {
-                Get(stats, target).Points += points * share;
+                points[target] += gain * share;
                 share /= 2;
             }
         }
 
-        IElement? best = null;
-        var bestScore = 0.0;
-        var scores = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
-        foreach (var (e, s) in stats)
+        var scores = new double[n];
+        var best = -1;
+        for (var e = 0; e < n; e++)
         {
-            if (s.Points <= 0)
+            if (points[e] <= 0)
             {
                 continue;
             }
 
-            var score = Score(e, s);
+            var density = chars[e] == 0 ? 0 : (double)linkChars[e] / chars[e];
+            var score = points[e] * (1 - density);
+            score *= Furniture.HasContentHint(reader.Elements[e]) ? 1.3 : 1;
+            score *= InsideFurniture(reader, e) ? 0.3 : 1;
             scores[e] = score;
-            if (score > bestScore)
+            if (best < 0 || score > scores[best])
             {
-                (best, bestScore) = (e, score);
+                best = e;
             }
         }
 
-        if (best is null)
+        if (best < 0)
         {
-            return new ContentRegion(root, [root], 0);
+            return new ContentRegion(0, [0], 0);
         }
 
-        var elements = new List<IElement>();
-        if (best.ParentElement is { } parent && best != root)
-        {
-            foreach (var sibling in parent.Children)
-            {
-                if (sibling == best
-                    || (!Furniture.IsMarked(sibling, Furniture.Marks(sibling)) && stats.TryGetValue(sibling, out var s)
-                        && (scores.GetValueOrDefault(sibling) >= Math.Max(3, 0.2 * bestScore)
-                            || (s.Chars - s.LinkChars >= 80 && s.LinkChars < 0.25 * s.Chars && s.HasSentence))))
-                {
-                    elements.Add(sibling);
-                }
-            }
-        }
-        else
+        var elements = new List<int>();
+        var parent = parents[best];
+        if (parent < 0)
         {
             elements.Add(best);
+            return new ContentRegion(best, elements, scores[best]);
         }
 
-        return new ContentRegion(best, elements, bestScore);
+        // Siblings that continue the article: a lead in its own box, a second body part.
+        for (var e = 0; e < n; e++)
+        {
+            if (parents[e] == parent
+                && (e == best
+                    || (!reader.Marked[e] && (scores[e] >= Math.Max(3, 0.2 * scores[best])
+                                              || (chars[e] - linkChars[e] >= 80 && linkChars[e] < 0.25 * chars[e] && sentence[e])))))
+            {
+                elements.Add(e);
+            }
+        }
+
+        return new ContentRegion(best, elements, scores[best]);
     }
 
-    private static Stat Get(Dictionary<IElement, Stat> stats, IElement e)
+    private static bool InsideFurniture(BlockReader reader, int e)
     {
-        if (!stats.TryGetValue(e, out var s))
+        for (var x = e; x >= 0; x = reader.Parents[x])
         {
-            s = new Stat();
-            stats[e] = s;
-        }
-
-        return s;
-    }
-
-    private static double Score(IElement e, Stat s)
-    {
-        var density = s.Chars == 0 ? 0 : (double)s.LinkChars / s.Chars;
-        var score = s.Points * (1 - density);
-        var marks = Furniture.Marks(e);
-        if (Furniture.HasContentHint(marks))
-        {
-            score *= 1.3;
-        }
-
-        if (InsideFurniture(e))
-        {
-            score *= 0.3;
-        }
-
-        return score;
-    }
-
-    private static bool InsideFurniture(IElement e)
-    {
-        var hops = 0;
-        for (var x = e; x is not null && hops < MaxHops; x = x.ParentElement, hops++)
-        {
-            if (x.LocalName != "body" && Furniture.IsMarked(x, Furniture.Marks(x)))
+            if (reader.Marked[x] && reader.Elements[x].LocalName != "body")
             {
                 return true;
             }
@@ -146,16 +108,22 @@ internal static class ContentScorer
     }
 
     // A paragraph's points go to the element holding it; text written straight into a div belongs to the div.
-    private static IElement? Container(TextBlock b)
+    private static int Container(BlockReader reader, TextBlock b)
     {
         if (b.IsRow)
         {
-            return b.Owner.Closest("table")?.ParentElement;
+            var table = reader.Parents[b.OwnerId];
+            while (table >= 0 && reader.Elements[table].LocalName != "table")
+            {
+                table = reader.Parents[table];
+            }
+
+            return table >= 0 ? reader.Parents[table] : -1;
         }
 
         return b.Owner.LocalName is "div" or "section" or "article" or "main" or "body" or "td" or "form" or "center"
-            ? b.Owner
-            : b.Owner.ParentElement;
+            ? b.OwnerId
+            : reader.Parents[b.OwnerId];
     }
 
     private static int Commas(string text)

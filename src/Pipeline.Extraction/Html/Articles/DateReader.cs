@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 
 namespace Pipeline.Extraction.Html;
 
@@ -21,15 +20,13 @@ internal static partial class DateReader
         "DC.date.issued", "dcterms.issued", "DC.date", "dcterms.date", "citation_publication_date", "date", "created",
     ];
 
-    public static FoundDate? FromMeta(IDocument document)
+    public static FoundDate? FromMeta(PageFacts facts)
     {
-        var metas = document.QuerySelectorAll("meta[content]");
         foreach (var name in MetaNames)
         {
-            foreach (var meta in metas)
+            foreach (var (key, content) in facts.Metas)
             {
-                var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
-                if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) && Parse(meta.GetAttribute("content")!) is { } value)
+                if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase) && Parse(content) is { } value)
                 {
                     return new FoundDate(value, "meta:" + name);
                 }
@@ -39,13 +36,13 @@ internal static partial class DateReader
         return null;
     }
 
-    public static FoundDate? FromJsonLd(IDocument document)
+    public static FoundDate? FromJsonLd(PageFacts facts)
     {
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in facts.JsonLd)
         {
             try
             {
-                using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+                using var json = JsonDocument.Parse(script, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
                 if (FindPublished(json.RootElement, 0) is { } raw && Parse(raw) is { } value)
                 {
                     return new FoundDate(value, "json-ld");
@@ -96,8 +93,8 @@ internal static partial class DateReader
         return null;
     }
 
-    public static FoundDate? FromTime(IDocument document) =>
-        document.QuerySelector("time[datetime]")?.GetAttribute("datetime") is { } raw && Parse(raw) is { } value ? new FoundDate(value, "time") : null;
+    public static FoundDate? FromTime(PageFacts facts) =>
+        facts.TimeDateTime is { } raw && Parse(raw) is { } value ? new FoundDate(value, "time") : null;
 
     public static FoundDate? FromUrl(Uri? url)
     {

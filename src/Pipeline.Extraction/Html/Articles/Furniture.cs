@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
@@ -19,7 +20,7 @@ internal static partial class Furniture
     private static readonly HashSet<string> StructuralTags = new(StringComparer.OrdinalIgnoreCase) { "nav", "header", "footer", "aside", "menu" };
 
     // Substrings of class and id. "header" is left out: "article-header" holds the title and date.
-    private static readonly string[] MarkWords =
+    private static readonly SearchValues<string> MarkWords = SearchValues.Create(
     [
         "menu", "nav", "breadcrumb", "share", "social", "comment", "binhluan", "y-kien", "ykien", "related", "lienquan", "lien-quan",
         "tinkhac", "tin-khac", "othernews", "other-news", "samecat", "pager", "paging", "pagination", "phantrang", "counter", "visitor",
@@ -27,59 +28,38 @@ internal static partial class Furniture
         "textsize", "print", "tags", "tagcloud", "keyword", "rating", "vote", "sidebar", "widget", "footer", "copyright", "addthis",
         "sharethis", "zalo", "facebook", "twitter", "subscribe", "newsletter", "weather", "thoitiet", "poll", "lienket", "weblink",
         "ribbon", "skip", "popup", "modal", "cookie", "views-count", "luotxem", "luot-xem", "hitcount", "sitemap",
-    ];
+    ], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly string[] ContentHints =
+    private static readonly SearchValues<string> ContentHints = SearchValues.Create(
     [
         "content", "article", "detail", "chitiet", "chi-tiet", "noidung", "noi-dung", "entry", "post", "body", "main", "news",
         "journal-content", "field-name-body", "ms-rtestate", "story", "baiviet", "bai-viet", "tintuc", "tin-tuc",
-    ];
+    ], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly string[] AttachmentHints = ["attach", "dinhkem", "dinh-kem", "tailieu", "tai-lieu", "download", "file"];
+    private static readonly SearchValues<string> AttachmentHints = SearchValues.Create(["attach", "dinhkem", "dinh-kem", "tailieu", "tai-lieu", "download", "file"], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly string[] AuthorHints = ["author", "tacgia", "tac-gia", "source", "nguon", "signature", "byline"];
+    private static readonly SearchValues<string> AuthorHints = SearchValues.Create(["author", "tacgia", "tac-gia", "source", "nguon", "signature", "byline"], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly string[] TitleHints = ["title", "tieude", "tieu-de", "headline"];
+    private static readonly SearchValues<string> TitleHints = SearchValues.Create(["title", "tieude", "tieu-de", "headline"], StringComparison.OrdinalIgnoreCase);
 
     public static bool IsUnread(IElement e) =>
         Unread.Contains(e.LocalName) || e.HasAttribute("hidden")
         || (e.GetAttribute("style") is { } s && s.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Class and id, lower-cased, or null when the element has neither.</summary>
-    public static string? Marks(IElement e)
-    {
-        var cls = e.GetAttribute("class");
-        var id = e.GetAttribute("id");
-        if (cls is null && id is null)
-        {
-            return null;
-        }
+    public static bool IsMarked(IElement e) => StructuralTags.Contains(e.LocalName) || HasAny(e, MarkWords);
 
-        return ((cls ?? "") + " " + (id ?? "")).ToLowerInvariant();
-    }
+    public static bool HasContentHint(IElement e) => HasAny(e, ContentHints);
 
-    public static bool IsMarked(IElement e, string? marks) => StructuralTags.Contains(e.LocalName) || (marks is not null && HasAny(marks, MarkWords));
+    public static bool HasAttachmentHint(IElement e) => HasAny(e, AttachmentHints);
 
-    public static bool HasContentHint(string? marks) => marks is not null && HasAny(marks, ContentHints);
+    public static bool HasAuthorHint(IElement e) => HasAny(e, AuthorHints);
 
-    public static bool HasAttachmentHint(string? marks) => marks is not null && HasAny(marks, AttachmentHints);
+    public static bool HasTitleHint(IElement e) => HasAny(e, TitleHints);
 
-    public static bool HasAuthorHint(string? marks) => marks is not null && HasAny(marks, AuthorHints);
-
-    public static bool HasTitleHint(string? marks) => marks is not null && HasAny(marks, TitleHints);
-
-    private static bool HasAny(string marks, string[] words)
-    {
-        foreach (var w in words)
-        {
-            if (marks.Contains(w, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // Class and id are searched in place, case-insensitively: no string is built per element.
+    private static bool HasAny(IElement e, SearchValues<string> words) =>
+        (e.ClassName is { Length: > 0 } cls && cls.AsSpan().IndexOfAny(words) >= 0)
+        || (e.Id is { Length: > 0 } id && id.AsSpan().IndexOfAny(words) >= 0);
 
     /// <summary>A heading after which the page lists other articles or comments: the article has ended.</summary>
     public static bool EndsArticle(string block) => block.Length <= 40 && EndMarker().IsMatch(block);

@@ -1,5 +1,3 @@
-using AngleSharp.Html.Parser;
-
 namespace Pipeline.Extraction.Html;
 
 /// <summary>
@@ -36,8 +34,7 @@ public sealed class TemplateLearner
     /// <summary>Reads one page of the site and counts each distinct block once.</summary>
     public void Observe(string html)
     {
-        var parser = new HtmlParser();
-        using var document = parser.ParseDocument(ArticleExtractor.Capped(html));
+        var document = Parsers.Html.ParseDocument(ArticleExtractor.Capped(html));
         if (document.Body is not { } body)
         {
             return;
