@@ -280,3 +280,55 @@ public class ArticleTests
         Assert.True(TokenF1(text, PageFixtures.Gold("sp-thai-nguyen-tong-ket-2017")) >= 0.9);
     }
 }
+
+/// <summary>Smaller cases: furniture that sits inside the article's own container, and lines that only look like it.</summary>
+public class ArticleEdgeTests
+{
+    private static Article Body(string inner, string head = "") => ArticleExtractor.Extract(
+        $"<html><head><title>Tin hoạt động</title>{head}</head><body><div class=\"menu\"><a href=\"/\">Trang chủ</a></div>"
+        + $"<h1>Ban Quản lý các KCN tổ chức hội nghị tổng kết năm 2023</h1><div class=\"noidung\">{inner}</div>"
+        + "<div class=\"footer\">Điện thoại: 0251.3822.456</div></body></html>");
+
+    [Fact]
+    public void A_sentence_that_opens_with_a_date_stays_in_the_body_and_is_not_the_published_date()
+    {
+        var article = Body("<p>Ngày 10/01/2024, Ban Quản lý tổ chức hội nghị.</p><p>Năm 2023, các KCN thu hút 25 dự án mới, tổng vốn đăng ký 820 triệu USD, vượt kế hoạch năm.</p>");
+        Assert.StartsWith("Ngày 10/01/2024, Ban Quản lý tổ chức hội nghị.", article.Body);
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void A_date_line_with_a_view_count_and_an_author_is_read_and_dropped()
+    {
+        var article = Body("<p>Cập nhật: 12/05/2023 | Lượt xem: 1573 | Tác giả: Minh Anh</p><p>Năm 2023, các KCN thu hút 25 dự án mới, tổng vốn đăng ký 820 triệu USD, vượt kế hoạch năm.</p>");
+        Assert.Equal("2023-05-12", article.Published);
+        Assert.Equal("date-line", article.PublishedFrom);
+        Assert.DoesNotContain("Lượt xem", article.Body);
+    }
+
+    [Fact]
+    public void Web_part_titles_counters_and_print_bars_inside_the_container_are_dropped()
+    {
+        var article = Body("<div>PublishingPortal - Block_BanTin_Toolbar</div><div>Tăng cỡ chữ Giảm cỡ chữ</div>"
+                           + "<p>Năm 2023, các KCN thu hút 25 dự án mới, tổng vốn đăng ký 820 triệu USD, vượt kế hoạch năm.</p>"
+                           + "<p>In trang | Gửi email | Chia sẻ</p><p>Lượt xem: 1573</p><p>IMG_1709.jpg</p><p>Toàn cảnh hội nghị</p>"
+                           + "<p>Doanh thu đạt 20 tỷ USD, xuất khẩu 15 tỷ USD, nộp ngân sách 3.000 tỷ đồng, lao động 200.000 người.</p>"
+                           + "<h3>Tin liên quan</h3><p>Hội nghị đối thoại với doanh nghiệp năm 2023, có nhiều ý kiến đóng góp của doanh nghiệp.</p>");
+        Assert.Equal(
+            "Năm 2023, các KCN thu hút 25 dự án mới, tổng vốn đăng ký 820 triệu USD, vượt kế hoạch năm.\n\nToàn cảnh hội nghị\n\n"
+            + "Doanh thu đạt 20 tỷ USD, xuất khẩu 15 tỷ USD, nộp ngân sách 3.000 tỷ đồng, lao động 200.000 người.",
+            article.Body);
+        Assert.Equal("Ban Quản lý các KCN tổ chức hội nghị tổng kết năm 2023", article.Title);
+    }
+
+    [Fact]
+    public void An_article_body_is_not_a_listing_even_with_a_related_list_inside()
+    {
+        var related = string.Concat(Enumerable.Range(1, 8).Select(i => $"<li><a href=\"/tin/{i}\">Tin hoạt động của Ban Quản lý các khu công nghiệp số {i}</a></li>"));
+        var article = Body("<p>Năm 2023, các KCN thu hút 25 dự án mới, tổng vốn đăng ký 820 triệu USD, vượt kế hoạch năm.</p>"
+                           + "<p>Doanh thu đạt 20 tỷ USD, xuất khẩu 15 tỷ USD, nộp ngân sách 3.000 tỷ đồng, lao động 200.000 người.</p>"
+                           + $"<h4>Các tin khác</h4><ul>{related}</ul>");
+        Assert.False(article.IsListing, article.Reason);
+        Assert.DoesNotContain("số 3", article.Body);
+    }
+}

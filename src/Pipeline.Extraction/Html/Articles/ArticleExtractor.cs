@@ -394,7 +394,7 @@ public static class ArticleExtractor
         }
 
         var pageLinks = links.Count(l => l.FurnitureId < 0 && l.Text.Length >= 25 && !Attachments.IsFile(l.Href));
-        if (chars < 200 && pageLinks >= 8)
+        if (paragraphs == 0 && chars < 200 && pageLinks >= 8)
         {
             return (true, $"{chars} characters of text, {pageLinks} article links on the page");
         }

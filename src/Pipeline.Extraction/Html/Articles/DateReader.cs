@@ -154,7 +154,10 @@ internal static partial class DateReader
             letters += char.IsLetter(c) ? 1 : 0;
         }
 
-        if (letters > 30)
+        // A sentence that starts with its date ("Ngày 10/01/2018, Ban … tổ chức …") is body, not a date line:
+        // beyond a few letters (a label, a signature) the line must not read as a sentence.
+        var sentence = block.TrimEnd().EndsWith('.') && !block.TrimEnd().EndsWith("./.", StringComparison.Ordinal);
+        if (letters > 30 || (letters > 10 && sentence))
         {
             return false;
         }
