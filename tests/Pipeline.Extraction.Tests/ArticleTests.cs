@@ -332,3 +332,46 @@ public class ArticleEdgeTests
         Assert.DoesNotContain("số 3", article.Body);
     }
 }
+
+/// <summary>Pages with almost no markup to go by: bare paragraphs in the body, spans and line breaks.</summary>
+public class BareMarkupTests
+{
+    [Fact]
+    public void Bare_paragraphs_lose_the_footer_contact_line_and_keep_the_article()
+    {
+        const string Html = """
+            <html><head><title>Tin tức</title></head><body>
+            <ul><li><a href="/">Trang chủ</a></li><li><a href="/gt">Giới thiệu về Ban Quản lý các khu công nghiệp tỉnh</a></li></ul>
+            <h2>Khánh thành nhà máy sợi tại KCN Quế Võ</h2><p>Ngày 12/4/2022</p>
+            <p>Sáng 11/4, tại KCN Quế Võ, một công ty dệt sợi đã khánh thành nhà máy có tổng vốn đầu tư 65 triệu USD, công suất 20.000 tấn sợi mỗi năm.</p>
+            <p>Nhà máy dùng dây chuyền tự động, tạo việc làm cho 600 lao động, dự kiến doanh thu năm đầu đạt 90 triệu USD.</p>
+            <p>Ban Quản lý các KCN tỉnh. Địa chỉ: số 10 Lý Thái Tổ. Điện thoại: 0222.3822.111</p>
+            </body></html>
+            """;
+        var article = ArticleExtractor.Extract(Html);
+        Assert.Equal("Khánh thành nhà máy sợi tại KCN Quế Võ", article.Title);
+        Assert.Equal("2022-04-12", article.Published);
+        Assert.DoesNotContain("Điện thoại", article.Body);
+        Assert.EndsWith("dự kiến doanh thu năm đầu đạt 90 triệu USD.", article.Body);
+        Assert.Equal("Ban Quản lý các KCN tỉnh. Địa chỉ: số 10 Lý Thái Tổ. Điện thoại: 0222.3822.111", article.Site);
+    }
+
+    [Fact]
+    public void A_title_in_a_plain_span_is_the_line_above_the_date()
+    {
+        const string Html = """
+            <html><head><title>BQL KKT</title></head><body><form id="f1"><div class="af_panelGroupLayout" id="pt1">
+            <div id="pt1:left"><a href="/a">Giới thiệu</a><br><a href="/b">Tin tức</a></div>
+            <div class="af_panelGroupLayout" id="pt1:c"><span class="af_outputText">Xuất nhập khẩu qua cửa khẩu quốc tế tăng mạnh</span><br>
+            <span class="af_outputText">24/02/2024 10:15</span><br>
+            <div class="af_outputFormatted">Trong tháng 1/2024, kim ngạch xuất nhập khẩu qua cửa khẩu quốc tế đạt 312 triệu USD, tăng 41% so với cùng kỳ.<br><br>
+            Lượng phương tiện xuất nhập cảnh bình quân đạt 1.250 lượt mỗi ngày, chủ yếu chở nông sản, trái cây và thủy sản.<br></div>
+            </div></div></form></body></html>
+            """;
+        var article = ArticleExtractor.Extract(Html);
+        Assert.Equal("Xuất nhập khẩu qua cửa khẩu quốc tế tăng mạnh", article.Title);
+        Assert.Equal("2024-02-24T10:15", article.Published);
+        Assert.StartsWith("Trong tháng 1/2024", article.Body);
+        Assert.EndsWith("thủy sản.", article.Body);
+    }
+}

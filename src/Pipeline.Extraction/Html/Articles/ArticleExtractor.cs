@@ -190,6 +190,7 @@ public static class ArticleExtractor
         }
 
         var index = best >= 0 ? best : bestHeading >= 0 ? bestHeading : BoldLine(blocks, inRegion, firstBody);
+        index = index >= 0 ? index : LineAboveDate(blocks, firstBody);
         if (index >= 0)
         {
             return (blocks[index].Text, index);
@@ -208,6 +209,22 @@ public static class ArticleExtractor
                 && Bold(b.Owner) is { } bold && Collapse(bold.TextContent) == b.Text)
             {
                 return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // Plain-span portals (Oracle ADF) give the title no mark at all: it is the short line just above the date line.
+    private static int LineAboveDate(IReadOnlyList<TextBlock> blocks, int firstBody)
+    {
+        for (var i = firstBody - 1; i >= 1 && i >= firstBody - 4; i--)
+        {
+            var above = blocks[i - 1];
+            if (DateReader.IsDateLine(blocks[i].Text, out _, out _) && above.Text.Length is >= 8 and <= 250 && above.LinkChars == 0
+                && !above.Text.EndsWith('.') && !DateReader.IsDateLine(above.Text, out _, out _))
+            {
+                return i - 1;
             }
         }
 
@@ -271,7 +288,7 @@ public static class ArticleExtractor
         for (var i = 0; i < blocks.Count; i++)
         {
             var text = blocks[i].Text;
-            if (inRegion[i] < 0 && text.Length <= 200 && (text.Contains("Ban Quản lý", StringComparison.OrdinalIgnoreCase) || text.Contains("BQL", StringComparison.Ordinal)))
+            if ((inRegion[i] < 0 || Furniture.IsContactLine(text)) && text.Length <= 200 && (text.Contains("Ban Quản lý", StringComparison.OrdinalIgnoreCase) || text.Contains("BQL", StringComparison.Ordinal)))
             {
                 return text;
             }
@@ -340,7 +357,7 @@ public static class ArticleExtractor
 
             if (!b.IsRow)
             {
-                if (Furniture.IsFurnitureOnly(text) || Furniture.IsFileNameCaption(text) || DateReader.IsDateLine(text, out _, out _)
+                if (Furniture.IsFurnitureOnly(text) || Furniture.IsFileNameCaption(text) || Furniture.IsContactLine(text) || DateReader.IsDateLine(text, out _, out _)
                     || (title is not null && SameText(DateReader.SplitTitleDate(text).Title, title)))
                 {
                     continue;

@@ -84,6 +84,10 @@ internal static partial class Furniture
         return true;
     }
 
+    /// <summary>A footer's contact or copyright line: two of address, phone, fax, email, website, or a copyright mark.</summary>
+    public static bool IsContactLine(string block) =>
+        block.Length <= 300 && (ContactMarks().Count(block) >= 2 || Copyright().IsMatch(block));
+
     /// <summary>An image's file name left as a caption: IMG_1709.jpg, DSC01234.JPG, anh-1.png.</summary>
     public static bool IsFileNameCaption(string block) => block.Length <= 120 && (FileName().IsMatch(block) || CameraName().IsMatch(block));
 
@@ -109,6 +113,12 @@ internal static partial class Furniture
 
     [GeneratedRegex(@"(?<!\p{L})(?:publishingportal\s*-\s*block_\w+|tăng cỡ chữ|giảm cỡ chữ|cỡ chữ|kích thước chữ|font size|lượt xem|số lượt xem|lượt đọc|lượt truy cập|tổng lượt truy cập|đang truy cập|đang online|online|hôm nay|hôm qua|trong tuần|tuần này|tuần trước|tháng hiện tại|tháng này|tháng trước|thống kê truy cập|truy cập|in trang|in bài viết|in bài|bản in|print|gửi email|gửi e-mail|gửi bài viết|email|e-mail|chia sẻ bài viết|chia sẻ bải viết|chia sẻ|share|tweet|like|facebook|zalo|twitter|quay lại|trở về|trở lại|về đầu trang|lên đầu trang|đầu trang|xem thêm|skip ribbon commands|skip to main content|skip portlet|portlet menu|đang tải|loading|tệp đính kèm|file đính kèm|tài liệu đính kèm|đính kèm|tải về|download|trang chủ|responsive image|tin liên quan|tin khác|các tin khác|các tin đã đưa|bình luận|ý kiến bạn đọc|gửi ý kiến|đánh giá|bình chọn|từ khóa|từ khoá|tags?|thẻ|views?|a\+|a-)(?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Phrases();
+
+    [GeneratedRegex(@"(?<!\p{L})(?:địa chỉ|điện thoại|đt|tel|fax|email|e-mail|website|hotline)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ContactMarks();
+
+    [GeneratedRegex(@"^\W*(?:bản quyền|copyright|©)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Copyright();
 
     [GeneratedRegex(@"^[\p{L}\p{N}_\-.()~ ]{1,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?|heic)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FileName();
