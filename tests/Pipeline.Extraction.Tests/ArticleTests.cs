@@ -375,3 +375,17 @@ public class BareMarkupTests
         Assert.EndsWith("thủy sản.", article.Body);
     }
 }
+
+public class ListingShapeTests
+{
+    [Fact]
+    public void A_hand_made_listing_table_of_titles_with_teasers_is_a_listing()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 10).Select(i =>
+            $"<tr><td><a href=\"/tintuc.asp?id={i}\">Ban Quản lý làm việc với doanh nghiệp trong khu công nghiệp, đợt {i}</a><br>"
+            + $"Trong buổi làm việc, doanh nghiệp báo cáo tình hình sản xuất, kinh doanh và kiến nghị tháo gỡ khó khăn về lao động, đất đai (đợt {i}).</td></tr>"));
+        var html = $"<html><head><title>Tin tức</title></head><body><table><tr><td><b>TIN HOẠT ĐỘNG</b></td></tr>{rows}</table></body></html>";
+        var article = ArticleExtractor.Extract(html);
+        Assert.True(article.IsListing, article.Reason);
+    }
+}

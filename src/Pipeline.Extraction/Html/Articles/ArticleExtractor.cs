@@ -345,13 +345,13 @@ public static class ArticleExtractor
             if (b.FurnitureId is var mark and >= 0 && mark != region && IsInside(reader, mark, region))
             {
                 // A teaser's own <header> holds its linked title: furniture for the body, evidence of a listing.
-                linkItems += reader.Elements[mark].LocalName == "header" && b.LinkChars >= 25 && b.LinkChars * 2 > text.Length ? 1 : 0;
+                linkItems += reader.Elements[mark].LocalName == "header" ? b.TitleLinks : 0;
                 continue;
             }
 
+            linkItems += b.TitleLinks;
             if (b.LinkChars * 2 > text.Length)
             {
-                linkItems += b.LinkChars >= 25 ? 1 : 0;
                 continue;
             }
 

@@ -22,6 +22,9 @@ internal sealed class TextBlock
     /// <summary>Characters of the text that sit inside links.</summary>
     public int LinkChars { get; init; }
 
+    /// <summary>Links in the block long enough to be an article's title (25 characters or more).</summary>
+    public int TitleLinks { get; init; }
+
     public bool IsRow { get; init; }
 
     public bool IsHeading => Owner.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
@@ -57,6 +60,7 @@ internal sealed class BlockReader
     private readonly List<LinkSeen> _links = [];
     private readonly StringBuilder _text = new();
     private int _linkChars;
+    private int _titleLinks;
     private int _linkDepth;
     private bool _pendingSpace;
 
@@ -193,11 +197,12 @@ internal sealed class BlockReader
         _pendingSpace = false;
         if (_text.Length > 0)
         {
-            _blocks.Add(new TextBlock { Owner = _elements[owner], OwnerId = owner, Text = _text.ToString(), LinkChars = _linkChars, FurnitureId = furniture, IsRow = row });
+            _blocks.Add(new TextBlock { Owner = _elements[owner], OwnerId = owner, Text = _text.ToString(), LinkChars = _linkChars, TitleLinks = _titleLinks, FurnitureId = furniture, IsRow = row });
             _text.Clear();
         }
 
         _linkChars = 0;
+        _titleLinks = 0;
     }
 
     private void NoteLink(IElement a, int id, string text, int furniture)
@@ -208,7 +213,9 @@ internal sealed class BlockReader
             return;
         }
 
-        if (text.Length >= 25 || Attachments.IsFile(href))
+        var file = Attachments.IsFile(href);
+        _titleLinks += text.Length >= 25 && !file ? 1 : 0;
+        if (text.Length >= 25 || file)
         {
             _links.Add(new LinkSeen(a, id, href.Trim(), text.Trim(), furniture));
         }
@@ -281,8 +288,10 @@ internal sealed class BlockReader
         _linkChars = 0;
         if (cells.Exists(c => c.Length > 0))
         {
-            _blocks.Add(new TextBlock { Owner = tr, OwnerId = trId, Text = string.Join(" | ", cells), LinkChars = linkChars, FurnitureId = furniture, IsRow = true });
+            _blocks.Add(new TextBlock { Owner = tr, OwnerId = trId, Text = string.Join(" | ", cells), LinkChars = linkChars, TitleLinks = _titleLinks, FurnitureId = furniture, IsRow = true });
         }
+
+        _titleLinks = 0;
     }
 
     // Inside a cell, paragraphs and line breaks are only spaces: the cell is one value.
