@@ -389,3 +389,29 @@ public class ListingShapeTests
         Assert.True(article.IsListing, article.Reason);
     }
 }
+
+public class ArticleFuzzTests
+{
+    private static readonly string[] Pieces =
+    [
+        "<div>", "</div>", "<p>", "</p>", "<table>", "<tr>", "<td>", "</td>", "</table>", "<br>", "<a href=\"/x.pdf\">", "</a>", "<h1>", "</h1>",
+        "<ul><li>", "</li>", "<script>", "</script>", "<!--", "-->", "<div class=\"menu\">", "<div class=\"content\">", "<font size=4><b>",
+        "Ngày đăng: 08/01/2019", "Lượt xem: 15", "IMG_1709.jpg", "Năm 2023 thu hút 25 dự án, vốn 820 triệu USD.", "Tin liên quan", "&nbsp;",
+        "<meta property=\"article:published_time\" content=\"2023-13-45\">", "<script type=\"application/ld+json\">{\"datePublished\":", "<", ">", "\"", "&",
+        "Thứ Năm - 11/01/2018 08:31 SA", "(27/07/2023)", "<time datetime=\"x\">", "<img src=a.jpg alt=b>", "<th>", "<caption>", "<figcaption>",
+    ];
+
+    [Fact]
+    public void Random_tag_soup_never_throws_and_gives_a_well_formed_article()
+    {
+        var random = new Random(20240611);
+        for (var run = 0; run < 400; run++)
+        {
+            var html = string.Concat(Enumerable.Range(0, random.Next(1, 120)).Select(_ => Pieces[random.Next(Pieces.Length)]));
+            var article = ArticleExtractor.Extract(html, new Uri("https://bqlkcn.example.gov.vn/2023/07/27/tin"));
+            Assert.NotNull(article.Body);
+            Assert.DoesNotContain(article.Body.Split('\n'), line => line.Trim() == "IMG_1709.jpg");
+            Assert.True(article.Published is null || DateOnly.TryParse(article.Published[..10], System.Globalization.CultureInfo.InvariantCulture, out _), article.Published);
+        }
+    }
+}

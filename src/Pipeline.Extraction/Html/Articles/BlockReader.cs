@@ -61,6 +61,7 @@ internal sealed class BlockReader
     private readonly StringBuilder _text = new();
     private int _linkChars;
     private int _titleLinks;
+    private int _flushes;
     private int _linkDepth;
     private bool _pendingSpace;
 
@@ -141,10 +142,13 @@ internal sealed class BlockReader
             if (name == "a")
             {
                 var start = _text.Length;
+                var flushes = _flushes;
                 _linkDepth++;
                 Walk(e, id, owner, marked, depth + 1);
                 _linkDepth--;
-                NoteLink(e, id, _text.ToString(start, _text.Length - start), marked);
+
+                // A link wrapping blocks (a teaser box) was flushed on the way: read its text from the DOM.
+                NoteLink(e, id, flushes == _flushes ? _text.ToString(start, _text.Length - start) : e.TextContent.Trim(), marked);
                 continue;
             }
 
@@ -194,6 +198,7 @@ internal sealed class BlockReader
 
     private void Flush(int owner, int furniture, bool row)
     {
+        _flushes++;
         _pendingSpace = false;
         if (_text.Length > 0)
         {
@@ -286,9 +291,11 @@ internal sealed class BlockReader
         }
 
         _linkChars = 0;
+
+        // A one-cell row is a layout box holding a line (a caption, a date): it is read as a paragraph.
         if (cells.Exists(c => c.Length > 0))
         {
-            _blocks.Add(new TextBlock { Owner = tr, OwnerId = trId, Text = string.Join(" | ", cells), LinkChars = linkChars, TitleLinks = _titleLinks, FurnitureId = furniture, IsRow = true });
+            _blocks.Add(new TextBlock { Owner = tr, OwnerId = trId, Text = string.Join(" | ", cells), LinkChars = linkChars, TitleLinks = _titleLinks, FurnitureId = furniture, IsRow = cells.Count > 1 });
         }
 
         _titleLinks = 0;
