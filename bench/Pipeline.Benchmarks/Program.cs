@@ -40,6 +40,12 @@ if (args is ["numbers-only", ..])
     return;
 }
 
+if (args is ["articles", ..])
+{
+    ArticleBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+    return;
+}
+
 if (args is ["pieces", ..])
 {
     Pieces.Run();

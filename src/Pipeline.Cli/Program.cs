@@ -7,7 +7,7 @@ using Pipeline.Extraction.Numbers;
 var root = new RootCommand("Pipeline: figures from Vietnamese industrial-zone and economic-zone bulletins.");
 
 var paths = new Argument<string[]>("paths") { Description = "Text or HTML files, or - for standard input.", Arity = ArgumentArity.OneOrMore };
-var format = new Option<ExtractFormat>("--format", "-f") { Description = "table (default), json, jsonl, csv or text (the clean text offsets point into).", DefaultValueFactory = _ => ExtractFormat.Table };
+var format = new Option<ExtractFormat>("--format", "-f") { Description = "table (default), json, jsonl, csv or text (the clean text offsets point into; for a page, its article: title, date, body).", DefaultValueFactory = _ => ExtractFormat.Table };
 var extract = new Command("extract", "Extract every figure, with what it measures, from bulletins.") { paths, format };
 extract.SetAction(parse => Commands.Extract(parse.GetValue(paths)!, parse.GetValue(format), Console.In, Console.Out, Console.Error));
 root.Subcommands.Add(extract);
@@ -122,7 +122,7 @@ namespace Pipeline.Cli
                     return 1;
                 }
 
-                text = DocumentExtractor.LooksLikeHtml(read.Text) ? Pipeline.Extraction.Html.HtmlReader.Read(read.Text).Text : read.Text;
+                text = DocumentExtractor.LooksLikeHtml(read.Text) ? DocumentExtractor.ArticleText(Pipeline.Extraction.Html.ArticleExtractor.Extract(read.Text)) : read.Text;
             }
 
             var prepared = PreparedText.From(text);

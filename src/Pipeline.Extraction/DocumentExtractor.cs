@@ -31,28 +31,43 @@ public static class DocumentExtractor
         return Extract(source, prepared, metadata);
     }
 
-    /// <summary>Cleans the input and reads its metadata; HTML goes through the HTML reader first.</summary>
+    /// <summary>Cleans the input and reads its metadata; HTML is read as an article first (title, date line, body).</summary>
     public static (PreparedText Text, DocumentMetadata Metadata) Read(string content)
     {
-        string? htmlTitle = null;
-        string? htmlDate = null;
-        var raw = content;
-        if (LooksLikeHtml(content))
+        if (!LooksLikeHtml(content))
         {
-            var html = HtmlReader.Read(content);
-            raw = html.Text;
-            htmlTitle = html.Title;
-            htmlDate = html.Published;
+            var plain = PreparedText.From(content);
+            return (plain, MetadataReader.Read(plain.Clean, plain.Key));
         }
 
-        var prepared = PreparedText.From(raw);
-        var metadata = MetadataReader.Read(prepared.Clean, prepared.Key, htmlTitle is null ? null : TextCleaner.Clean(htmlTitle));
-        if (htmlDate is not null && DateOnly.TryParseExact(htmlDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        var article = ArticleExtractor.Extract(content);
+        var prepared = PreparedText.From(ArticleText(article));
+        var metadata = MetadataReader.Read(prepared.Clean, prepared.Key, article.Title is null ? null : TextCleaner.Clean(article.Title));
+        if (article.Site is { } site)
         {
-            metadata = metadata with { Published = htmlDate };
+            // The header or footer names the board; its text stays out of the body but still says who published.
+            var siteText = PreparedText.From(site);
+            var fromSite = MetadataReader.Read(siteText.Clean, siteText.Key);
+            var board = fromSite.Board is { } b && b != b.ToUpperInvariant() ? b : metadata.Board ?? fromSite.Board; // a banner in capitals reads worse than the body's mention
+            metadata = metadata with { Board = board, Province = fromSite.Province ?? metadata.Province };
+        }
+
+        if (article.Published is { Length: >= 10 } published)
+        {
+            metadata = metadata with { Published = published[..10] };
         }
 
         return (prepared, metadata);
+    }
+
+    /// <summary>An article as the text the layers read and `extract --format text` prints: title, date line, body.</summary>
+    public static string ArticleText(Article article)
+    {
+        var date = article.Published is { Length: >= 10 } p
+                   && DateOnly.TryParseExact(p[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? "Ngày đăng: " + d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + (p.Length >= 16 ? " " + p[11..16] : "")
+            : null;
+        return string.Join("\n", new[] { article.Title, date }.Where(x => x is not null)) + "\n\n" + article.Body;
     }
 
     public static ExtractedDocument Extract(string source, PreparedText text, DocumentMetadata metadata)

@@ -30,10 +30,10 @@ public class DocumentTests
             <table><tr><td>Doanh thu</td><td>1.200 tỷ đồng</td></tr><tr><td>Lao động</td><td>5.000</td></tr></table></article>
             <footer>Điện thoại: 0251.3822.456</footer></body></html>
             """;
-        var text = HtmlReader.Read(html);
-        Assert.DoesNotContain("truy cập", text.Text);
-        Assert.DoesNotContain("var x", text.Text);
-        Assert.Contains("| Doanh thu", text.Text);
+        var article = ArticleExtractor.Extract(html);
+        Assert.DoesNotContain("truy cập", article.Body);
+        Assert.DoesNotContain("var x", article.Body);
+        Assert.Contains("Doanh thu | 1.200 tỷ đồng", article.Body);
         var d = DocumentExtractor.Extract("x.html", html);
         Assert.Equal("Kết quả thu hút đầu tư năm 2023", d.Title);
         Assert.Contains(d.Figures, f => f.Value == 12 && f.Unit == "project");
