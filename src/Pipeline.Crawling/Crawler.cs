@@ -138,6 +138,11 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
             Elapsed = _clock.GetUtcNow() - started,
         };
 
+        foreach (var (site, template) in reader.Templates())
+        {
+            store.SaveTemplate(site, JsonSerializer.Serialize(template), _clock.GetUtcNow());
+        }
+
         // A run cut short by the page limit still ends: the next crawl starts afresh, and re-reads listings for what is new.
         store.FinishRun(run.Id, JsonSerializer.Serialize(summary), _clock.GetUtcNow());
         return summary;

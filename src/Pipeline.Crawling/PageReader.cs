@@ -14,4 +14,7 @@ public interface IPageReader
     string Decode(byte[] body, string? contentType);
 
     PageVerdict Judge(string html, Uri url, Source source);
+
+    /// <summary>Site templates learnt while judging, saved with the crawl (JSON per site).</summary>
+    IReadOnlyDictionary<string, Pipeline.Extraction.Html.SiteTemplate> Templates() => new Dictionary<string, Pipeline.Extraction.Html.SiteTemplate>();
 }

@@ -15,7 +15,7 @@ public sealed record PublishedArticle(string Path, Bulletin Bulletin);
 /// </summary>
 public sealed class PortalSite
 {
-    public const int PerPage = 4;
+    public const int PerPage = 10;
 
     public string Platform { get; private init; } = "";
 
@@ -175,7 +175,9 @@ public sealed class PortalSite
         {
             var items = string.Concat(list.Skip((page - 1) * PerPage).Take(PerPage).Select(b =>
                 $"""<li><a href="{articlePath(b)}">{Esc(b.Title)}</a><span class="date">({b.Date:dd/MM/yyyy})</span><p>{Esc(b.Paragraphs[0][..Math.Min(120, b.Paragraphs[0].Length)])}…</p></li>"""));
-            var pager = string.Concat(Enumerable.Range(1, pages).Select(p => p == page ? $"<span>{p}</span>" : $"""<a href="{pagePath(p)}">{p}</a>"""));
+            // A pager as portals draw it: first, a window around this page, last.
+            var shown = Enumerable.Range(1, pages).Where(p => p == 1 || p == pages || Math.Abs(p - page) <= 3);
+            var pager = string.Concat(shown.Select(p => p == page ? $"<span>{p}</span>" : $"""<a href="{pagePath(p)}">{p}</a>"""));
             var forbidden = string.Concat(Forbidden.Select(f => $"""<a href="{f}">Đăng nhập</a>"""));
             Html(pagePath(page), Page("Trang chủ", "Tin tức - sự kiện", $"""<ul class="news-list">{items}</ul><div class="pager">{pager}</div><div class="login">{forbidden}</div>"""));
         }

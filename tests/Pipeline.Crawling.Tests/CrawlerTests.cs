@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
+using Pipeline.Crawling.Registry;
 using Pipeline.Crawling.State;
+using Pipeline.Extraction.Html;
 using Pipeline.Crawling.Sites;
 using Pipeline.Crawling.Tests.Sites;
 
@@ -70,6 +74,72 @@ public sealed class CrawlerTests
         // Listings are always read again, even when nothing changed.
         Assert.Equal(2, sharePoint.Counts()["/Pages/default.aspx"]);
         Assert.Equal(2, liferay.Counts()[liferay.Site.Articles[0].Path]);
+    }
+
+    [Fact]
+    public async Task CrawledArticlesReadBackAsTheirWrittenTextWithNoFurniture()
+    {
+        await using var harness = new CrawlHarness();
+        await harness.Serve(PortalSite.SharePoint(Corpus.Take(8)).WithRobots());
+        await harness.Serve(PortalSite.Liferay(Corpus.Skip(8).Take(8)).WithRobots());
+        var bulletins = Corpus.Skip(16).Take(8).ToList();
+        var wordPress = await harness.Serve(PortalSite.WordPress(bulletins, new Uri("http://placeholder/")));
+        RebaseWordPress(wordPress, bulletins);
+
+        await harness.CrawlAsync(reader: new PortalPageReader());
+
+        var registry = SourceRegistry.Parse(harness.RegistryJson());
+        using var store = CrawlStore.Open(harness.DatabasePath);
+        var checkedPages = 0;
+        foreach (var (server, index) in harness.Servers.Select((s, i) => (s, i)))
+        {
+            var source = registry.Named($"site{index}")!;
+            var template = store.Template(source.Name) is { } json ? JsonSerializer.Deserialize<SiteTemplate>(json) : null;
+            Assert.NotNull(template);
+            var pages = store.Pages(source.Name).Where(p => p.Kind == PageKind.Article).ToDictionary(p => p.Url.PathAndQuery);
+            foreach (var article in server.Site.Articles)
+            {
+                var page = pages[article.Path];
+                var html = new PortalPageReader().Decode(page.Body, page.ContentType);
+                var read = ArticleExtractor.Extract(html, page.FinalUrl, PortalPageReader.Selectors(source), template);
+                var f1 = TokenF1(read.Body, article.Bulletin.Gold);
+                Assert.True(f1 >= 0.97, $"{server.Site.Platform} {article.Path}: token F1 {f1:F3}\n--- read:\n{read.Body}\n--- gold:\n{article.Bulletin.Gold}");
+                Assert.Equal(article.Bulletin.Title, read.Title);
+                Assert.Equal(article.Bulletin.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), read.Published?[..10]);
+                foreach (var phrase in FurniturePhrases)
+                {
+                    Assert.False(read.Body.Contains(phrase, StringComparison.Ordinal), $"{article.Path}: furniture \"{phrase}\" in the body:\n{read.Body}");
+                }
+
+                checkedPages++;
+            }
+        }
+
+        Assert.Equal(24, checkedPages);
+    }
+
+    private static readonly string[] FurniturePhrases =
+    [
+        "Skip Ribbon", "Skip portlet", "Tăng cỡ chữ", "Giảm cỡ chữ", "In trang", "Chia sẻ", "Tin liên quan", "Tin khác", "Lượt xem",
+        "Thống kê truy cập", "Đang truy cập", "Trang chủ", "Ý kiến bạn đọc", "Bản quyền", "IMG_1709", "DSC01234", "anh-1.png", "Facebook",
+    ];
+
+    private static double TokenF1(string read, string gold)
+    {
+        static Dictionary<string, int> Bag(string text) => text.ToLowerInvariant()
+            .Split([' ', '\n', '\t', ',', '.', ';', ':', '(', ')', '"', '“', '”', '|'], StringSplitOptions.RemoveEmptyEntries)
+            .GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        var a = Bag(read);
+        var b = Bag(gold);
+        var common = a.Sum(kv => Math.Min(kv.Value, b.GetValueOrDefault(kv.Key)));
+        if (common == 0)
+        {
+            return 0;
+        }
+
+        var precision = (double)common / a.Values.Sum();
+        var recall = (double)common / b.Values.Sum();
+        return 2 * precision * recall / (precision + recall);
     }
 
     [Fact]

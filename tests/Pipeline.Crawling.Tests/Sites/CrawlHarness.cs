@@ -54,13 +54,13 @@ public sealed class CrawlHarness : IAsyncDisposable
         return path;
     }
 
-    public async Task<CrawlSummary> CrawlAsync(CrawlSettings? settings = null, int? maxPages = null, DateOnly? since = null, string? registry = null)
+    public async Task<CrawlSummary> CrawlAsync(CrawlSettings? settings = null, int? maxPages = null, DateOnly? since = null, string? registry = null, IPageReader? reader = null)
     {
         settings ??= FastSettings;
         var sources = SourceRegistry.Parse(registry ?? RegistryJson());
         using var store = CrawlStore.Open(DatabasePath);
         using var fetcher = new PageFetcher(settings);
-        var crawler = new Crawler(settings, store, fetcher, new PlainReader());
+        var crawler = new Crawler(settings, store, fetcher, reader ?? new PlainReader());
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         return await crawler.RunAsync(new CrawlRequest(sources.Sources, maxPages, since), timeout.Token);
     }
