@@ -156,6 +156,39 @@ public sealed class FaultTests
         Assert.Equal(paths.Count, summary.Failed.Values.Sum());
     }
 
+    [Theory]
+    [InlineData(503, 0)]
+    [InlineData(404, 5)]
+    public async Task ARobotsTxtThatFailsClosesTheSiteAndOneThatIsMissingOpensIt(int robotsStatus, int articlesFetched)
+    {
+        await using var harness = new CrawlHarness();
+        var site = PortalSite.SharePoint(Bulletins.All.Take(5));
+        site.Responses["/robots.txt"] = (c, _) => Status(c, robotsStatus);
+        var server = await harness.Serve(site);
+
+        var summary = await harness.CrawlAsync(CrawlHarness.FastSettings with { MaxRetries = 0 });
+
+        Assert.Equal(articlesFetched, site.Articles.Count(a => server.Counts().ContainsKey(a.Path)));
+        if (robotsStatus >= 500)
+        {
+            Assert.Single(server.Log); // robots.txt itself, and nothing after it
+            Assert.True(summary.Failed["robots.txt unreachable"] > 0);
+        }
+    }
+
+    [Fact]
+    public async Task ListingsAreFollowedNoDeeperThanTheLimit()
+    {
+        await using var harness = new CrawlHarness();
+        var server = await harness.Serve(PortalSite.SharePoint(Bulletins.All.Take(40)).WithRobots());
+
+        await harness.CrawlAsync(CrawlHarness.FastSettings with { MaxDepth = 0 });
+
+        // The start page (depth 0) is read and its articles fetched; its pager leads one level deeper, past the limit.
+        Assert.DoesNotContain(server.Log, r => r.PathAndQuery.Contains("?Page=", StringComparison.Ordinal));
+        Assert.Equal(PortalSite.PerPage, server.Site.Articles.Count(a => server.Counts().ContainsKey(a.Path)));
+    }
+
     private static void AssertPause(PortalServer server, string path, double milliseconds)
     {
         var asks = server.Log.Where(r => r.PathAndQuery == path).OrderBy(r => r.ArrivedMs).ToList();

@@ -256,9 +256,10 @@ public sealed class PageFetcher : IDisposable
             .Handle<IOException>()
             .HandleResult(a => a.IsTransient)
             .Build();
-        return new ResiliencePipelineBuilder<Attempt>()
-            .AddTimeout(_settings.OverallTimeout)
-            .AddRetry(new RetryStrategyOptions<Attempt>
+        var builder = new ResiliencePipelineBuilder<Attempt>().AddTimeout(_settings.OverallTimeout);
+        if (_settings.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<Attempt>
             {
                 // A pause longer than we are willing to wait is not retried; the page waits for the next run.
                 ShouldHandle = args => ValueTask.FromResult(
@@ -270,7 +271,10 @@ public sealed class PageFetcher : IDisposable
                 UseJitter = true,
                 Delay = _settings.RetryBaseDelay,
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
-            })
+            });
+        }
+
+        return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<Attempt>
             {
                 ShouldHandle = args => ValueTask.FromResult(transient(args.Outcome)),
