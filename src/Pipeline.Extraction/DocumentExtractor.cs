@@ -24,6 +24,13 @@ public sealed record PreparedText(string Clean, string Key, IReadOnlyList<Senten
 /// </summary>
 public static class DocumentExtractor
 {
+    /// <summary>
+    /// Changes whenever the extraction code or its tables change (deterministic builds give an
+    /// assembly a new module id only when its content changes), so stored documents know when to be re-read.
+    /// </summary>
+    public static readonly string Version = string.Join('-', new[] { typeof(DocumentExtractor), typeof(Figure) }
+        .Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12]));
+
     /// <summary>Extracts a document given as raw text or HTML (detected from the content).</summary>
     public static ExtractedDocument Extract(string source, string content)
     {
@@ -40,7 +47,12 @@ public static class DocumentExtractor
             return (plain, MetadataReader.Read(plain.Clean, plain.Key));
         }
 
-        var article = ArticleExtractor.Extract(content);
+        return FromArticle(ArticleExtractor.Extract(content));
+    }
+
+    /// <summary>An article read from a page (with its site's selectors and template) made ready for the layers.</summary>
+    public static (PreparedText Text, DocumentMetadata Metadata) FromArticle(Article article)
+    {
         var prepared = PreparedText.From(ArticleText(article));
         var metadata = MetadataReader.Read(prepared.Clean, prepared.Key, article.Title is null ? null : TextCleaner.Clean(article.Title));
         if (article.Site is { } site)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -68,7 +67,7 @@ public sealed class CrawlStore : IDisposable
         var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         db.Open();
         Execute(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 16000; PRAGMA cache_size = -32000;");
-        Migrations.Apply(db);
+        Pipeline.Storage.Schema.Apply(db);
         return new CrawlStore(db);
     }
 
@@ -281,7 +280,7 @@ public sealed class CrawlStore : IDisposable
                     batch.Add(new PageRecord(
                         new Uri(reader.GetString(0)), reader.GetString(1), Enum.Parse<PageKind>(reader.GetString(2)), new Uri(reader.GetString(3)),
                         reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), Time(reader.GetString(6)), Time(reader.GetString(7)),
-                        Decompress((byte[])reader.GetValue(8))));
+                        Pipeline.Storage.PageBodies.Decompress((byte[])reader.GetValue(8))));
                 }
             }
 
@@ -462,27 +461,8 @@ public sealed class CrawlStore : IDisposable
         command.Parameters.AddWithValue("$hash", page.Hash);
         command.Parameters.AddWithValue("$at", Stamp(page.FetchedAt));
         command.Parameters.AddWithValue("$headers", JsonSerializer.Serialize(page.Headers));
-        command.Parameters.AddWithValue("$body", page.Changed ? Compress(page.Body) : []);
+        command.Parameters.AddWithValue("$body", page.Changed ? Pipeline.Storage.PageBodies.Compress(page.Body) : []);
         command.ExecuteNonQuery();
-    }
-
-    private static byte[] Compress(byte[] body)
-    {
-        using var output = new MemoryStream();
-        using (var brotli = new BrotliStream(output, CompressionLevel.Fastest))
-        {
-            brotli.Write(body);
-        }
-
-        return output.ToArray();
-    }
-
-    private static byte[] Decompress(byte[] stored)
-    {
-        using var input = new BrotliStream(new MemoryStream(stored), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        input.CopyTo(output);
-        return output.ToArray();
     }
 
     private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

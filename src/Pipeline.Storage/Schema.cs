@@ -1,12 +1,12 @@
 using Microsoft.Data.Sqlite;
 
-namespace Pipeline.Crawling.State;
+namespace Pipeline.Storage;
 
 /// <summary>
-/// The database schema as numbered steps; PRAGMA user_version records how many have run, so an
+/// The one database's schema (crawl state, pages, documents, figures) as numbered steps; PRAGMA user_version records how many have run, so an
 /// older database is brought forward on open and a newer one is refused rather than damaged.
 /// </summary>
-public static class Migrations
+public static class Schema
 {
     /// <summary>Each step's SQL; append new steps, never edit old ones.</summary>
     public static readonly IReadOnlyList<string> Steps =
@@ -76,8 +76,56 @@ public static class Migrations
             updated_at TEXT NOT NULL
         );
         """,
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            site TEXT NOT NULL,
+            page_hash TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            extractor_version TEXT NOT NULL,
+            processed_at TEXT NOT NULL,
+            title TEXT,
+            published TEXT,
+            published_from TEXT,
+            author TEXT,
+            board TEXT,
+            province TEXT,
+            period TEXT,
+            text TEXT NOT NULL,
+            attachments TEXT NOT NULL,
+            warnings TEXT NOT NULL,
+            indexed_key TEXT
+        );
+        CREATE INDEX documents_site ON documents (site);
+        CREATE INDEX documents_published ON documents (published);
+        CREATE TABLE figures (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            metric TEXT NOT NULL,
+            measure TEXT NOT NULL,
+            value TEXT NOT NULL,
+            value_max TEXT,
+            unit TEXT NOT NULL,
+            approx TEXT NOT NULL,
+            estimate INTEGER NOT NULL,
+            target INTEGER NOT NULL,
+            scope TEXT,
+            period TEXT,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            sentence TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            rule TEXT NOT NULL
+        );
+        CREATE INDEX figures_document ON figures (document_id);
+        CREATE INDEX figures_metric ON figures (metric, period);
+        """,
     ];
 
+    /// <summary>Brings the database up to the newest schema, one transaction per step.</summary>
     public static void Apply(SqliteConnection connection)
     {
         var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Pipeline.Core;
+using Pipeline.Search;
+using Pipeline.Storage;
+
+namespace Pipeline.Processing;
+
+/// <summary>What an index stage did.</summary>
+public sealed record IndexSummary(int Indexed, TimeSpan Elapsed);
+
+/// <summary>Documents not yet in the search index (new, or re-read since) are added, replacing older versions by URL.</summary>
+public sealed class IndexStage(DocumentStore documents, SearchIndex index)
+{
+    public IndexSummary Run(CancellationToken cancel = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var indexed = 0;
+        foreach (var batch in documents.Documents(onlyUnindexed: true).Chunk(256))
+        {
+            cancel.ThrowIfCancellationRequested();
+            foreach (var document in batch)
+            {
+                index.Upsert(new IndexedDocument(ToExtracted(document), document.Text));
+            }
+
+            // Commit before marking: a crash in between re-indexes a batch (an upsert), never loses one.
+            index.Commit();
+            documents.MarkIndexed(batch.Select(d => d.Id));
+            indexed += batch.Length;
+        }
+
+        index.Refresh();
+        return new IndexSummary(indexed, watch.Elapsed);
+    }
+
+    public static ExtractedDocument ToExtracted(StoredDocument document) => new()
+    {
+        Source = document.Url,
+        Title = document.Title,
+        Published = document.Published,
+        Board = document.Board,
+        Province = document.Province,
+        Period = document.Period,
+        Figures = document.Figures,
+        Warnings = document.Warnings,
+    };
+}

@@ -1,0 +1,46 @@
+using Pipeline.Crawling;
+using Pipeline.Crawling.Decoding;
+using Pipeline.Crawling.Registry;
+using Pipeline.Extraction;
+using Pipeline.Extraction.Html;
+using Pipeline.Storage;
+
+namespace Pipeline.Processing;
+
+/// <summary>
+/// One stored page to one document, as a pure function: decode the bytes, read the article with the
+/// site's selectors and learnt template, find its figures. The board's registry entry fills in
+/// the province and board when the text does not name them.
+/// </summary>
+public static class PageProcessor
+{
+    public static StoredDocument Process(PendingPage page, Source? source, SiteTemplate? template, string extractorVersion, DateTimeOffset now)
+    {
+        var decoded = PageDecoder.Decode(page.Body, page.ContentType);
+        var url = Uri.TryCreate(page.FinalUrl, UriKind.Absolute, out var u) ? u : null;
+        var selectors = source is null ? null : PortalPageReader.Selectors(source);
+        var article = ArticleExtractor.Extract(decoded.Text, url, selectors, template);
+        var (text, metadata) = DocumentExtractor.FromArticle(article);
+        var document = DocumentExtractor.Extract(page.Url, text, metadata);
+        return new StoredDocument
+        {
+            Url = page.Url,
+            Site = page.Site,
+            PageHash = page.Hash,
+            FetchedAt = page.FetchedAt,
+            ExtractorVersion = extractorVersion,
+            ProcessedAt = now,
+            Title = document.Title,
+            Published = document.Published,
+            PublishedFrom = article.PublishedFrom,
+            Author = article.Author,
+            Board = document.Board ?? source?.Title,
+            Province = document.Province ?? source?.Province,
+            Period = document.Period,
+            Text = text.Clean,
+            Attachments = article.Attachments.Select(a => new StoredAttachment(a.Url, a.Text)).ToList(),
+            Warnings = decoded.Warnings.Concat(document.Warnings).ToList(),
+            Figures = document.Figures,
+        };
+    }
+}

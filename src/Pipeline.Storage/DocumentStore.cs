@@ -1,0 +1,349 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Pipeline.Core;
+
+namespace Pipeline.Storage;
+
+/// <summary>A stored article page that has no document yet, or whose document is out of date.</summary>
+public sealed record PendingPage(string Url, string Site, string FinalUrl, string? ContentType, string Hash, DateTimeOffset FetchedAt, byte[] Body);
+
+/// <summary>An attachment link of a document.</summary>
+public sealed record StoredAttachment(string Url, string Text);
+
+/// <summary>A document with its provenance: where and when its page was fetched, which extractor read it.</summary>
+public sealed record StoredDocument
+{
+    public long Id { get; init; }
+
+    public required string Url { get; init; }
+
+    public required string Site { get; init; }
+
+    public required string PageHash { get; init; }
+
+    public required DateTimeOffset FetchedAt { get; init; }
+
+    public required string ExtractorVersion { get; init; }
+
+    public DateTimeOffset ProcessedAt { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Published { get; init; }
+
+    public string? PublishedFrom { get; init; }
+
+    public string? Author { get; init; }
+
+    public string? Board { get; init; }
+
+    public string? Province { get; init; }
+
+    public string? Period { get; init; }
+
+    /// <summary>The clean text that the figures' offsets point into.</summary>
+    public required string Text { get; init; }
+
+    public IReadOnlyList<StoredAttachment> Attachments { get; init; } = [];
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public IReadOnlyList<Figure> Figures { get; init; } = [];
+}
+
+/// <summary>
+/// Documents and figures in the pipeline's SQLite file, beside the crawl's pages. A document is
+/// keyed by its page URL and remembers the page hash and extractor version it was made from, so
+/// an unchanged page is never read twice and an extractor change re-reads exactly what it affects.
+/// </summary>
+public sealed class DocumentStore : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private readonly SqliteConnection _db;
+
+    private DocumentStore(SqliteConnection db) => _db = db;
+
+    public static DocumentStore Open(string path)
+    {
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        db.Open();
+        using (var pragmas = db.CreateCommand())
+        {
+            pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+            pragmas.ExecuteNonQuery();
+        }
+
+        Schema.Apply(db);
+        return new DocumentStore(db);
+    }
+
+    /// <summary>Article pages whose document is missing or was made from another page hash or extractor version.</summary>
+    public IEnumerable<PendingPage> Pending(string extractorVersion, string? site = null)
+    {
+        var after = "";
+        List<PendingPage> batch;
+        do
+        {
+            using var select = Command(
+                """
+                SELECT p.url, p.site, p.final_url, p.content_type, p.hash, p.fetched_at, p.body
+                FROM pages p LEFT JOIN documents d ON d.url = p.url
+                WHERE p.kind = 'Article' AND p.url > $after AND ($site IS NULL OR p.site = $site)
+                  AND (d.id IS NULL OR d.page_hash <> p.hash OR d.extractor_version <> $version)
+                ORDER BY p.url LIMIT 256
+                """);
+            select.Parameters.AddWithValue("$after", after);
+            select.Parameters.AddWithValue("$site", (object?)site ?? DBNull.Value);
+            select.Parameters.AddWithValue("$version", extractorVersion);
+            batch = [];
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    batch.Add(new PendingPage(
+                        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                        reader.GetString(4), Time(reader.GetString(5)), PageBodies.Decompress((byte[])reader.GetValue(6))));
+                }
+            }
+
+            foreach (var page in batch)
+            {
+                yield return page;
+            }
+
+            after = batch.Count > 0 ? batch[^1].Url : after;
+        }
+        while (batch.Count == 256);
+    }
+
+    /// <summary>Saves documents (replacing earlier versions and their figures) in one transaction.</summary>
+    public void Save(IReadOnlyList<StoredDocument> documents)
+    {
+        using var transaction = _db.BeginTransaction();
+        using var upsert = Command(
+            """
+            INSERT INTO documents (url, site, page_hash, fetched_at, extractor_version, processed_at, title, published, published_from,
+                                   author, board, province, period, text, attachments, warnings, indexed_key)
+            VALUES ($url, $site, $hash, $fetched, $version, $processed, $title, $published, $from, $author, $board, $province, $period,
+                    $text, $attachments, $warnings, NULL)
+            ON CONFLICT (url) DO UPDATE SET site = excluded.site, page_hash = excluded.page_hash, fetched_at = excluded.fetched_at,
+                extractor_version = excluded.extractor_version, processed_at = excluded.processed_at, title = excluded.title,
+                published = excluded.published, published_from = excluded.published_from, author = excluded.author, board = excluded.board,
+                province = excluded.province, period = excluded.period, text = excluded.text, attachments = excluded.attachments,
+                warnings = excluded.warnings, indexed_key = NULL
+            RETURNING id
+            """,
+            transaction);
+        using var clear = Command("DELETE FROM figures WHERE document_id = $id", transaction);
+        using var insert = Command(
+            """
+            INSERT INTO figures (document_id, ordinal, metric, measure, value, value_max, unit, approx, estimate, target, scope, period,
+                                 text, start, end, sentence, confidence, rule)
+            VALUES ($doc, $ordinal, $metric, $measure, $value, $max, $unit, $approx, $estimate, $target, $scope, $period,
+                    $text, $start, $end, $sentence, $confidence, $rule)
+            """,
+            transaction);
+        foreach (var document in documents)
+        {
+            upsert.Parameters.Clear();
+            upsert.Parameters.AddWithValue("$url", document.Url);
+            upsert.Parameters.AddWithValue("$site", document.Site);
+            upsert.Parameters.AddWithValue("$hash", document.PageHash);
+            upsert.Parameters.AddWithValue("$fetched", Stamp(document.FetchedAt));
+            upsert.Parameters.AddWithValue("$version", document.ExtractorVersion);
+            upsert.Parameters.AddWithValue("$processed", Stamp(document.ProcessedAt));
+            upsert.Parameters.AddWithValue("$title", (object?)document.Title ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$published", (object?)document.Published ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$from", (object?)document.PublishedFrom ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$author", (object?)document.Author ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$board", (object?)document.Board ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$province", (object?)document.Province ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$period", (object?)document.Period ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$text", document.Text);
+            upsert.Parameters.AddWithValue("$attachments", JsonSerializer.Serialize(document.Attachments, Json));
+            upsert.Parameters.AddWithValue("$warnings", JsonSerializer.Serialize(document.Warnings, Json));
+            var id = (long)upsert.ExecuteScalar()!;
+            clear.Parameters.Clear();
+            clear.Parameters.AddWithValue("$id", id);
+            clear.ExecuteNonQuery();
+            foreach (var (figure, ordinal) in document.Figures.Select((f, i) => (f, i)))
+            {
+                insert.Parameters.Clear();
+                insert.Parameters.AddWithValue("$doc", id);
+                insert.Parameters.AddWithValue("$ordinal", ordinal);
+                insert.Parameters.AddWithValue("$metric", Names.Of(figure.Metric));
+                insert.Parameters.AddWithValue("$measure", Names.Of(figure.Measure));
+                insert.Parameters.AddWithValue("$value", figure.Value.ToString(CultureInfo.InvariantCulture));
+                insert.Parameters.AddWithValue("$max", (object?)figure.ValueMax?.ToString(CultureInfo.InvariantCulture) ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$unit", figure.Unit);
+                insert.Parameters.AddWithValue("$approx", Names.Of(figure.Approx));
+                insert.Parameters.AddWithValue("$estimate", figure.Estimate);
+                insert.Parameters.AddWithValue("$target", figure.Target);
+                insert.Parameters.AddWithValue("$scope", figure.Scope is { } scope ? Names.Of(scope) : DBNull.Value);
+                insert.Parameters.AddWithValue("$period", (object?)figure.Period ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$text", figure.Text);
+                insert.Parameters.AddWithValue("$start", figure.Start);
+                insert.Parameters.AddWithValue("$end", figure.End);
+                insert.Parameters.AddWithValue("$sentence", figure.Sentence);
+                insert.Parameters.AddWithValue("$confidence", figure.Confidence);
+                insert.Parameters.AddWithValue("$rule", figure.Rule);
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Documents (with figures), optionally only those published since a date or of one province, in URL order.</summary>
+    public IEnumerable<StoredDocument> Documents(DateOnly? since = null, string? province = null, bool onlyUnindexed = false)
+    {
+        long after = 0;
+        List<StoredDocument> batch;
+        do
+        {
+            using var select = Command(
+                """
+                SELECT id, url, site, page_hash, fetched_at, extractor_version, processed_at, title, published, published_from, author,
+                       board, province, period, text, attachments, warnings
+                FROM documents
+                WHERE id > $after AND ($since IS NULL OR published >= $since) AND ($province IS NULL OR province = $province)
+                  AND (NOT $unindexed OR indexed_key IS NULL)
+                ORDER BY id LIMIT 500
+                """);
+            select.Parameters.AddWithValue("$after", after);
+            select.Parameters.AddWithValue("$since", (object?)since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+            select.Parameters.AddWithValue("$province", (object?)province ?? DBNull.Value);
+            select.Parameters.AddWithValue("$unindexed", onlyUnindexed);
+            batch = [];
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    batch.Add(new StoredDocument
+                    {
+                        Id = reader.GetInt64(0),
+                        Url = reader.GetString(1),
+                        Site = reader.GetString(2),
+                        PageHash = reader.GetString(3),
+                        FetchedAt = Time(reader.GetString(4)),
+                        ExtractorVersion = reader.GetString(5),
+                        ProcessedAt = Time(reader.GetString(6)),
+                        Title = Text(reader, 7),
+                        Published = Text(reader, 8),
+                        PublishedFrom = Text(reader, 9),
+                        Author = Text(reader, 10),
+                        Board = Text(reader, 11),
+                        Province = Text(reader, 12),
+                        Period = Text(reader, 13),
+                        Text = reader.GetString(14),
+                        Attachments = JsonSerializer.Deserialize<List<StoredAttachment>>(reader.GetString(15), Json) ?? [],
+                        Warnings = JsonSerializer.Deserialize<List<string>>(reader.GetString(16), Json) ?? [],
+                    });
+                }
+            }
+
+            var figures = FiguresOf(batch.Select(d => d.Id).ToList());
+            foreach (var document in batch)
+            {
+                yield return document with { Figures = figures.GetValueOrDefault(document.Id) ?? [] };
+            }
+
+            after = batch.Count > 0 ? batch[^1].Id : after;
+        }
+        while (batch.Count == 500);
+    }
+
+    /// <summary>Marks documents as indexed, so the next index stage skips them until they change.</summary>
+    public void MarkIndexed(IEnumerable<long> ids)
+    {
+        using var transaction = _db.BeginTransaction();
+        using var update = Command("UPDATE documents SET indexed_key = page_hash || '/' || extractor_version WHERE id = $id", transaction);
+        var id = update.Parameters.Add("$id", SqliteType.Integer);
+        foreach (var value in ids)
+        {
+            id.Value = value;
+            update.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Row counts: documents and figures.</summary>
+    public (int Documents, int Figures) Counts()
+    {
+        using var select = Command("SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM figures)");
+        using var reader = select.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt32(0), reader.GetInt32(1));
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private Dictionary<long, List<Figure>> FiguresOf(List<long> ids)
+    {
+        var result = new Dictionary<long, List<Figure>>();
+        if (ids.Count == 0)
+        {
+            return result;
+        }
+
+        using var select = Command(
+            $"""
+            SELECT document_id, metric, measure, value, value_max, unit, approx, estimate, target, scope, period, text, start, end, sentence, confidence, rule
+            FROM figures WHERE document_id BETWEEN {ids[0]} AND {ids[^1]} ORDER BY document_id, ordinal
+            """);
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            var figure = new Figure
+            {
+                Metric = Names.Parse<Metric>(reader.GetString(1)),
+                Measure = Names.Parse<Measure>(reader.GetString(2)),
+                Value = decimal.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
+                ValueMax = reader.IsDBNull(4) ? null : decimal.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+                Unit = reader.GetString(5),
+                Approx = Names.Parse<Approx>(reader.GetString(6)),
+                Estimate = reader.GetBoolean(7),
+                Target = reader.GetBoolean(8),
+                Scope = reader.IsDBNull(9) ? null : Names.Parse<Scope>(reader.GetString(9)),
+                Period = Text(reader, 10),
+                Text = reader.GetString(11),
+                Start = reader.GetInt32(12),
+                End = reader.GetInt32(13),
+                Sentence = reader.GetString(14),
+                Confidence = reader.GetDouble(15),
+                Rule = reader.GetString(16),
+            };
+            var id = reader.GetInt64(0);
+            if (!result.TryGetValue(id, out var list))
+            {
+                result[id] = list = [];
+            }
+
+            list.Add(figure);
+        }
+
+        return result;
+    }
+
+    private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Time(string stamp) => DateTimeOffset.Parse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    {
+        var command = _db.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+}
