@@ -77,6 +77,21 @@ crawl.SetAction((parse, cancel) => CrawlCommands.Crawl(
     Console.Out, Console.Error, cancel));
 root.Subcommands.Add(crawl);
 
+var runSources = new Option<string?>("--sources") { Description = "A board registry to crawl; without it, the bundled sites in corpus/sites are served on 127.0.0.1 and crawled." };
+var runIndex = new Option<string>("--index") { Description = "The index folder (default: $PIPELINE_INDEX or data/index).", DefaultValueFactory = _ => SearchCommands.DefaultIndex };
+var run = new Command("run", "Crawl, extract, store and index, each stage doing only what changed; ends with a summary and the headline figures.") { runSources, database, runIndex, quiet, crawlJson };
+run.SetAction((parse, cancel) => RunCommands.Run(
+    new RunOptions(parse.GetValue(runSources), parse.GetValue(database)!, parse.GetValue(runIndex)!, parse.GetValue(quiet), parse.GetValue(crawlJson)),
+    Console.Out, Console.Error, cancel));
+root.Subcommands.Add(run);
+
+var reprocessAll = new Option<bool>("--all") { Description = "Re-read every stored article, not only those the current extractor has not read." };
+var reprocess = new Command("reprocess", "Re-extract stored pages after an extractor change and re-index them; nothing is fetched.") { runSources, database, runIndex, reprocessAll, quiet, crawlJson };
+reprocess.SetAction((parse, cancel) => Task.FromResult(RunCommands.Reprocess(
+    new RunOptions(parse.GetValue(runSources), parse.GetValue(database)!, parse.GetValue(runIndex)!, parse.GetValue(quiet), parse.GetValue(crawlJson)),
+    parse.GetValue(reprocessAll), Console.Out, Console.Error, cancel)));
+root.Subcommands.Add(reprocess);
+
 return root.Parse(args).Invoke();
 
 namespace Pipeline.Cli

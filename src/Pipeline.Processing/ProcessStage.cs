@@ -16,14 +16,19 @@ public sealed class ProcessStage(DocumentStore documents, SourceRegistry? regist
 {
     private const int BatchSize = 64;
 
-    public ProcessSummary Run(string extractorVersion, Action<int>? progress = null, CancellationToken cancel = default)
+    /// <summary>Reads the pending pages (or, with <paramref name="all"/>, every stored article page) into documents.</summary>
+    /// <param name="extractorVersion">The version stamped on the documents; pages read by another one are pending.</param>
+    /// <param name="all">Re-read every article page, pending or not.</param>
+    /// <param name="progress">Called with the running count of documents saved.</param>
+    /// <param name="cancel">Stops between batches.</param>
+    public ProcessSummary Run(string extractorVersion, bool all = false, Action<int>? progress = null, CancellationToken cancel = default)
     {
         var watch = Stopwatch.StartNew();
         var made = 0;
         var figures = 0;
         var errors = new List<string>();
         var templateCache = new Dictionary<string, SiteTemplate?>(StringComparer.Ordinal);
-        foreach (var batch in documents.Pending(extractorVersion).Chunk(BatchSize))
+        foreach (var batch in documents.Pending(extractorVersion, all: all).Chunk(BatchSize))
         {
             cancel.ThrowIfCancellationRequested();
             foreach (var site in batch.Select(p => p.Site).Distinct().Where(s => !templateCache.ContainsKey(s)))

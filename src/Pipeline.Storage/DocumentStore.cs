@@ -85,7 +85,7 @@ public sealed class DocumentStore : IDisposable
     }
 
     /// <summary>Article pages whose document is missing or was made from another page hash or extractor version.</summary>
-    public IEnumerable<PendingPage> Pending(string extractorVersion, string? site = null)
+    public IEnumerable<PendingPage> Pending(string extractorVersion, string? site = null, bool all = false)
     {
         var after = "";
         List<PendingPage> batch;
@@ -96,12 +96,13 @@ public sealed class DocumentStore : IDisposable
                 SELECT p.url, p.site, p.final_url, p.content_type, p.hash, p.fetched_at, p.body
                 FROM pages p LEFT JOIN documents d ON d.url = p.url
                 WHERE p.kind = 'Article' AND p.url > $after AND ($site IS NULL OR p.site = $site)
-                  AND (d.id IS NULL OR d.page_hash <> p.hash OR d.extractor_version <> $version)
+                  AND ($all OR d.id IS NULL OR d.page_hash <> p.hash OR d.extractor_version <> $version)
                 ORDER BY p.url LIMIT 256
                 """);
             select.Parameters.AddWithValue("$after", after);
             select.Parameters.AddWithValue("$site", (object?)site ?? DBNull.Value);
             select.Parameters.AddWithValue("$version", extractorVersion);
+            select.Parameters.AddWithValue("$all", all);
             batch = [];
             using (var reader = select.ExecuteReader())
             {

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.Json;
+using Pipeline.Core;
+using Pipeline.Crawling;
+using Pipeline.Crawling.Fetching;
+using Pipeline.Crawling.Registry;
+using Pipeline.Crawling.State;
+using Pipeline.Extraction;
+using Pipeline.Extraction.Html;
+using Pipeline.Processing;
+using Pipeline.Search;
+using Pipeline.Storage;
+
+namespace Pipeline.Cli;
+
+/// <summary>What `pipeline run` and `pipeline reprocess` were asked to do.</summary>
+public sealed record RunOptions(string? Sources, string Database, string Index, bool Quiet, bool Json);
+
+/// <summary>Everything one run did, stage by stage.</summary>
+public sealed record RunSummary(CrawlSummary? Crawl, ProcessSummary Process, IndexSummary Index, int Documents, int Figures)
+{
+    /// <summary>True when the run found nothing to do: no page new or changed, nothing re-read or re-indexed.</summary>
+    public bool NothingChanged => (Crawl is null || Crawl.New + Crawl.Changed == 0) && Process.Documents == 0 && Index.Indexed == 0;
+}
+
+/// <summary>
+/// `pipeline run`: crawl → process → index, each stage incremental, ending with a summary and the
+/// headline figures; `pipeline reprocess`: process and index again from stored pages, no fetching.
+/// </summary>
+public static class RunCommands
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+
+    public static async Task<int> Run(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        if (options.Sources is null)
+        {
+            stderr.WriteLine("pipeline: give --sources FILE (the bundled offline sites come with the next change)");
+            return 2;
+        }
+
+        SourceRegistry registry;
+        try
+        {
+            registry = SourceRegistry.Load(options.Sources);
+        }
+        catch (Exception e) when (e is RegistryException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"pipeline: {options.Sources}: {e.Message}");
+            return 2;
+        }
+
+        var summary = await RunAsync(registry, new CrawlSettings(), null, options, cancel).ConfigureAwait(false);
+        Report(summary, options, stdout);
+        return 0;
+    }
+
+    /// <summary>The three stages against <paramref name="registry"/>; <paramref name="handler"/> lets the bundled sites answer for their hosts.</summary>
+    public static async Task<RunSummary> RunAsync(SourceRegistry registry, CrawlSettings settings, HttpMessageHandler? handler, RunOptions options, CancellationToken cancel)
+    {
+        CrawlSummary crawl;
+        using (var store = CrawlStore.Open(options.Database))
+        using (var fetcher = new PageFetcher(settings, handler: handler))
+        {
+            crawl = await new Crawler(settings, store, fetcher, new PortalPageReader()).RunAsync(new CrawlRequest(registry.Sources), cancel).ConfigureAwait(false);
+        }
+
+        var (process, index, counts) = ProcessAndIndex(registry, options, all: false, cancel);
+        return new RunSummary(crawl, process, index, counts.Documents, counts.Figures);
+    }
+
+    public static int Reprocess(RunOptions options, bool all, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        if (!File.Exists(options.Database))
+        {
+            stderr.WriteLine($"pipeline: {options.Database}: no such database; run `pipeline run` or `pipeline crawl` first");
+            return 2;
+        }
+
+        SourceRegistry? registry = null;
+        if (options.Sources is not null)
+        {
+            try
+            {
+                registry = SourceRegistry.Load(options.Sources);
+            }
+            catch (Exception e) when (e is RegistryException or IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"pipeline: {options.Sources}: {e.Message}");
+                return 2;
+            }
+        }
+
+        var (process, index, counts) = ProcessAndIndex(registry, options, all, cancel);
+        Report(new RunSummary(null, process, index, counts.Documents, counts.Figures), options, stdout);
+        return 0;
+    }
+
+    private static (ProcessSummary, IndexSummary, (int Documents, int Figures)) ProcessAndIndex(SourceRegistry? registry, RunOptions options, bool all, CancellationToken cancel)
+    {
+        using var crawlStore = CrawlStore.Open(options.Database);
+        using var documents = DocumentStore.Open(options.Database);
+        SiteTemplate? Template(string site) => crawlStore.Template(site) is { } json ? JsonSerializer.Deserialize<SiteTemplate>(json) : null;
+        var process = new ProcessStage(documents, registry, Template).Run(DocumentExtractor.Version, all, cancel: cancel);
+        using var index = SearchIndex.Open(options.Index);
+        var indexed = new IndexStage(documents, index).Run(cancel);
+        return (process, indexed, documents.Counts());
+    }
+
+    private static void Report(RunSummary summary, RunOptions options, TextWriter stdout)
+    {
+        if (options.Json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(summary, Json));
+            return;
+        }
+
+        if (options.Quiet)
+        {
+            return;
+        }
+
+        if (summary.Crawl is { } crawl)
+        {
+            stdout.WriteLine($"crawl    {crawl.Fetched} pages fetched in {crawl.Elapsed.TotalSeconds:F1} s: {crawl.New} new, {crawl.Changed} changed, {crawl.Unchanged} unchanged, {crawl.BlockedByRobots} blocked by robots, {crawl.Failed.Values.Sum()} failed"
+                + (crawl.Failed.Count > 0 ? " (" + string.Join(", ", crawl.Failed.Select(f => $"{f.Key} {f.Value}")) + ")" : ""));
+        }
+
+        var p = summary.Process;
+        stdout.WriteLine($"process  {p.Documents} documents read ({p.Figures} figures) in {p.Elapsed.TotalSeconds:F1} s" + (p.Failed > 0 ? $", {p.Failed} pages could not be read:" : ""));
+        foreach (var error in p.Errors.Take(10))
+        {
+            stdout.WriteLine("           " + error);
+        }
+
+        stdout.WriteLine($"index    {summary.Index.Indexed} documents indexed in {summary.Index.Elapsed.TotalSeconds:F1} s; {options.Index}");
+        stdout.WriteLine($"store    {summary.Documents} documents, {summary.Figures} figures in {options.Database}");
+        if (summary.NothingChanged)
+        {
+            stdout.WriteLine("nothing changed since the last run: no page new or changed, nothing re-read or re-indexed.");
+        }
+
+        WriteHeadlines(options, stdout);
+    }
+
+    /// <summary>The latest reports' headline figures: per document, its most confident level figure of each main metric.</summary>
+    private static void WriteHeadlines(RunOptions options, TextWriter stdout)
+    {
+        using var documents = DocumentStore.Open(options.Database);
+        var latest = documents.Documents().Where(d => d.Figures.Count > 0).OrderByDescending(d => d.Published).Take(8).ToList();
+        if (latest.Count == 0)
+        {
+            return;
+        }
+
+        stdout.WriteLine();
+        stdout.WriteLine("Headline figures of the latest reports");
+        foreach (var document in latest)
+        {
+            stdout.WriteLine($"{document.Published ?? "????-??-??"}  {document.Province ?? "?"}  {Shorten(document.Title ?? document.Url, 90)}");
+            var headlines = document.Figures.Where(f => f.Measure == Measure.Level && !f.Target)
+                .GroupBy(f => f.Metric).Select(g => g.OrderByDescending(f => f.Confidence).First()).Take(4);
+            foreach (var figure in headlines)
+            {
+                stdout.WriteLine($"    {Names.Of(figure.Metric),-22} {VietnameseFormat.Value(figure),-28} {figure.Period ?? ""}");
+            }
+        }
+    }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

@@ -1,0 +1,119 @@
+using System.Text;
+using Pipeline.Cli;
+using Pipeline.Crawling.Fetching;
+using Pipeline.Crawling.Registry;
+using Pipeline.Crawling.Sites;
+using Pipeline.Processing;
+using Pipeline.Search;
+using Pipeline.Storage;
+
+namespace Pipeline.Processing.Tests;
+
+/// <summary>The whole pipeline, crawl to index, over portal-shaped sites on 127.0.0.1.</summary>
+public sealed class RunTests : IAsyncDisposable
+{
+    private static readonly IReadOnlyList<Bulletin> Corpus = Bulletins.All;
+    private readonly string _folder = Directory.CreateTempSubdirectory("pipeline-run-").FullName;
+    private readonly List<PortalServer> _servers = [];
+
+    private RunOptions Options => new(null, Path.Combine(_folder, "pipeline.db"), Path.Combine(_folder, "index"), true, false);
+
+    private static CrawlSettings Settings => new() { Delay = TimeSpan.Zero, RetryBaseDelay = TimeSpan.FromMilliseconds(20) };
+
+    [Fact]
+    public async Task ARunStoresEveryArticleWithItsFiguresAndASecondRunDoesNothing()
+    {
+        var registry = await ServeAsync(PortalSite.SharePoint(Corpus.Take(6)), PortalSite.Liferay(Corpus.Skip(6).Take(6)));
+
+        var first = await RunCommands.RunAsync(registry, Settings, null, Options, CancellationToken.None);
+
+        Assert.Equal(12, first.Crawl!.New);
+        Assert.Equal(12, first.Process.Documents);
+        Assert.Equal(12, first.Index.Indexed);
+        Assert.Equal(12, first.Documents);
+        Assert.True(first.Figures > 50, $"only {first.Figures} figures");
+        Assert.False(first.NothingChanged);
+        using (var store = DocumentStore.Open(Options.Database))
+        {
+            var documents = store.Documents().ToList();
+            Assert.All(documents, d =>
+            {
+                Assert.NotNull(d.Province);
+                Assert.NotNull(d.Published);
+                Assert.StartsWith("http://127.0.0.1:", d.Url, StringComparison.Ordinal);
+                Assert.All(d.Figures, f => Assert.Equal(f.Text, d.Text[f.Start..f.End]));
+            });
+        }
+
+        var second = await RunCommands.RunAsync(registry, Settings, null, Options, CancellationToken.None);
+
+        Assert.True(second.NothingChanged);
+        Assert.Equal(0, second.Process.Documents);
+        Assert.Equal(0, second.Index.Indexed);
+        Assert.Equal(first.Figures, second.Figures);
+    }
+
+    [Fact]
+    public async Task AChangedPageIsReadAndIndexedAgainAndOnlyIt()
+    {
+        var liferay = PortalSite.Liferay(Corpus.Take(5));
+        var registry = await ServeAsync(liferay);
+        await RunCommands.RunAsync(registry, Settings, null, Options, CancellationToken.None);
+        var article = liferay.Articles[2];
+        liferay.Html(article.Path, $"<html><head><title>{article.Bulletin.Title}</title></head><body><h1>{article.Bulletin.Title}</h1><div class=\"journal-content-article\"><p>Ngày đăng: 05/01/2024</p><p>Năm 2023, các khu công nghiệp thu hút thêm 17 dự án mới với tổng vốn đăng ký 412 triệu USD.</p></div></body></html>");
+
+        var second = await RunCommands.RunAsync(registry, Settings, null, Options, CancellationToken.None);
+
+        Assert.Equal(1, second.Crawl!.Changed);
+        Assert.Equal(1, second.Process.Documents);
+        Assert.Equal(1, second.Index.Indexed);
+        using var index = SearchIndex.Open(Options.Index);
+        var hits = index.Search(new SearchRequest { Text = "412 trieu USD", Limit = 3 });
+        Assert.EndsWith(article.Path, hits.Hits[0].Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReprocessReadsStoredPagesWithANewExtractorAndFetchesNothing()
+    {
+        var registry = await ServeAsync(PortalSite.SharePoint(Corpus.Take(4)));
+        await RunCommands.RunAsync(registry, Settings, null, Options, CancellationToken.None);
+        var requests = _servers.Sum(s => s.Log.Count);
+
+        using (var store = DocumentStore.Open(Options.Database))
+        {
+            Assert.Equal(4, new ProcessStage(store, registry, _ => null).Run("next-extractor").Documents);
+            Assert.Equal(0, new ProcessStage(store, registry, _ => null).Run("next-extractor").Documents);
+            Assert.All(store.Documents(), d => Assert.Equal("next-extractor", d.ExtractorVersion));
+        }
+
+        var stdout = new StringWriter();
+        Assert.Equal(0, RunCommands.Reprocess(Options with { Quiet = false }, all: false, stdout, new StringWriter(), CancellationToken.None));
+        Assert.Contains("4 documents read", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal(requests, _servers.Sum(s => s.Log.Count));
+    }
+
+    private async Task<SourceRegistry> ServeAsync(params PortalSite[] sites)
+    {
+        foreach (var site in sites)
+        {
+            _servers.Add(await PortalServer.StartAsync(site.WithRobots()));
+        }
+
+        var json = new StringBuilder("{\"sources\": [");
+        json.AppendJoin(",", _servers.Select((s, i) => $$"""
+            {"name": "site{{i}}", "title": "Ban Quản lý các KCN tỉnh Bắc Ninh", "province": "Bắc Ninh", "kind": "KCN", "base_url": "{{s.BaseUrl}}", "platform": "{{s.Site.Platform}}"}
+            """));
+        return SourceRegistry.Parse(json.Append("]}").ToString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var server in _servers)
+        {
+            await server.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
