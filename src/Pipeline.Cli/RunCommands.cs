@@ -16,8 +16,11 @@ namespace Pipeline.Cli;
 /// <summary>What `pipeline run` and `pipeline reprocess` were asked to do.</summary>
 public sealed record RunOptions(string? Sources, string Database, string Index, bool Quiet, bool Json);
 
+/// <summary>Facts after a run: distinct facts, those with several sources, those whose sources disagree.</summary>
+public sealed record FactSummary(int Facts, int MultiSource, int Conflicts);
+
 /// <summary>Everything one run did, stage by stage.</summary>
-public sealed record RunSummary(CrawlSummary? Crawl, ProcessSummary Process, IndexSummary Index, int Documents, int Figures)
+public sealed record RunSummary(CrawlSummary? Crawl, ProcessSummary Process, IndexSummary Index, int Documents, int Figures, FactSummary Facts)
 {
     /// <summary>True when the run found nothing to do: no page new or changed, nothing re-read or re-indexed.</summary>
     public bool NothingChanged => (Crawl is null || Crawl.New + Crawl.Changed == 0) && Process.Documents == 0 && Index.Indexed == 0;
@@ -65,8 +68,8 @@ public static class RunCommands
             crawl = await new Crawler(settings, store, fetcher, new PortalPageReader()).RunAsync(new CrawlRequest(registry.Sources), cancel).ConfigureAwait(false);
         }
 
-        var (process, index, counts) = ProcessAndIndex(registry, options, all: false, cancel);
-        return new RunSummary(crawl, process, index, counts.Documents, counts.Figures);
+        var (process, index, counts, facts) = ProcessAndIndex(registry, options, all: false, cancel);
+        return new RunSummary(crawl, process, index, counts.Documents, counts.Figures, facts);
     }
 
     public static int Reprocess(RunOptions options, bool all, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -91,12 +94,12 @@ public static class RunCommands
             }
         }
 
-        var (process, index, counts) = ProcessAndIndex(registry, options, all, cancel);
-        Report(new RunSummary(null, process, index, counts.Documents, counts.Figures), options, stdout);
+        var (process, index, counts, facts) = ProcessAndIndex(registry, options, all, cancel);
+        Report(new RunSummary(null, process, index, counts.Documents, counts.Figures, facts), options, stdout);
         return 0;
     }
 
-    private static (ProcessSummary, IndexSummary, (int Documents, int Figures)) ProcessAndIndex(SourceRegistry? registry, RunOptions options, bool all, CancellationToken cancel)
+    private static (ProcessSummary, IndexSummary, (int Documents, int Figures), FactSummary) ProcessAndIndex(SourceRegistry? registry, RunOptions options, bool all, CancellationToken cancel)
     {
         using var crawlStore = CrawlStore.Open(options.Database);
         using var documents = DocumentStore.Open(options.Database);
@@ -104,7 +107,8 @@ public static class RunCommands
         var process = new ProcessStage(documents, registry, Template).Run(DocumentExtractor.Version, all, cancel: cancel);
         using var index = SearchIndex.Open(options.Index);
         var indexed = new IndexStage(documents, index).Run(cancel);
-        return (process, indexed, documents.Counts());
+        var (facts, multi, conflicts) = documents.RebuildFacts();
+        return (process, indexed, documents.Counts(), new FactSummary(facts, multi, conflicts));
     }
 
     private static void Report(RunSummary summary, RunOptions options, TextWriter stdout)
@@ -135,6 +139,7 @@ public static class RunCommands
 
         stdout.WriteLine($"index    {summary.Index.Indexed} documents indexed in {summary.Index.Elapsed.TotalSeconds:F1} s; {options.Index}");
         stdout.WriteLine($"store    {summary.Documents} documents, {summary.Figures} figures in {options.Database}");
+        stdout.WriteLine($"facts    {summary.Facts.Facts} facts, {summary.Facts.MultiSource} reported by several documents, {summary.Facts.Conflicts} with conflicting values (`pipeline stats` lists them)");
         if (summary.NothingChanged)
         {
             stdout.WriteLine("nothing changed since the last run: no page new or changed, nothing re-read or re-indexed.");

@@ -20,6 +20,13 @@ public sealed record Figure
     public string Sentence { get; init; } = "";
     public double Confidence { get; init; }
     public string Rule { get; init; } = "";
+
+    /// <summary>
+    /// An addition to the contract: reasons to review this figure (e.g. its unit looks wrong next to
+    /// its own parts). Never a silent fix: the value stays as written. Left out of JSON when empty.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Flags { get; init; }
 }
 
 /// <summary>A document's metadata and figures, as `pipeline extract` prints it.</summary>

@@ -88,7 +88,7 @@ public static class DocumentExtractor
         var publishedYear = metadata.Published is { Length: >= 4 } p && int.TryParse(p[..4], CultureInfo.InvariantCulture, out var y) ? y : 0;
         var context = DocumentPeriod.Decide(text, metadata, publishedYear);
         var periods = PeriodRecognizer.Find(text.Key, context.ReferenceYear, context.ReferenceMonth);
-        var figures = FigureExtractor.Extract(text.Clean, text.Key, text.Sentences, scan, periods, context);
+        var figures = UnitCheck.Flag(FigureExtractor.Extract(text.Clean, text.Key, text.Sentences, scan, periods, context));
         var warnings = scan.Skipped.Where(s => s.Reason.StartsWith("malformed", StringComparison.Ordinal))
             .Select(s => $"skipped '{s.Text}' at {s.Start}: {s.Reason}").ToList();
         return new ExtractedDocument

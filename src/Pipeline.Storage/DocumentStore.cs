@@ -146,9 +146,9 @@ public sealed class DocumentStore : IDisposable
         using var insert = Command(
             """
             INSERT INTO figures (document_id, ordinal, metric, measure, value, value_max, unit, approx, estimate, target, scope, period,
-                                 text, start, end, sentence, confidence, rule)
+                                 text, start, end, sentence, confidence, rule, flags, fact_key)
             VALUES ($doc, $ordinal, $metric, $measure, $value, $max, $unit, $approx, $estimate, $target, $scope, $period,
-                    $text, $start, $end, $sentence, $confidence, $rule)
+                    $text, $start, $end, $sentence, $confidence, $rule, $flags, $fact)
             """,
             transaction);
         foreach (var document in documents)
@@ -195,6 +195,8 @@ public sealed class DocumentStore : IDisposable
                 insert.Parameters.AddWithValue("$sentence", figure.Sentence);
                 insert.Parameters.AddWithValue("$confidence", figure.Confidence);
                 insert.Parameters.AddWithValue("$rule", figure.Rule);
+                insert.Parameters.AddWithValue("$flags", figure.Flags is { Count: > 0 } flags ? JsonSerializer.Serialize(flags, Json) : DBNull.Value);
+                insert.Parameters.AddWithValue("$fact", (object?)FactKey.Of(document.Province, figure) ?? DBNull.Value);
                 insert.ExecuteNonQuery();
             }
         }
@@ -276,6 +278,67 @@ public sealed class DocumentStore : IDisposable
         transaction.Commit();
     }
 
+    /// <summary>
+    /// Links the figures that report the same fact (province, metric, measure, scope, period, target,
+    /// unit) across documents; a fact whose reports differ by more than 1% is a conflict.
+    /// Recomputed whole, keyed by the fact itself, so the table is the same however it was reached.
+    /// </summary>
+    public (int Facts, int MultiSource, int Conflicts) RebuildFacts()
+    {
+        using var transaction = _db.BeginTransaction();
+        using (var rebuild = Command(
+            """
+            DELETE FROM facts;
+            INSERT INTO facts (key, province, metric, measure, scope, period, target, unit, value_min, value_max, reports, documents, conflict)
+            SELECT f.fact_key, MIN(d.province), MIN(f.metric), MIN(f.measure), MIN(f.scope), MIN(f.period), MIN(f.target), MIN(f.unit),
+                   CAST(MIN(CAST(f.value AS REAL)) AS TEXT), CAST(MAX(CAST(f.value AS REAL)) AS TEXT), COUNT(*), COUNT(DISTINCT f.document_id),
+                   MAX(CAST(f.value AS REAL)) - MIN(CAST(f.value AS REAL)) > 0.01 * MAX(ABS(CAST(f.value AS REAL)))
+            FROM figures f JOIN documents d ON d.id = f.document_id
+            WHERE f.fact_key IS NOT NULL
+            GROUP BY f.fact_key;
+            """,
+            transaction))
+        {
+            rebuild.ExecuteNonQuery();
+        }
+
+        using var counts = Command("SELECT COUNT(*), COALESCE(SUM(documents > 1), 0), COALESCE(SUM(conflict), 0) FROM facts", transaction);
+        (int, int, int) result;
+        using (var reader = counts.ExecuteReader())
+        {
+            reader.Read();
+            result = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+        }
+
+        transaction.Commit();
+        return result;
+    }
+
+    /// <summary>Facts reported differently by different documents, with the documents and values.</summary>
+    public IReadOnlyList<(string Key, IReadOnlyList<(string Url, string Value)> Reports)> Conflicts(int limit = 20)
+    {
+        using var select = Command(
+            """
+            SELECT c.key, d.url, f.value FROM (SELECT key FROM facts WHERE conflict ORDER BY key LIMIT $limit) c
+            JOIN figures f ON f.fact_key = c.key JOIN documents d ON d.id = f.document_id ORDER BY c.key, d.url
+            """);
+        select.Parameters.AddWithValue("$limit", limit);
+        var result = new List<(string, IReadOnlyList<(string, string)>)>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            var key = reader.GetString(0);
+            if (result.Count == 0 || result[^1].Item1 != key)
+            {
+                result.Add((key, new List<(string, string)>()));
+            }
+
+            ((List<(string, string)>)result[^1].Item2).Add((reader.GetString(1), reader.GetString(2)));
+        }
+
+        return result;
+    }
+
     /// <summary>Row counts: documents and figures.</summary>
     public (int Documents, int Figures) Counts()
     {
@@ -297,7 +360,7 @@ public sealed class DocumentStore : IDisposable
 
         using var select = Command(
             $"""
-            SELECT document_id, metric, measure, value, value_max, unit, approx, estimate, target, scope, period, text, start, end, sentence, confidence, rule
+            SELECT document_id, metric, measure, value, value_max, unit, approx, estimate, target, scope, period, text, start, end, sentence, confidence, rule, flags
             FROM figures WHERE document_id BETWEEN {ids[0]} AND {ids[^1]} ORDER BY document_id, ordinal
             """);
         using var reader = select.ExecuteReader();
@@ -321,6 +384,7 @@ public sealed class DocumentStore : IDisposable
                 Sentence = reader.GetString(14),
                 Confidence = reader.GetDouble(15),
                 Rule = reader.GetString(16),
+                Flags = reader.IsDBNull(17) ? null : JsonSerializer.Deserialize<List<string>>(reader.GetString(17), Json),
             };
             var id = reader.GetInt64(0);
             if (!result.TryGetValue(id, out var list))

@@ -123,6 +123,26 @@ public static class Schema
         CREATE INDEX figures_document ON figures (document_id);
         CREATE INDEX figures_metric ON figures (metric, period);
         """,
+        """
+        ALTER TABLE figures ADD COLUMN flags TEXT;
+        ALTER TABLE figures ADD COLUMN fact_key TEXT;
+        CREATE INDEX figures_fact ON figures (fact_key);
+        CREATE TABLE facts (
+            key TEXT PRIMARY KEY,
+            province TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            measure TEXT NOT NULL,
+            scope TEXT,
+            period TEXT NOT NULL,
+            target INTEGER NOT NULL,
+            unit TEXT NOT NULL,
+            value_min TEXT NOT NULL,
+            value_max TEXT NOT NULL,
+            reports INTEGER NOT NULL,
+            documents INTEGER NOT NULL,
+            conflict INTEGER NOT NULL
+        );
+        """,
     ];
 
     /// <summary>Brings the database up to the newest schema, one transaction per step.</summary>

@@ -92,6 +92,32 @@ public sealed class RunTests : IAsyncDisposable
         Assert.Equal(requests, _servers.Sum(s => s.Log.Count));
     }
 
+    [Fact]
+    public async Task TheSameFactFromSeveralReportsIsLinkedAndDisagreementsAreFlagged()
+    {
+        static string Page(string title, string body) =>
+            $"<html><head><title>{title}</title></head><body><h1 class=\"news-title\">{title}</h1><div class=\"news-date\">Ngày đăng: 05/01/2024</div><div class=\"ms-rtestate-field\"><p>{body}</p></div></body></html>";
+        var board = PortalSite.SharePoint([]);
+        board.Html("/Pages/tong-ket-2023.aspx", Page("Tổng kết năm 2023", "Năm 2023, các khu công nghiệp tỉnh Bắc Ninh thu hút 17 dự án mới với tổng vốn đăng ký 412 triệu USD."));
+        board.Html("/Pages/default.aspx", "<html><body><a href=\"/Pages/tong-ket-2023.aspx\">a</a></body></html>");
+        var paper = PortalSite.SharePoint([]);
+        paper.Html("/Pages/bac-ninh-2023.aspx", Page("Bắc Ninh: kết quả thu hút đầu tư 2023", "Năm 2023, các khu công nghiệp tỉnh Bắc Ninh thu hút 17 dự án mới với tổng vốn đăng ký 421 triệu USD."));
+        paper.Html("/Pages/default.aspx", "<html><body><a href=\"/Pages/bac-ninh-2023.aspx\">a</a></body></html>");
+        board.Redirect("/", "/Pages/default.aspx");
+        paper.Redirect("/", "/Pages/default.aspx");
+        var registry = await ServeAsync(board, paper);
+
+        var run = await RunCommands.RunAsync(registry, Settings, null, Options, CancellationToken.None);
+
+        Assert.Equal(2, run.Documents);
+        Assert.True(run.Facts.MultiSource >= 2, $"{run.Facts}"); // the projects and the capital, each from both
+        Assert.Equal(1, run.Facts.Conflicts); // 412 against 421 million USD
+        using var store = DocumentStore.Open(Options.Database);
+        var conflict = Assert.Single(store.Conflicts());
+        Assert.Contains("investment_capital", conflict.Key, StringComparison.Ordinal);
+        Assert.Equal(["412000000", "421000000"], conflict.Reports.Select(r => r.Value).Order());
+    }
+
     private async Task<SourceRegistry> ServeAsync(params PortalSite[] sites)
     {
         foreach (var site in sites)
