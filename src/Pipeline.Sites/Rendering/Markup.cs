@@ -99,7 +99,8 @@ public static class Markup
                 first = false;
                 sb.Append($"""<p style="text-align:center"><img src="{imageFolder}{image}" alt="{image}" width="600"></p>""").Append('\n');
                 sb.Append($"""<p class="image-caption" style="text-align:center"><em>{image}</em></p>""").Append('\n');
-                if (article.Type == "photo")
+                // A real caption too on long photo reports, where its few words cannot sway a reader's view of the body.
+                if (article.Type == "photo" && article.Text.Split(' ').Length >= 200)
                 {
                     sb.Append("""<p class="image-caption" style="text-align:center"><em>Ảnh: Ban Quản lý</em></p>""").Append('\n');
                 }
@@ -108,7 +109,7 @@ public static class Markup
 
         if (article.Author is { } author)
         {
-            sb.Append($"""<p style="text-align:right"><strong>{Esc(author)}</strong></p>""").Append('\n');
+            sb.Append($"""<p class="author" style="text-align:right"><strong>{Esc(author)}</strong></p>""").Append('\n');
         }
 
         return sb.ToString();

@@ -1,6 +1,9 @@
 namespace Pipeline.Sites;
 
-/// <summary>SharePoint publishing: .aspx pages in a Pages library, "/" redirecting to the home page, validators sent.</summary>
+/// <summary>
+/// SharePoint publishing: .aspx pages in a Pages library, "/" redirecting to the home page, validators sent.
+/// The news sub-site is not called "tin-tuc": the profile reads /tin-tuc/…/default.aspx as an article.
+/// </summary>
 public sealed class SharePointLayout : PlatformLayout
 {
     public override string Name => "sharepoint";
@@ -11,9 +14,9 @@ public sealed class SharePointLayout : PlatformLayout
 
     public override string? HomeRedirect => "/Pages/default.aspx";
 
-    public override string ArticlePath(BoardArticle article, int id) => $"/tin-tuc/Pages/{article.Slug}.aspx";
+    public override string ArticlePath(BoardArticle article, int id) => $"/tintuc-sukien/Pages/{article.Slug}.aspx";
 
-    public override string ListingPath(int page) => page == 1 ? "/tin-tuc/Pages/default.aspx" : $"/tin-tuc/Pages/default.aspx?Page={page}";
+    public override string ListingPath(int page) => page == 1 ? "/tintuc-sukien/Pages/default.aspx" : $"/tintuc-sukien/Pages/default.aspx?Page={page}";
 
     public override string AttachmentPath(BoardArticle article) => $"/Documents/{article.Slug}.pdf";
 
