@@ -72,6 +72,12 @@ public static class SiteBuilder
             Add("/", new Resource(302, "text/html; charset=utf-8", [], Location: home));
         }
 
+        // The menu's two static pages, so a visitor clicking around the demo meets no 404 (the crawler never follows them).
+        Add("/gioi-thieu", Text(PageShell.Page(board, layout, "/gioi-thieu", "Giới thiệu", "Giới thiệu",
+            $"""<h1 class="page-title">Giới thiệu</h1><p>{Markup.Esc(board.Title)} quản lý nhà nước trực tiếp đối với các khu công nghiệp, khu kinh tế trên địa bàn tỉnh {Markup.Esc(board.Province)}.</p>"""), "text/html; charset=utf-8", null));
+        Add("/lien-he", Text(PageShell.Page(board, layout, "/lien-he", "Liên hệ", "Liên hệ",
+            $"""<h1 class="page-title">Liên hệ</h1><p>Mọi ý kiến xin gửi về Văn phòng {Markup.Esc(board.Title)}.</p>"""), "text/html; charset=utf-8", null));
+
         var baseUrl = board.BaseUrl;
         var robots = $"User-agent: *\nDisallow: {layout.Disallow}\n" + (layout.SitemapPath is { } sitemap ? $"\nSitemap: {new Uri(baseUrl, sitemap)}\n" : "");
         Add("/robots.txt", new Resource(200, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(robots)));
