@@ -38,8 +38,7 @@ public static class RunCommands
     {
         if (options.Sources is null)
         {
-            stderr.WriteLine("pipeline: give --sources FILE (the bundled offline sites come with the next change)");
-            return 2;
+            return await RunBundled(options, stdout, stderr, cancel).ConfigureAwait(false);
         }
 
         SourceRegistry registry;
@@ -54,6 +53,30 @@ public static class RunCommands
         }
 
         var summary = await RunAsync(registry, new CrawlSettings(), null, options, cancel).ConfigureAwait(false);
+        Report(summary, options, stdout);
+        return 0;
+    }
+
+    /// <summary>The bundled sites (corpus/sites) served on 127.0.0.1 and run through every stage: the product, offline.</summary>
+    public static async Task<int> RunBundled(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        var articles = Path.Combine("corpus", "sites", "articles");
+        var sources = Path.Combine("corpus", "sites", "sources.json");
+        if (!Directory.Exists(articles) || !File.Exists(sources))
+        {
+            stderr.WriteLine($"pipeline: the bundled sites ({articles}, {sources}) are not here; run from the repository's root, or give --sources FILE");
+            return 2;
+        }
+
+        await using var server = await Pipeline.Sites.BundledSites.StartAsync(articles, sources).ConfigureAwait(false);
+        if (!options.Quiet && !options.Json)
+        {
+            stdout.WriteLine($"serving {server.Sites.Count} bundled board sites ({server.Sites.Sum(s => s.Articles.Count)} articles) on 127.0.0.1:{server.Port}; no other address is contacted");
+        }
+
+        // Local sites: no delay between requests (robots.txt and the registry can still ask for one).
+        var settings = new CrawlSettings { Delay = TimeSpan.Zero };
+        var summary = await RunAsync(server.Registry, settings, Pipeline.Sites.BundledSites.CreateHandler(server.Port), options, cancel).ConfigureAwait(false);
         Report(summary, options, stdout);
         return 0;
     }
@@ -163,7 +186,7 @@ public static class RunCommands
         foreach (var document in latest)
         {
             stdout.WriteLine($"{document.Published ?? "????-??-??"}  {document.Province ?? "?"}  {Shorten(document.Title ?? document.Url, 90)}");
-            var headlines = document.Figures.Where(f => f.Measure == Measure.Level && !f.Target)
+            var headlines = document.Figures.Where(f => f.Measure == Measure.Level && !f.Target && f.Metric != Metric.Other)
                 .GroupBy(f => f.Metric).Select(g => g.OrderByDescending(f => f.Confidence).First()).Take(4);
             foreach (var figure in headlines)
             {

@@ -20,6 +20,12 @@ public static class PageProcessor
         var url = Uri.TryCreate(page.FinalUrl, UriKind.Absolute, out var u) ? u : null;
         var selectors = source is null ? null : PortalPageReader.Selectors(source);
         var article = ArticleExtractor.Extract(decoded.Text, url, selectors, template);
+        if (source is { Kind: "press" })
+        {
+            // A newspaper's header and sidebars name many boards; only the article says whose figures these are.
+            article = article with { Site = null };
+        }
+
         var (text, metadata) = DocumentExtractor.FromArticle(article);
         var document = DocumentExtractor.Extract(page.Url, text, metadata);
         return new StoredDocument
@@ -34,8 +40,8 @@ public static class PageProcessor
             Published = document.Published,
             PublishedFrom = article.PublishedFrom,
             Author = article.Author,
-            Board = document.Board ?? source?.Title,
-            Province = document.Province ?? source?.Province,
+            Board = document.Board ?? (source is { Kind: not "press" } ? source.Title : null),
+            Province = document.Province ?? (source is { Province.Length: > 0 } ? source.Province : null),
             Period = document.Period,
             Text = text.Clean,
             Attachments = article.Attachments.Select(a => new StoredAttachment(a.Url, a.Text)).ToList(),

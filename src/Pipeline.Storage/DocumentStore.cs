@@ -291,8 +291,7 @@ public sealed class DocumentStore : IDisposable
             DELETE FROM facts;
             INSERT INTO facts (key, province, metric, measure, scope, period, target, unit, value_min, value_max, reports, documents, conflict)
             SELECT f.fact_key, MIN(d.province), MIN(f.metric), MIN(f.measure), MIN(f.scope), MIN(f.period), MIN(f.target), MIN(f.unit),
-                   CAST(MIN(CAST(f.value AS REAL)) AS TEXT), CAST(MAX(CAST(f.value AS REAL)) AS TEXT), COUNT(*), COUNT(DISTINCT f.document_id),
-                   MAX(CAST(f.value AS REAL)) - MIN(CAST(f.value AS REAL)) > 0.01 * MAX(ABS(CAST(f.value AS REAL)))
+                   CAST(MIN(CAST(f.value AS REAL)) AS TEXT), CAST(MAX(CAST(f.value AS REAL)) AS TEXT), COUNT(*), COUNT(DISTINCT f.document_id), 0
             FROM figures f JOIN documents d ON d.id = f.document_id
             WHERE f.fact_key IS NOT NULL
             GROUP BY f.fact_key;
@@ -302,6 +301,7 @@ public sealed class DocumentStore : IDisposable
             rebuild.ExecuteNonQuery();
         }
 
+        MarkConflicts(transaction);
         using var counts = Command("SELECT COUNT(*), COALESCE(SUM(documents > 1), 0), COALESCE(SUM(conflict), 0) FROM facts", transaction);
         (int, int, int) result;
         using (var reader = counts.ExecuteReader())
@@ -312,6 +312,41 @@ public sealed class DocumentStore : IDisposable
 
         transaction.Commit();
         return result;
+    }
+
+    /// <summary>
+    /// A fact is in conflict when its documents share no value: one document may give several values
+    /// under one key (a total and its breakdown), so only a value no other report confirms is suspect.
+    /// </summary>
+    private void MarkConflicts(SqliteTransaction transaction)
+    {
+        using var select = Command(
+            """
+            SELECT fact_key, document_id, CAST(value AS REAL) FROM figures
+            WHERE fact_key IN (SELECT key FROM facts WHERE documents > 1) ORDER BY fact_key
+            """,
+            transaction);
+        var reports = new List<(string Key, long Document, double Value)>();
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                reports.Add((reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2)));
+            }
+        }
+
+        using var mark = Command("UPDATE facts SET conflict = 1 WHERE key = $key", transaction);
+        foreach (var fact in reports.GroupBy(r => r.Key))
+        {
+            var byDocument = fact.GroupBy(r => r.Document).Select(g => g.Select(r => r.Value).ToList()).ToList();
+            var agreed = fact.Any(candidate => byDocument.All(values => values.Any(v => Math.Abs(v - candidate.Value) <= 0.01 * Math.Abs(candidate.Value))));
+            if (!agreed)
+            {
+                mark.Parameters.Clear();
+                mark.Parameters.AddWithValue("$key", fact.Key);
+                mark.ExecuteNonQuery();
+            }
+        }
     }
 
     /// <summary>Facts reported differently by different documents, with the documents and values.</summary>

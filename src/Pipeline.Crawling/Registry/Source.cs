@@ -32,9 +32,10 @@ public sealed record Source
 
     public required string Title { get; init; }
 
+    /// <summary>The board's province; empty for a newspaper, whose articles name their own.</summary>
     public required string Province { get; init; }
 
-    /// <summary>KCN (industrial zones) or KKT (economic zone).</summary>
+    /// <summary>KCN (industrial zones board), KKT (economic zone board) or press (a newspaper that republishes their figures).</summary>
     public required string Kind { get; init; }
 
     public required Uri BaseUrl { get; init; }

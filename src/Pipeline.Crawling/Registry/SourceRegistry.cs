@@ -82,10 +82,14 @@ public sealed class SourceRegistry
         var before = problems.Count;
         Require(entry.Name, "name", where, problems);
         Require(entry.Title, "title", where, problems);
-        Require(entry.Province, "province", where, problems);
-        if (entry.Kind is not ("KCN" or "KKT"))
+        if (entry.Kind is not ("KCN" or "KKT" or "press"))
         {
-            problems.Add($"{where}: kind must be \"KCN\" or \"KKT\", not \"{entry.Kind}\"");
+            problems.Add($"{where}: kind must be \"KCN\", \"KKT\" or \"press\", not \"{entry.Kind}\"");
+        }
+        else if (entry.Kind != "press")
+        {
+            // A newspaper reports on many provinces; a board belongs to one.
+            Require(entry.Province, "province", where, problems);
         }
 
         var baseUrl = entry.BaseUrl is null ? null : UrlCanonicalizer.Parse(entry.BaseUrl);
@@ -136,7 +140,7 @@ public sealed class SourceRegistry
         {
             Name = entry.Name!,
             Title = entry.Title!,
-            Province = entry.Province!,
+            Province = entry.Province ?? "",
             Kind = entry.Kind!,
             BaseUrl = baseUrl!,
             Platform = profile.Name,

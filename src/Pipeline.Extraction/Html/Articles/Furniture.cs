@@ -126,6 +126,7 @@ internal static partial class Furniture
     [GeneratedRegex(@"^(?:IMG|DSC|DSCN|DSCF|DCIM|PIC|PXL|P)[_\- ]?\d{3,}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CameraName();
 
-    [GeneratedRegex(@"^\(?\s*(?:theo|nguồn|nguồn tin|nguồn phát hành|tác giả|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|người viết|người đăng|tin bài)\s*[:\-–]?\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A bare "Nguồn" names a source only before a colon or dash: "Nguồn vốn: ngân sách tỉnh" is body text.
+    [GeneratedRegex(@"^\(?\s*(?:theo|nguồn(?=\s*[:\-–])|nguồn tin|nguồn phát hành|tác giả|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|người viết|người đăng|tin bài)\s*[:\-–]?\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorLine();
 }
