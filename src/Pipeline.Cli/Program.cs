@@ -92,6 +92,15 @@ reprocess.SetAction((parse, cancel) => Task.FromResult(RunCommands.Reprocess(
     parse.GetValue(reprocessAll), Console.Out, Console.Error, cancel)));
 root.Subcommands.Add(reprocess);
 
+var exportFormat = new Option<string>("--format", "-f") { Description = "csv (default), jsonl or parquet.", DefaultValueFactory = _ => "csv" };
+var exportOut = new Option<string?>("--out", "-o") { Description = "The folder to write figures.EXT and documents.EXT into (created if missing)." };
+var exportSince = new Option<string?>("--since") { Description = "Only documents published on or after this date (yyyy-MM-dd)." };
+var export = new Command("export", "Write the stored figures and documents as a dataset: two tables, described in docs/dataset.md.") { exportFormat, exportOut, exportSince, province, database, quiet, crawlJson };
+export.SetAction((parse, cancel) => ExportCommands.Export(
+    new ExportOptions(parse.GetValue(exportFormat)!, parse.GetValue(exportOut), parse.GetValue(exportSince), parse.GetValue(province), parse.GetValue(database)!, parse.GetValue(quiet), parse.GetValue(crawlJson)),
+    Console.Out, Console.Error, cancel));
+root.Subcommands.Add(export);
+
 return root.Parse(args).Invoke();
 
 namespace Pipeline.Cli
