@@ -63,6 +63,8 @@ public static class ExportTables
         new("fetched_at", ColumnType.String),
         new("page_hash", ColumnType.String),
         new("extractor_version", ColumnType.String),
+        new("flags", ColumnType.String, Nullable: true),
+        new("fact_key", ColumnType.String, Nullable: true),
     ]);
 
     public static readonly TableSchema Documents = new("documents",
@@ -100,6 +102,8 @@ public static class ExportTables
         Names.Of(f.Approx), f.Estimate, f.Target, f.Scope is { } scope ? Names.Of(scope) : null, f.Period,
         f.Confidence, f.Rule, f.Text, f.Sentence, f.Start, f.End,
         Stamp(d.FetchedAt), d.PageHash, d.ExtractorVersion,
+        f.Flags is { Count: > 0 } flags ? System.Text.Json.JsonSerializer.Serialize(flags, FigureJson.Options) : null,
+        FactKey.Of(d.Province, f),
     });
 
     /// <summary>A document as a row of <see cref="Documents"/>.</summary>
