@@ -92,6 +92,10 @@ reprocess.SetAction((parse, cancel) => Task.FromResult(RunCommands.Reprocess(
     parse.GetValue(reprocessAll), Console.Out, Console.Error, cancel)));
 root.Subcommands.Add(reprocess);
 
+var stats = new Command("stats", "Counts by province, year and metric; each source's last crawl and failures; facts reported differently.") { database, crawlJson };
+stats.SetAction(parse => StatsCommands.Stats(parse.GetValue(database)!, parse.GetValue(crawlJson), Console.Out, Console.Error));
+root.Subcommands.Add(stats);
+
 var exportFormat = new Option<string>("--format", "-f") { Description = "csv (default), jsonl or parquet.", DefaultValueFactory = _ => "csv" };
 var exportOut = new Option<string?>("--out", "-o") { Description = "The folder to write figures.EXT and documents.EXT into (created if missing)." };
 var exportSince = new Option<string?>("--since") { Description = "Only documents published on or after this date (yyyy-MM-dd)." };

@@ -5,6 +5,15 @@ using Pipeline.Core;
 
 namespace Pipeline.Storage;
 
+/// <summary>How `pipeline stats` groups its counts.</summary>
+public enum StatsGrouping
+{
+    Province,
+    Year,
+    Metric,
+    Site,
+}
+
 /// <summary>A stored article page that has no document yet, or whose document is out of date.</summary>
 public sealed record PendingPage(string Url, string Site, string FinalUrl, string? ContentType, string Hash, DateTimeOffset FetchedAt, byte[] Body);
 
@@ -369,6 +378,49 @@ public sealed class DocumentStore : IDisposable
             }
 
             ((List<(string, string)>)result[^1].Item2).Add((reader.GetString(1), reader.GetString(2)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Counts for `pipeline stats`: rows of a grouping query as (label, count) pairs.</summary>
+    public IReadOnlyList<(string Label, long Count)> CountBy(StatsGrouping grouping)
+    {
+        var sql = grouping switch
+        {
+            StatsGrouping.Province => "SELECT COALESCE(province, '(none)'), COUNT(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1",
+            StatsGrouping.Year => "SELECT COALESCE(substr(published, 1, 4), '(none)'), COUNT(*) FROM documents GROUP BY 1 ORDER BY 1",
+            StatsGrouping.Metric => "SELECT metric, COUNT(*) FROM figures GROUP BY 1 ORDER BY 2 DESC, 1",
+            StatsGrouping.Site => "SELECT site, COUNT(*) FROM documents GROUP BY 1 ORDER BY 1",
+            _ => throw new ArgumentOutOfRangeException(nameof(grouping)),
+        };
+        using var select = Command(sql);
+        using var reader = select.ExecuteReader();
+        var result = new List<(string, long)>();
+        while (reader.Read())
+        {
+            result.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Each source's last fetch, and its failures by outcome in its last crawl run.</summary>
+    public IReadOnlyList<(string Site, string LastFetch, long Pages, string Failures)> Sources()
+    {
+        using var select = Command(
+            """
+            SELECT l.site, MAX(l.at), COUNT(*),
+                   COALESCE((SELECT group_concat(outcome || ' ' || n, ', ') FROM
+                       (SELECT outcome, COUNT(*) n FROM fetch_log x WHERE x.site = l.site AND x.run = (SELECT MAX(run) FROM fetch_log y WHERE y.site = l.site)
+                          AND outcome NOT IN ('Ok', 'NotModified') GROUP BY outcome)), '')
+            FROM fetch_log l GROUP BY l.site ORDER BY l.site
+            """);
+        using var reader = select.ExecuteReader();
+        var result = new List<(string, string, long, string)>();
+        while (reader.Read())
+        {
+            result.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
         }
 
         return result;

@@ -116,6 +116,12 @@ public sealed class RunTests : IAsyncDisposable
         var conflict = Assert.Single(store.Conflicts());
         Assert.Contains("investment_capital", conflict.Key, StringComparison.Ordinal);
         Assert.Equal(["412000000", "421000000"], conflict.Reports.Select(r => r.Value).Order());
+
+        var stdout = new StringWriter();
+        Assert.Equal(0, StatsCommands.Stats(Options.Database, json: false, stdout, new StringWriter()));
+        Assert.Matches(@"Bắc Ninh\s+2", stdout.ToString());
+        Assert.Contains("investment_capital", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("421000000", stdout.ToString(), StringComparison.Ordinal);
     }
 
     private async Task<SourceRegistry> ServeAsync(params PortalSite[] sites)
