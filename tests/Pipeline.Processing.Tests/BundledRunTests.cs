@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Pipeline.Crawling.Sites;
+
+namespace Pipeline.Processing.Tests;
+
+/// <summary>`pipeline run` as a newcomer runs it: the bundled sites, every stage, offline; killed and rerun.</summary>
+public sealed class BundledRunTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pipeline-bundled-").FullName;
+
+    [Fact]
+    public async Task ARunKilledMidwayAndRerunEndsWithTheSameDatabaseAsAnUninterruptedOne()
+    {
+        var articles = Directory.GetFiles(Path.Combine(Bulletins.Root, "corpus", "sites", "articles"), "*.txt", SearchOption.AllDirectories).Length;
+        var whole = Path.Combine(_folder, "whole");
+        var (code, output) = await RunAsync(whole);
+        Assert.True(code == 0, output);
+        Assert.Contains($"{articles} documents read", output, StringComparison.Ordinal);
+        Assert.Equal(articles, Count(whole, "SELECT COUNT(*) FROM documents"));
+        Assert.Equal(Count(whole, "SELECT COUNT(*) FROM figures"), Count(whole, "SELECT SUM(n) FROM (SELECT COUNT(*) n FROM figures GROUP BY document_id)"));
+        Assert.Equal(0, Count(whole, "SELECT COUNT(*) FROM documents WHERE title IS NULL OR published IS NULL"));
+
+        var again = await RunAsync(whole);
+        Assert.Contains("nothing changed since the last run", again.Output, StringComparison.Ordinal);
+
+        var killed = Path.Combine(_folder, "killed");
+        using (var first = Start(killed))
+        {
+            // Killed once the crawl has stored some pages, well before the run ends.
+            var watch = Stopwatch.StartNew();
+            while (!first.HasExited && watch.Elapsed < TimeSpan.FromSeconds(60) && SafeCount(killed, "SELECT COUNT(*) FROM pages") < 40)
+            {
+                Thread.Sleep(5);
+            }
+
+            Assert.False(first.HasExited, "the run ended before it could be killed");
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        Assert.InRange(SafeCount(killed, "SELECT COUNT(*) FROM documents"), 0, articles - 1);
+        var rerun = await RunAsync(killed);
+        Assert.True(rerun.Code == 0, rerun.Output);
+
+        foreach (var query in new[]
+        {
+            "SELECT url || title || published || COALESCE(province, '') || length(text) FROM documents ORDER BY url",
+            "SELECT d.url || f.ordinal || f.metric || f.measure || f.value || f.unit || COALESCE(f.period, '') || f.start FROM figures f JOIN documents d ON d.id = f.document_id ORDER BY d.url, f.ordinal",
+            "SELECT key || reports || documents || conflict FROM facts ORDER BY key",
+            "SELECT url || hash FROM pages ORDER BY url",
+        })
+        {
+            Assert.Equal(Rows(whole, query), Rows(killed, query));
+        }
+    }
+
+    private static Process Start(string folder)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            WorkingDirectory = Bulletins.Root,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "pipeline.dll"), "run", "--db", Path.Combine(folder, "pipeline.db"), "--index", Path.Combine(folder, "index") })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static async Task<(int Code, string Output)> RunAsync(string folder)
+    {
+        using var process = Start(folder);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        return (process.ExitCode, await output + await errors);
+    }
+
+    private static long Count(string folder, string sql)
+    {
+        using var db = new SqliteConnection($"Data Source={Path.Combine(folder, "pipeline.db")};Pooling=False");
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static long SafeCount(string folder, string sql)
+    {
+        try
+        {
+            return File.Exists(Path.Combine(folder, "pipeline.db")) ? Count(folder, sql) : 0;
+        }
+        catch (SqliteException)
+        {
+            return 0; // the schema is still being made
+        }
+    }
+
+    private static List<string> Rows(string folder, string sql)
+    {
+        using var db = new SqliteConnection($"Data Source={Path.Combine(folder, "pipeline.db")};Pooling=False");
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
