@@ -13,6 +13,12 @@ if (args is ["fuzz", ..])
     return;
 }
 
+if (args is ["pipeline", ..])
+{
+    PipelineBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+    return;
+}
+
 if (args is ["crawl", ..])
 {
     CrawlBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000);
