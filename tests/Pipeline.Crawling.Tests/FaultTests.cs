@@ -84,7 +84,7 @@ public sealed class FaultTests
 
         site.Html("/Pages/loi.aspx?Page=1", "<html><body><ul>" + string.Concat(Faults.Keys.Select(p => $"<li><a href=\"{p}\">{p}</a></li>")) + "</ul></body></html>");
         var server = await harness.Serve(site);
-        var settings = CrawlHarness.FastSettings with { BreakerMinimumThroughput = 1000 };
+        var settings = CrawlHarness.FastSettings with { BreakerMinimumThroughput = 1000, AttemptTimeout = TimeSpan.FromSeconds(1.5) };
         var registry = harness.RegistryJson(_ => """[{"url": "/Pages/loi.aspx?Page=1", "kind": "listing"}]""");
 
         var summary = await harness.CrawlAsync(settings, registry: registry);

@@ -34,7 +34,7 @@ public class ArticleFileTests
         {
             var boards = ArticleFolder.Load(folder);
 
-            Assert.Equal(6, boards.Count);
+            Assert.Equal(SampleArticles.Registry.Sources.Count, boards.Count);
             Assert.All(boards.Values, list => Assert.Equal(3, list.Count));
             Assert.All(boards.Values, list => Assert.True(list[0].Date <= list[1].Date && list[1].Date <= list[2].Date));
         }
