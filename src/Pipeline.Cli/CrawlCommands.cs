@@ -9,14 +9,14 @@ using Spectre.Console;
 namespace Pipeline.Cli;
 
 /// <summary>What `pipeline crawl` was asked to do.</summary>
-public sealed record CrawlOptions(string Sources, IReadOnlyList<string> Sites, int? MaxPages, string? Since, string Database, double? Delay, string? Contact, bool Quiet, bool Json);
+public sealed record CrawlOptions(string Sources, IReadOnlyList<string> Sites, int? MaxPages, string? Since, string Database, double? Delay, string? Contact, bool Quiet, bool Json, bool Verbose = false);
 
 /// <summary>`pipeline crawl`: the registry's boards fetched into the crawl store, with live progress and a closing summary.</summary>
 public static class CrawlCommands
 {
-    public static string DefaultSources => Environment.GetEnvironmentVariable("PIPELINE_SOURCES") is { Length: > 0 } s ? s : Path.Combine("corpus", "sources.json");
+    public static string DefaultSources => PipelineConfig.Current.Sources;
 
-    public static string DefaultDatabase => Environment.GetEnvironmentVariable("PIPELINE_DB") is { Length: > 0 } d ? d : Path.Combine("data", "pipeline.db");
+    public static string DefaultDatabase => PipelineConfig.Current.Db;
 
     /// <summary>Exit codes: 0 the crawl ran (pages may have failed; the summary says which); 2 bad usage or registry.</summary>
     public static async Task<int> Crawl(CrawlOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -68,9 +68,10 @@ public static class CrawlCommands
         using var fetcher = new PageFetcher(settings);
         var request = new CrawlRequest(sources, options.MaxPages, since);
         CrawlSummary summary;
-        if (options.Quiet || options.Json || Console.IsOutputRedirected)
+        if (options.Quiet || options.Json || options.Verbose || Console.IsOutputRedirected)
         {
-            summary = await new Crawler(settings, store, fetcher, new PortalPageReader()).RunAsync(request, cancel).ConfigureAwait(false);
+            var observer = options.Verbose ? new LineObserver(stderr) : null;
+            summary = await new Crawler(settings, store, fetcher, new PortalPageReader(), observer: observer).RunAsync(request, cancel).ConfigureAwait(false);
         }
         else
         {
@@ -98,15 +99,13 @@ public static class CrawlCommands
 
     private static CrawlSettings Settings(CrawlOptions options)
     {
-        var settings = new CrawlSettings();
-        var delay = options.Delay ?? (double.TryParse(Environment.GetEnvironmentVariable("PIPELINE_CRAWL_DELAY"), CultureInfo.InvariantCulture, out var d) ? d : null);
-        if (delay is { } seconds && seconds >= 0)
+        var settings = PipelineConfig.Current.CrawlSettings();
+        if (options.Delay is { } seconds && seconds >= 0)
         {
             settings = settings with { Delay = TimeSpan.FromSeconds(seconds) };
         }
 
-        var contact = options.Contact ?? Environment.GetEnvironmentVariable("PIPELINE_CONTACT_URL");
-        return contact is { Length: > 0 } ? settings with { ContactUrl = contact } : settings;
+        return options.Contact is { Length: > 0 } contact ? settings with { ContactUrl = contact } : settings;
     }
 
     private static void WriteSummary(CrawlSummary summary, string database, TextWriter stdout)
@@ -131,6 +130,18 @@ public static class CrawlCommands
         if (summary.PageLimitReached)
         {
             stdout.WriteLine("  stopped at --max-pages; the next crawl starts afresh from the listings");
+        }
+    }
+
+    /// <summary>--verbose: one line per URL as it is finished, on standard error.</summary>
+    private sealed class LineObserver(TextWriter writer) : ICrawlObserver
+    {
+        public void Finished(FetchLogEntry entry, int done, int queued)
+        {
+            lock (writer)
+            {
+                writer.WriteLine($"{done,6} {entry.Outcome,-16} {entry.Status,3} {entry.Change ?? "",-10} {entry.Url}{(entry.Detail is null ? "" : "  (" + entry.Detail + ")")}");
+            }
         }
     }
 

@@ -4,6 +4,16 @@ using Pipeline.Extraction;
 using Pipeline.Extraction.Numbers;
 
 // Exit codes: 0 success; 1 some inputs could not be read (the rest were processed); 2 bad usage.
+try
+{
+    PipelineConfig.Load(args);
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine($"pipeline: configuration: {e.Message}");
+    return 2;
+}
+
 var root = new RootCommand("Pipeline: figures from Vietnamese industrial-zone and economic-zone bulletins.");
 
 var paths = new Argument<string[]>("paths") { Description = "Text or HTML files, or - for standard input.", Arity = ArgumentArity.OneOrMore };
@@ -67,21 +77,22 @@ var site = new Option<string[]>("--site") { Description = "Crawl only this sourc
 var maxPages = new Option<int?>("--max-pages") { Description = "Stop after this many pages." };
 var since = new Option<string?>("--since") { Description = "Skip articles announced or published before this date (yyyy-MM-dd)." };
 var database = new Option<string>("--db") { Description = "The crawl store (default: $PIPELINE_DB or data/pipeline.db).", DefaultValueFactory = _ => CrawlCommands.DefaultDatabase };
-var delay = new Option<double?>("--delay") { Description = "Seconds between requests to one host (default 2, or $PIPELINE_CRAWL_DELAY); robots.txt Crawl-delay can only raise it." };
+var delay = new Option<double?>("--delay") { Description = "Seconds between requests to one host (default 2, or crawl.delay_seconds in the configuration, or $PIPELINE_CRAWL_DELAY); robots.txt Crawl-delay can only raise it." };
 var contact = new Option<string?>("--contact") { Description = "A URL where site owners can reach you, sent in the User-Agent (or $PIPELINE_CONTACT_URL)." };
 var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display and no summary." };
 var crawlJson = new Option<bool>("--json") { Description = "Print the summary as one JSON object." };
-var crawl = new Command("crawl", "Fetch the boards' new and changed pages into the crawl store, politely.") { sourcesFile, site, maxPages, since, database, delay, contact, quiet, crawlJson };
+var verbose = new Option<bool>("--verbose", "-v") { Description = "Say more: one line per URL fetched, every page that could not be read." };
+var crawl = new Command("crawl", "Fetch the boards' new and changed pages into the crawl store, politely.") { sourcesFile, site, maxPages, since, database, delay, contact, quiet, crawlJson, verbose };
 crawl.SetAction((parse, cancel) => CrawlCommands.Crawl(
-    new CrawlOptions(parse.GetValue(sourcesFile)!, parse.GetValue(site) ?? [], parse.GetValue(maxPages), parse.GetValue(since), parse.GetValue(database)!, parse.GetValue(delay), parse.GetValue(contact), parse.GetValue(quiet), parse.GetValue(crawlJson)),
+    new CrawlOptions(parse.GetValue(sourcesFile)!, parse.GetValue(site) ?? [], parse.GetValue(maxPages), parse.GetValue(since), parse.GetValue(database)!, parse.GetValue(delay), parse.GetValue(contact), parse.GetValue(quiet), parse.GetValue(crawlJson), parse.GetValue(verbose)),
     Console.Out, Console.Error, cancel));
 root.Subcommands.Add(crawl);
 
 var runSources = new Option<string?>("--sources") { Description = "A board registry to crawl; without it, the bundled sites in corpus/sites are served on 127.0.0.1 and crawled." };
 var runIndex = new Option<string>("--index") { Description = "The index folder (default: $PIPELINE_INDEX or data/index).", DefaultValueFactory = _ => SearchCommands.DefaultIndex };
-var run = new Command("run", "Crawl, extract, store and index, each stage doing only what changed; ends with a summary and the headline figures.") { runSources, database, runIndex, quiet, crawlJson };
+var run = new Command("run", "Crawl, extract, store and index, each stage doing only what changed; ends with a summary and the headline figures.") { runSources, database, runIndex, quiet, crawlJson, verbose };
 run.SetAction((parse, cancel) => RunCommands.Run(
-    new RunOptions(parse.GetValue(runSources), parse.GetValue(database)!, parse.GetValue(runIndex)!, parse.GetValue(quiet), parse.GetValue(crawlJson)),
+    new RunOptions(parse.GetValue(runSources), parse.GetValue(database)!, parse.GetValue(runIndex)!, parse.GetValue(quiet), parse.GetValue(crawlJson), parse.GetValue(verbose)),
     Console.Out, Console.Error, cancel));
 root.Subcommands.Add(run);
 
@@ -104,6 +115,9 @@ export.SetAction((parse, cancel) => ExportCommands.Export(
     new ExportOptions(parse.GetValue(exportFormat)!, parse.GetValue(exportOut), parse.GetValue(exportSince), parse.GetValue(province), parse.GetValue(database)!, parse.GetValue(quiet), parse.GetValue(crawlJson)),
     Console.Out, Console.Error, cancel));
 root.Subcommands.Add(export);
+
+var config = new Option<string?>("--config") { Description = "A configuration file (default: $PIPELINE_CONFIG, else ./pipeline.json if present); see docs/configuration.md.", Recursive = true };
+root.Options.Add(config);
 
 return root.Parse(args).Invoke();
 

@@ -14,7 +14,7 @@ using Pipeline.Storage;
 namespace Pipeline.Cli;
 
 /// <summary>What `pipeline run` and `pipeline reprocess` were asked to do.</summary>
-public sealed record RunOptions(string? Sources, string Database, string Index, bool Quiet, bool Json);
+public sealed record RunOptions(string? Sources, string Database, string Index, bool Quiet, bool Json, bool Verbose = false);
 
 /// <summary>Facts after a run: distinct facts, those with several sources, those whose sources disagree.</summary>
 public sealed record FactSummary(int Facts, int MultiSource, int Conflicts);
@@ -52,7 +52,7 @@ public static class RunCommands
             return 2;
         }
 
-        var summary = await RunAsync(registry, new CrawlSettings(), null, options, cancel).ConfigureAwait(false);
+        var summary = await RunAsync(registry, PipelineConfig.Current.CrawlSettings(), null, options, cancel).ConfigureAwait(false);
         Report(summary, options, stdout);
         return 0;
     }
@@ -75,7 +75,7 @@ public static class RunCommands
         }
 
         // Local sites: no delay between requests (robots.txt and the registry can still ask for one).
-        var settings = new CrawlSettings { Delay = TimeSpan.Zero };
+        var settings = PipelineConfig.Current.CrawlSettings() with { Delay = TimeSpan.Zero };
         var summary = await RunAsync(server.Registry, settings, Pipeline.Sites.BundledSites.CreateHandler(server.Port), options, cancel).ConfigureAwait(false);
         Report(summary, options, stdout);
         return 0;
@@ -155,7 +155,7 @@ public static class RunCommands
 
         var p = summary.Process;
         stdout.WriteLine($"process  {p.Documents} documents read ({p.Figures} figures) in {p.Elapsed.TotalSeconds:F1} s" + (p.Failed > 0 ? $", {p.Failed} pages could not be read:" : ""));
-        foreach (var error in p.Errors.Take(10))
+        foreach (var error in p.Errors.Take(options.Verbose ? int.MaxValue : 10))
         {
             stdout.WriteLine("           " + error);
         }

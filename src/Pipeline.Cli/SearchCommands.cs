@@ -8,7 +8,7 @@ namespace Pipeline.Cli;
 public static class SearchCommands
 {
     /// <summary>Where the index lives unless --index says: $PIPELINE_INDEX, else data/index.</summary>
-    public static string DefaultIndex => Environment.GetEnvironmentVariable("PIPELINE_INDEX") is { Length: > 0 } dir ? dir : Path.Combine("data", "index");
+    public static string DefaultIndex => PipelineConfig.Current.Index;
 
     public static int Index(IReadOnlyList<string> sources, string folder, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
