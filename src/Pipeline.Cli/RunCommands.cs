@@ -10,6 +10,7 @@ using Pipeline.Extraction.Html;
 using Pipeline.Processing;
 using Pipeline.Search;
 using Pipeline.Storage;
+using Spectre.Console;
 
 namespace Pipeline.Cli;
 
@@ -84,15 +85,46 @@ public static class RunCommands
     /// <summary>The three stages against <paramref name="registry"/>; <paramref name="handler"/> lets the bundled sites answer for their hosts.</summary>
     public static async Task<RunSummary> RunAsync(SourceRegistry registry, CrawlSettings settings, HttpMessageHandler? handler, RunOptions options, CancellationToken cancel)
     {
+        if (options.Quiet || options.Json || Console.IsOutputRedirected)
+        {
+            return await StagesAsync(registry, settings, handler, options, null, cancel).ConfigureAwait(false);
+        }
+
+        // On a terminal: one bar per stage, so a long first run shows where it is.
+        return await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(context => StagesAsync(registry, settings, handler, options, context, cancel)).ConfigureAwait(false);
+    }
+
+    private static async Task<RunSummary> StagesAsync(SourceRegistry registry, CrawlSettings settings, HttpMessageHandler? handler, RunOptions options, ProgressContext? progress, CancellationToken cancel)
+    {
+        var crawlBar = progress?.AddTask("crawl", maxValue: Math.Max(1, registry.Sources.Sum(s => s.Start.Count)));
         CrawlSummary crawl;
         using (var store = CrawlStore.Open(options.Database))
         using (var fetcher = new PageFetcher(settings, handler: handler))
         {
-            crawl = await new Crawler(settings, store, fetcher, new PortalPageReader()).RunAsync(new CrawlRequest(registry.Sources), cancel).ConfigureAwait(false);
+            var observer = crawlBar is null ? null : new BarObserver(crawlBar);
+            crawl = await new Crawler(settings, store, fetcher, new PortalPageReader(), observer: observer).RunAsync(new CrawlRequest(registry.Sources), cancel).ConfigureAwait(false);
         }
 
-        var (process, index, counts, facts) = ProcessAndIndex(registry, options, all: false, cancel);
+        crawlBar?.Value(crawlBar.MaxValue);
+        var (process, index, counts, facts) = ProcessAndIndex(registry, options, all: false, cancel, progress);
         return new RunSummary(crawl, process, index, counts.Documents, counts.Figures, facts);
+    }
+
+    /// <summary>The crawl bar: finished URLs against every URL known so far.</summary>
+    private sealed class BarObserver(ProgressTask bar) : ICrawlObserver
+    {
+        private readonly Lock _lock = new();
+
+        public void Finished(FetchLogEntry entry, int done, int queued)
+        {
+            lock (_lock)
+            {
+                bar.MaxValue = Math.Max(bar.MaxValue + queued, done);
+                bar.Value = done;
+            }
+        }
     }
 
     public static int Reprocess(RunOptions options, bool all, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -122,14 +154,18 @@ public static class RunCommands
         return 0;
     }
 
-    private static (ProcessSummary, IndexSummary, (int Documents, int Figures), FactSummary) ProcessAndIndex(SourceRegistry? registry, RunOptions options, bool all, CancellationToken cancel)
+    private static (ProcessSummary, IndexSummary, (int Documents, int Figures), FactSummary) ProcessAndIndex(SourceRegistry? registry, RunOptions options, bool all, CancellationToken cancel, ProgressContext? progress = null)
     {
         using var crawlStore = CrawlStore.Open(options.Database);
         using var documents = DocumentStore.Open(options.Database);
         SiteTemplate? Template(string site) => crawlStore.Template(site) is { } json ? JsonSerializer.Deserialize<SiteTemplate>(json) : null;
-        var process = new ProcessStage(documents, registry, Template).Run(DocumentExtractor.Version, all, cancel: cancel);
+        var processBar = progress?.AddTask("process").IsIndeterminate();
+        var process = new ProcessStage(documents, registry, Template).Run(DocumentExtractor.Version, all, n => processBar?.Description($"process: {n} documents"), cancel);
+        processBar?.IsIndeterminate(false).Value(processBar.MaxValue);
+        var indexBar = progress?.AddTask("index").IsIndeterminate();
         using var index = SearchIndex.Open(options.Index);
         var indexed = new IndexStage(documents, index).Run(cancel);
+        indexBar?.IsIndeterminate(false).Value(indexBar.MaxValue);
         var (facts, multi, conflicts) = documents.RebuildFacts();
         return (process, indexed, documents.Counts(), new FactSummary(facts, multi, conflicts));
     }
