@@ -30,10 +30,14 @@ var numbers = new Command("numbers", "Show the numbers layer: every number with 
 numbers.SetAction(parse => Commands.Numbers(parse.GetValue(input)!, parse.GetValue(numbersFormat) == "table", parse.GetValue(all), Console.Out, Console.Error));
 root.Subcommands.Add(numbers);
 
-var indexPaths = new Argument<string[]>("paths") { Description = "Text or HTML files to extract and index.", Arity = ArgumentArity.OneOrMore };
+var indexPaths = new Argument<string[]>("paths") { Description = "Text or HTML files to extract and index (or none, with --from-store).", Arity = ArgumentArity.ZeroOrMore };
+var fromStore = new Option<bool>("--from-store") { Description = "Index every document of the store (--db) instead of files." };
+var indexDb = new Option<string>("--db") { Description = "The store to index from (default: $PIPELINE_DB or data/pipeline.db).", DefaultValueFactory = _ => CrawlCommands.DefaultDatabase };
 var indexDir = new Option<string>("--index") { Description = "The index folder (default: $PIPELINE_INDEX or data/index).", DefaultValueFactory = _ => SearchCommands.DefaultIndex };
-var index = new Command("index", "Extract documents and add them, with their figures, to the search index.") { indexPaths, indexDir };
-index.SetAction(parse => SearchCommands.Index(parse.GetValue(indexPaths)!, parse.GetValue(indexDir)!, Console.In, Console.Out, Console.Error));
+var index = new Command("index", "Extract documents and add them, with their figures, to the search index; or index the store.") { indexPaths, indexDir, fromStore, indexDb };
+index.SetAction(parse => parse.GetValue(fromStore)
+    ? SearchCommands.IndexStore(parse.GetValue(indexDb)!, parse.GetValue(indexDir)!, Console.Out, Console.Error)
+    : SearchCommands.Index(parse.GetValue(indexPaths)!, parse.GetValue(indexDir)!, Console.In, Console.Out, Console.Error));
 root.Subcommands.Add(index);
 
 var query = new Argument<string?>("query") { Description = "Words to find, with or without diacritics, or typed in Telex. Leave out to list figures matching the filters.", Arity = ArgumentArity.ZeroOrOne };

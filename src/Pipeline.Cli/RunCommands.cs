@@ -164,7 +164,7 @@ public static class RunCommands
         processBar?.IsIndeterminate(false).Value(processBar.MaxValue);
         var indexBar = progress?.AddTask("index").IsIndeterminate();
         using var index = SearchIndex.Open(options.Index);
-        var indexed = new IndexStage(documents, index).Run(cancel);
+        var indexed = new IndexStage(documents, index).Run(cancel: cancel);
         indexBar?.IsIndeterminate(false).Value(indexBar.MaxValue);
         var (facts, multi, conflicts) = documents.RebuildFacts();
         return (process, indexed, documents.Counts(), new FactSummary(facts, multi, conflicts));

@@ -12,6 +12,12 @@ public static class SearchCommands
 
     public static int Index(IReadOnlyList<string> sources, string folder, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
+        if (sources.Count == 0)
+        {
+            stderr.WriteLine("pipeline: give files to index, or --from-store to index the store");
+            return 2;
+        }
+
         var failed = 0;
         var indexed = 0;
         var figures = 0;
@@ -26,6 +32,22 @@ public static class SearchCommands
         index.Commit();
         stdout.WriteLine($"indexed {indexed} documents with {figures} figures into {folder} ({index.DocumentCount} documents in the index)");
         return failed > 0 ? 1 : 0;
+    }
+
+    /// <summary>Every stored document into the index at <paramref name="folder"/> (a rebuild: documents are replaced by URL).</summary>
+    public static int IndexStore(string database, string folder, TextWriter stdout, TextWriter stderr)
+    {
+        if (!File.Exists(database))
+        {
+            stderr.WriteLine($"pipeline: {database}: no such database; run `pipeline run` first");
+            return 2;
+        }
+
+        using var documents = Pipeline.Storage.DocumentStore.Open(database);
+        using var index = SearchIndex.Open(folder);
+        var summary = new Pipeline.Processing.IndexStage(documents, index).Run(all: true);
+        stdout.WriteLine($"indexed {summary.Indexed} stored documents into {folder} in {summary.Elapsed.TotalSeconds:F1} s ({index.DocumentCount} documents in the index)");
+        return 0;
     }
 
     public static int Search(SearchRequest request, string folder, string format, TextWriter stdout, TextWriter stderr)

@@ -14,11 +14,14 @@ public sealed class IndexStage(DocumentStore documents, SearchIndex index)
     /// <summary>Documents per Lucene commit: a commit syncs files to disk, so it is kept rare.</summary>
     public const int CommitEvery = 4096;
 
-    public IndexSummary Run(CancellationToken cancel = default)
+    /// <summary>Indexes the documents not yet indexed, or with <paramref name="all"/> every document (a rebuild).</summary>
+    /// <param name="all">Index every stored document, indexed before or not.</param>
+    /// <param name="cancel">Stops between commits.</param>
+    public IndexSummary Run(bool all = false, CancellationToken cancel = default)
     {
         var watch = Stopwatch.StartNew();
         var indexed = 0;
-        foreach (var batch in documents.Documents(onlyUnindexed: true).Chunk(CommitEvery))
+        foreach (var batch in documents.Documents(onlyUnindexed: !all).Chunk(CommitEvery))
         {
             cancel.ThrowIfCancellationRequested();
             // One thread: with two cores, parallel upserts measured slower (writer contention).

@@ -73,6 +73,23 @@ public sealed class RunTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AnIndexCanBeRebuiltFromTheStoreAlone()
+    {
+        var registry = await ServeAsync(PortalSite.SharePoint(Corpus.Take(5)));
+        await RunCommands.RunAsync(registry, Settings, null, Options, CancellationToken.None);
+        var elsewhere = Path.Combine(_folder, "index-2");
+        var stdout = new StringWriter();
+
+        Assert.Equal(0, SearchCommands.IndexStore(Options.Database, elsewhere, stdout, new StringWriter()));
+
+        Assert.Contains("indexed 5 stored documents", stdout.ToString(), StringComparison.Ordinal);
+        using var index = SearchIndex.Open(elsewhere);
+        Assert.Equal(5, index.DocumentCount);
+        var hit = index.Search(new SearchRequest { Text = Corpus[2].Title, Limit = 1 }).Hits[0];
+        Assert.EndsWith($"/Pages/{Corpus[2].Slug}.aspx", hit.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReprocessReadsStoredPagesWithANewExtractorAndFetchesNothing()
     {
         var registry = await ServeAsync(PortalSite.SharePoint(Corpus.Take(4)));
