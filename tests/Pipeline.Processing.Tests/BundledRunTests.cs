@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Pipeline.Crawling.Registry;
 using Pipeline.Crawling.Sites;
+using Pipeline.Sites;
+using Pipeline.Storage;
 
 namespace Pipeline.Processing.Tests;
 
@@ -21,6 +24,19 @@ public sealed class BundledRunTests : IDisposable
         Assert.Equal(articles, Count(whole, "SELECT COUNT(*) FROM documents"));
         Assert.Equal(Count(whole, "SELECT COUNT(*) FROM figures"), Count(whole, "SELECT SUM(n) FROM (SELECT COUNT(*) n FROM figures GROUP BY document_id)"));
         Assert.Equal(0, Count(whole, "SELECT COUNT(*) FROM documents WHERE title IS NULL OR published IS NULL"));
+
+        // Counted exactly against the sites themselves: every article page stored once, every listing
+        // page read, and as many figures as reading each rendered page directly gives (no template: it
+        // only removes furniture, which holds no figures).
+        var registry = SourceRegistry.Load(Path.Combine(Bulletins.Root, "corpus", "sites", "sources.json"));
+        var sites = BundledSites.Build(Path.Combine(Bulletins.Root, "corpus", "sites", "articles"), registry);
+        Assert.Equal(sites.Sum(s => s.Articles.Count), Count(whole, "SELECT COUNT(*) FROM pages WHERE kind = 'Article'"));
+        Assert.Equal(sites.Sum(s => s.ListingPaths.Count) + sites.Count, Count(whole, "SELECT COUNT(*) FROM pages WHERE kind = 'Listing'")); // and each home page
+        var expectedFigures = sites.SelectMany(s => s.Articles.Select(a => (Site: s, Article: a)))
+            .Sum(x => PageProcessor.Process(
+                new PendingPage(x.Article.Path, x.Site.Board.Name, new Uri(x.Site.Board.BaseUrl, x.Article.Path).AbsoluteUri, "text/html; charset=utf-8", "", DateTimeOffset.UnixEpoch, x.Site.Resources[x.Article.Path].Body),
+                registry.Named(x.Site.Board.Name), null, "v", DateTimeOffset.UnixEpoch).Figures.Count);
+        Assert.Equal(expectedFigures, Count(whole, "SELECT COUNT(*) FROM figures"));
 
         var again = await RunAsync(whole);
         Assert.Contains("nothing changed since the last run", again.Output, StringComparison.Ordinal);
