@@ -20,6 +20,9 @@ public sealed record DocumentContext(string? Period, int ReferenceYear, bool IsR
 public static partial class FigureExtractor
 {
     private static readonly string[] IncreaseKeys = Fold(Cues.Increase);
+
+    // Where a figure's own words end and the next clause begins (the match key is lower-case).
+    private static readonly string[] TailBoundaries = [" và ", ",", ";", " còn ", " trong khi "];
     private static readonly string[] DecreaseKeys = Fold(Cues.Decrease);
     private static readonly string[] ShareKeys = Fold(Cues.Share);
     private static readonly string[] PlanKeys = Fold(Cues.Plan);
@@ -335,7 +338,7 @@ public static partial class FigureExtractor
 
             // Workers "nước ngoài" are foreign nationals; only an FDI/DDI word gives labour a scope.
             var labour = metric == Metric.Labour;
-            scope = ScopeIn(quantity.End, tailEnd, first: true, ownersOnly: labour) ?? ScopeIn(segmentStart, quantity.Start, first: false, ownersOnly: labour) ?? scope;
+            scope = ScopeIn(quantity.End, OwnTailEnd(quantity.End, tailEnd), first: true, ownersOnly: labour) ?? ScopeIn(segmentStart, quantity.Start, first: false, ownersOnly: labour) ?? scope;
 
             if (metric is not (Metric.Projects or Metric.InvestmentCapital or Metric.Enterprises or Metric.Labour or Metric.ExportValue or Metric.ImportValue or Metric.TradeValue or Metric.ProductionValue or Metric.Revenue or Metric.BudgetContribution))
             {
@@ -446,6 +449,25 @@ public static partial class FigureExtractor
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Where a figure's own tail ends: at the first "và", comma or semicolon, so "vốn FDI đạt 800 triệu
+        /// USD và vốn đầu tư trong nước đạt 400 triệu USD" does not lend "trong nước" to the first figure.
+        /// </summary>
+        private int OwnTailEnd(int from, int to)
+        {
+            var end = to;
+            foreach (var boundary in TailBoundaries)
+            {
+                var at = key.IndexOf(boundary, from, to - from, StringComparison.Ordinal);
+                if (at >= 0 && at < end)
+                {
+                    end = at;
+                }
+            }
+
+            return end;
         }
 
         private Scope? ScopeIn(int from, int to, bool first, bool ownersOnly = false)
