@@ -24,6 +24,26 @@ public static class QueryBuilder
     public static List<string> Words(string text) =>
         Analyzers.Terms(Analyzers.Words, Fields.TextExact, text).Select(VietnameseFold.Exact).Where(w => w.Length > 0).ToList();
 
+    /// <summary>
+    /// The required part of <see cref="Text"/> alone: each word in its folded spelling (or its Telex or
+    /// restored reading). Cheap to run over every candidate; the full query then ranks the best of them.
+    /// </summary>
+    public static Query? Required(string? text, IReadOnlyList<string>? restored = null)
+    {
+        if (Text(text, restored) is not BooleanQuery full)
+        {
+            return null;
+        }
+
+        var required = new BooleanQuery(disableCoord: true);
+        foreach (var clause in full.Clauses.Where(c => c.Occur == Occur.MUST))
+        {
+            required.Add(clause.Query, Occur.MUST);
+        }
+
+        return required;
+    }
+
     public static Query? Text(string? text, IReadOnlyList<string>? restored = null)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -42,6 +42,9 @@ public static class Searcher
         var text = QueryBuilder.Text(request.Text, restored);
         query.Add(text ?? new MatchAllDocsQuery(), Occur.MUST);
 
+        // The same match set with only the required words: it finds and counts candidates cheaply.
+        var cheap = new BooleanQuery { { QueryBuilder.Required(request.Text, restored) ?? new MatchAllDocsQuery(), Occur.MUST } };
+
         if (figuresByDoc is not null)
         {
             var ids = new BooleanQuery();
@@ -51,20 +54,24 @@ public static class Searcher
             }
 
             query.Add(new ConstantScoreQuery(ids) { Boost = 0f }, Occur.MUST);
+            cheap.Add(new ConstantScoreQuery(ids) { Boost = 0f }, Occur.MUST);
         }
 
         // Filters as random-access bitsets: the text query drives, the filters only check each candidate.
         Query filtered = query;
+        Query filteredCheap = cheap;
         foreach (var filter in QueryBuilder.Filters(request, Fields.KindDocument))
         {
             // A province (a few percent of documents) leads; broad filters (kind, years) are checked per candidate.
-            filtered = new FilteredQuery(filtered, filter, QueryBuilder.Drives(filter) ? FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY : FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY);
+            var strategy = QueryBuilder.Drives(filter) ? FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY : FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY;
+            filtered = new FilteredQuery(filtered, filter, strategy);
+            filteredCheap = new FilteredQuery(filteredCheap, filter, strategy);
         }
 
         var facets = new FacetCollector();
         if (request.Facets)
         {
-            searcher.Search(filtered, facets);
+            searcher.Search(filteredCheap, facets); // facets need the match set, not the ranking
         }
         var hits = new List<SearchHit>();
         // Highlight what the query was read as: its Telex or restored accents where it has them.
@@ -81,7 +88,7 @@ public static class Searcher
         // Words rank by relevance; a filter-only request lists the newest documents first.
         var found = text is null
             ? searcher.Search(filtered, null, Math.Max(1, request.Limit), new Sort(new SortField(Fields.Published, SortFieldType.STRING, reverse: true)))
-            : searcher.Search(filtered, Math.Max(1, request.Limit));
+            : Ranked(searcher, filteredCheap, filtered, Math.Max(1, request.Limit));
         var titles = new Dictionary<string, string?>();
         foreach (var sd in found.ScoreDocs)
         {
@@ -97,6 +104,44 @@ public static class Searcher
 
         var listed = text is null ? figureHits.Select(f => f with { Title = titles.GetValueOrDefault(f.Source) ?? TitleOf(searcher, f.Source) }).ToList() : [];
         return new SearchResult(request.Facets ? facets.Total : found.TotalHits, hits, facets.Counts(), listed);
+    }
+
+    /// <summary>
+    /// Two passes: the required words alone find, count and roughly rank every candidate (a plain
+    /// conjunction); the full query (accents, titles, shingles) then ranks only the best of them, so
+    /// its many optional clauses are not advanced over every match of a broad query.
+    /// </summary>
+    private static TopDocs Ranked(IndexSearcher searcher, Query cheap, Query full, int limit)
+    {
+        var candidates = searcher.Search(cheap, Math.Max(Candidates, limit * 10));
+        if (candidates.ScoreDocs.Length <= limit && candidates.TotalHits <= limit)
+        {
+            return searcher.Search(full, limit);
+        }
+
+        var docs = candidates.ScoreDocs.Select(d => d.Doc).Order().ToArray();
+        var ranked = searcher.Search(new FilteredQuery(full, new DocsFilter(docs), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), limit);
+        return new TopDocs(candidates.TotalHits, ranked.ScoreDocs, ranked.MaxScore);
+    }
+
+    /// <summary>Candidates the full query ranks; the rest of a broad match only counts.</summary>
+    private const int Candidates = 300;
+
+    /// <summary>A fixed set of documents (global ids, sorted) as a filter.</summary>
+    private sealed class DocsFilter(int[] docs) : Filter
+    {
+        public override DocIdSet GetDocIdSet(AtomicReaderContext context, Lucene.Net.Util.IBits acceptDocs)
+        {
+            var reader = context.AtomicReader;
+            var bits = new Lucene.Net.Util.FixedBitSet(reader.MaxDoc);
+            var from = Array.BinarySearch(docs, context.DocBase);
+            for (var i = from < 0 ? ~from : from; i < docs.Length && docs[i] < context.DocBase + reader.MaxDoc; i++)
+            {
+                bits.Set(docs[i] - context.DocBase);
+            }
+
+            return bits;
+        }
     }
 
     private static string? TitleOf(IndexSearcher searcher, string source)
