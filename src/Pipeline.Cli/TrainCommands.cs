@@ -33,7 +33,9 @@ public static class TrainCommands
         var clock = Stopwatch.StartNew();
         MetricClassifier.Load(zip).Predict(new FigureContext("thu hút", "# dự án", "", "project", "none", "dự_án"));
         var load = clock.Elapsed.TotalSeconds;
-        var run = new TrainingRun(corpus, gold, missing, train, test, results, load, new FileInfo(zip).Length,
+        var rules = MetricTrainer.Score("rules", test.Select(r => r.Metric).ToList(), test.Select(r => r.RulesMetric).ToList());
+        stdout.WriteLine($"  {"rules",-14} macro-F1 {rules.MacroF1.ToString("0.000", CultureInfo.InvariantCulture)}  accuracy {rules.Accuracy.ToString("0.000", CultureInfo.InvariantCulture)} (for comparison)");
+        var run = new TrainingRun(corpus, gold, missing, train, test, results, rules, load, new FileInfo(zip).Length,
             DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         File.WriteAllText(Path.Combine(output, "metric-classifier.md"), ModelCard.Markdown(run));
         File.WriteAllText(Path.Combine(output, "metric-training.tsv"), ModelCard.Tsv(rows));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Pipeline.Core;
 using Pipeline.Extraction;
 
 namespace Pipeline.Learning;
@@ -13,8 +14,11 @@ public sealed record GoldFigure(string Text, string Metric, string Measure, stri
 /// </summary>
 public sealed record FigureContext(string Before, string Figure, string After, string Unit, string Qualifier, string Cues);
 
-/// <summary>One training row: a gold figure's context and its labels, with the document it came from.</summary>
-public sealed record MetricRow(string Document, FigureContext Context, string Metric, string Measure);
+/// <summary>
+/// One training row: a gold figure's context and its labels, with the document it came from.
+/// <c>RulesMetric</c> is what the rule-based extractor said of the same span ("none" when it found no figure there), for comparison.
+/// </summary>
+public sealed record MetricRow(string Document, FigureContext Context, string Metric, string Measure, string RulesMetric = "none");
 
 /// <summary>Derives training rows from a document's text and its gold figures. Pure: same input, same rows.</summary>
 public static partial class TrainingRows
@@ -39,7 +43,7 @@ public static partial class TrainingRows
     ];
 
     /// <summary>Rows for one document: each gold figure found in the clean text, with its context; figures not found are skipped and counted.</summary>
-    public static (IReadOnlyList<MetricRow> Rows, int Missing) FromDocument(string document, PreparedText text, IReadOnlyList<GoldFigure> gold)
+    public static (IReadOnlyList<MetricRow> Rows, int Missing) FromDocument(string document, PreparedText text, IReadOnlyList<GoldFigure> gold, IReadOnlyList<Figure>? rules = null)
     {
         var rows = new List<MetricRow>();
         var missing = 0;
@@ -62,10 +66,22 @@ public static partial class TrainingRows
             cursor = at + figure.Text.Length;
             var sentence = text.Sentences.FirstOrDefault(s => s.Span.Start <= at && at < s.Span.End);
             var (start, end) = sentence is null ? (0, text.Clean.Length) : (sentence.Span.Start, sentence.Span.End);
-            rows.Add(new MetricRow(document, Around(text.Clean[start..end], at - start, figure.Text.Length, figure.Unit), figure.Metric, figure.Measure));
+            var context = Around(text.Clean[start..end], at - start, figure.Text.Length, figure.Unit);
+            rows.Add(new MetricRow(document, context, figure.Metric, figure.Measure, RulesMetricAt(rules ?? [], at, at + figure.Text.Length)));
         }
 
         return (rows, missing);
+    }
+
+    /// <summary>The metric of the rules' figure overlapping [start, end) the most, in FIGURES.md spelling; "none" when no rules' figure overlaps.</summary>
+    public static string RulesMetricAt(IReadOnlyList<Figure> rules, int start, int end)
+    {
+        var best = rules.Select(f => (Figure: f, Overlap: Math.Min(end, f.End) - Math.Max(start, f.Start)))
+            .Where(x => x.Overlap > 0)
+            .OrderByDescending(x => x.Overlap)
+            .Select(x => x.Figure)
+            .FirstOrDefault();
+        return best is null ? "none" : JsonNamingPolicy.SnakeCaseLower.ConvertName(best.Metric.ToString());
     }
 
     /// <summary>The context of the figure at <c>[at, at+length)</c> of a sentence. Shared by training and prediction so both see the same features.</summary>
@@ -138,8 +154,9 @@ public static partial class TrainingRows
         foreach (var file in Directory.GetFiles(Path.Combine(corpus, "gold"), "*.json").Order(StringComparer.Ordinal))
         {
             var (document, figures) = ReadGold(File.ReadAllText(file));
-            var (text, _) = DocumentExtractor.Read(File.ReadAllText(Path.Combine(corpus, document)));
-            var (found, lost) = FromDocument(document, text, figures);
+            var (text, metadata) = DocumentExtractor.Read(File.ReadAllText(Path.Combine(corpus, document)));
+            var rules = DocumentExtractor.Extract(document, text, metadata).Figures;
+            var (found, lost) = FromDocument(document, text, figures, rules);
             rows.AddRange(found);
             gold += figures.Count;
             missing += lost;

@@ -58,6 +58,16 @@ public sealed class RowTests
     }
 
     [Fact]
+    public void RulesMetricComesFromTheOverlappingRulesFigure()
+    {
+        var text = PreparedText.From("Thu hút 5 dự án, vốn 10 triệu USD.");
+        var (rows, _) = TrainingRows.FromDocument("d.txt", text, [new GoldFigure("10 triệu USD", "investment_capital", "level", "USD")], DocumentExtractor.Extract("d.txt", text.Clean).Figures);
+
+        Assert.Equal("investment_capital", rows.Single().RulesMetric);
+        Assert.Equal("none", TrainingRows.RulesMetricAt([], 0, 5));
+    }
+
+    [Fact]
     public void SplitIsAStableHashOfTheName()
     {
         // FNV-1a is fixed by definition; these buckets must never change, or the committed metrics would stop meaning anything.
