@@ -5,7 +5,7 @@ using Pipeline.Learning;
 
 namespace Pipeline.Cli;
 
-/// <summary>`pipeline train`: trains the metric classifier on the gold corpus and writes the model, its card and its rows.</summary>
+/// <summary>`pipeline train`: trains the metric and measure classifiers on the gold corpus and writes the models, their cards and their rows.</summary>
 public static class TrainCommands
 {
     public static int Train(string corpus, string output, TextWriter stdout, TextWriter stderr)
@@ -19,27 +19,31 @@ public static class TrainCommands
         var (rows, gold, missing) = TrainingRows.FromCorpus(corpus);
         var (train, test) = DocumentSplit.Split(rows);
         stdout.WriteLine($"{rows.Count} rows from {gold} gold figures ({missing} not found in the text); {train.Count} train, {test.Count} test");
-        var ml = new MLContext(seed: MetricTrainer.Seed);
-        var (model, results) = MetricTrainer.TrainBest(train, test, ml);
-        foreach (var r in results)
+        Directory.CreateDirectory(output);
+        var date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        foreach (var target in Enum.GetValues<Target>())
         {
-            stdout.WriteLine($"  {r.Trainer,-14} macro-F1 {r.MacroF1.ToString("0.000", CultureInfo.InvariantCulture)}  accuracy {r.Accuracy.ToString("0.000", CultureInfo.InvariantCulture)}");
+            // A fresh context per model, so each model's training is the same whether or not the other was trained first.
+            var ml = new MLContext(seed: MetricTrainer.Seed);
+            var (model, results) = MetricTrainer.TrainBest(train, test, ml, target: target);
+            var rules = MetricTrainer.Score("rules", test.Select(r => r.Gold(target)).ToList(), test.Select(r => r.Rules(target)).ToList());
+            stdout.WriteLine(target.Name());
+            foreach (var r in results.Append(rules))
+            {
+                stdout.WriteLine($"  {r.Trainer,-14} macro-F1 {r.MacroF1.ToString("0.000", CultureInfo.InvariantCulture)}  accuracy {r.Accuracy.ToString("0.000", CultureInfo.InvariantCulture)}");
+            }
+
+            var zip = Path.Combine(output, $"{target.Name()}-classifier.zip");
+            ml.Model.Save(model, ml.Data.LoadFromEnumerable(Array.Empty<FigureInput>()).Schema, zip);
+            var clock = Stopwatch.StartNew();
+            FigureClassifier.Load(zip).Predict(new FigureContext("thu hút", "# dự án", "", "project", "none", "dự_án"));
+            var load = clock.Elapsed.TotalSeconds;
+            var run = new TrainingRun(target, corpus, gold, missing, train, test, results, rules, load, new FileInfo(zip).Length, date);
+            File.WriteAllText(Path.Combine(output, $"{target.Name()}-classifier.md"), ModelCard.Markdown(run));
+            stdout.WriteLine($"wrote {zip} ({results[0].Trainer}) and {target.Name()}-classifier.md");
         }
 
-        Directory.CreateDirectory(output);
-        var zip = Path.Combine(output, "metric-classifier.zip");
-        var schema = ml.Data.LoadFromEnumerable(Array.Empty<MetricInput>()).Schema;
-        ml.Model.Save(model, schema, zip);
-        var clock = Stopwatch.StartNew();
-        MetricClassifier.Load(zip).Predict(new FigureContext("thu hút", "# dự án", "", "project", "none", "dự_án"));
-        var load = clock.Elapsed.TotalSeconds;
-        var rules = MetricTrainer.Score("rules", test.Select(r => r.Metric).ToList(), test.Select(r => r.RulesMetric).ToList());
-        stdout.WriteLine($"  {"rules",-14} macro-F1 {rules.MacroF1.ToString("0.000", CultureInfo.InvariantCulture)}  accuracy {rules.Accuracy.ToString("0.000", CultureInfo.InvariantCulture)} (for comparison)");
-        var run = new TrainingRun(corpus, gold, missing, train, test, results, rules, load, new FileInfo(zip).Length,
-            DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        File.WriteAllText(Path.Combine(output, "metric-classifier.md"), ModelCard.Markdown(run));
         File.WriteAllText(Path.Combine(output, "metric-training.tsv"), ModelCard.Tsv(rows));
-        stdout.WriteLine($"wrote {zip} ({results[0].Trainer}), metric-classifier.md, metric-training.tsv");
         return 0;
     }
 }

@@ -11,7 +11,7 @@ public sealed record ClassScore(string Metric, int Support, double Precision, do
 public sealed record Evaluation(string Trainer, double Accuracy, double MacroF1, IReadOnlyList<ClassScore> Classes, IReadOnlyList<string> Labels, int[][] Confusion);
 
 /// <summary>
-/// Trains the metric classifier: text features of the clause before, the figure and the clause after
+/// Trains the metric (or measure) classifier: text features of the clause before, the figure and the clause after
 /// (word and character n-grams), the sentence's cue words, one-hot unit and qualifier, then a
 /// multiclass trainer. Every source of randomness is fixed (MLContext seed 1, one thread) so the same
 /// rows give the same model and the same metrics.
@@ -23,16 +23,16 @@ public static class MetricTrainer
     /// <summary>The trainers compared; the first is the default.</summary>
     public static readonly IReadOnlyList<string> Trainers = ["sdca-maxent", "lbfgs-maxent", "lightgbm"];
 
-    public static ITransformer Train(IReadOnlyList<MetricRow> rows, string trainer, MLContext ml)
+    public static ITransformer Train(IReadOnlyList<MetricRow> rows, string trainer, MLContext ml, Target target = Target.Metric)
     {
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => MetricInput.From(r.Context, r.Metric)));
-        var features = ml.Transforms.Conversion.MapValueToKey("Label", nameof(MetricInput.Metric))
-            .Append(ml.Transforms.Text.FeaturizeText("BeforeF", nameof(MetricInput.Before)))
-            .Append(ml.Transforms.Text.FeaturizeText("FigureF", nameof(MetricInput.Figure)))
-            .Append(ml.Transforms.Text.FeaturizeText("AfterF", nameof(MetricInput.After)))
-            .Append(ml.Transforms.Text.FeaturizeText("CuesF", nameof(MetricInput.Cues)))
-            .Append(ml.Transforms.Categorical.OneHotEncoding("UnitF", nameof(MetricInput.Unit)))
-            .Append(ml.Transforms.Categorical.OneHotEncoding("QualifierF", nameof(MetricInput.Qualifier)))
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => FigureInput.From(r.Context, r.Gold(target))));
+        var features = ml.Transforms.Conversion.MapValueToKey("Label", nameof(FigureInput.Label))
+            .Append(ml.Transforms.Text.FeaturizeText("BeforeF", nameof(FigureInput.Before)))
+            .Append(ml.Transforms.Text.FeaturizeText("FigureF", nameof(FigureInput.Figure)))
+            .Append(ml.Transforms.Text.FeaturizeText("AfterF", nameof(FigureInput.After)))
+            .Append(ml.Transforms.Text.FeaturizeText("CuesF", nameof(FigureInput.Cues)))
+            .Append(ml.Transforms.Categorical.OneHotEncoding("UnitF", nameof(FigureInput.Unit)))
+            .Append(ml.Transforms.Categorical.OneHotEncoding("QualifierF", nameof(FigureInput.Qualifier)))
             .Append(ml.Transforms.Concatenate("Features", "BeforeF", "FigureF", "AfterF", "CuesF", "UnitF", "QualifierF"));
         IEstimator<ITransformer> learner = trainer switch
         {
@@ -43,17 +43,17 @@ public static class MetricTrainer
             _ => throw new ArgumentException($"unknown trainer '{trainer}'", nameof(trainer)),
         };
         return features.Append(learner)
-            .Append(ml.Transforms.Conversion.MapKeyToValue(nameof(MetricOutput.PredictedMetric), "PredictedLabel"))
+            .Append(ml.Transforms.Conversion.MapKeyToValue(nameof(FigureOutput.Predicted), "PredictedLabel"))
             .Fit(data);
     }
 
     /// <summary>Predicts the test rows and scores them against their gold metric.</summary>
-    public static Evaluation Evaluate(ITransformer model, IReadOnlyList<MetricRow> test, string trainer, MLContext ml)
+    public static Evaluation Evaluate(ITransformer model, IReadOnlyList<MetricRow> test, string trainer, MLContext ml, Target target = Target.Metric)
     {
-        var data = ml.Data.LoadFromEnumerable(test.Select(r => MetricInput.From(r.Context, r.Metric)));
-        var predicted = ml.Data.CreateEnumerable<MetricOutput>(model.Transform(data), reuseRowObject: false)
-            .Select(o => o.PredictedMetric).ToList();
-        return Score(trainer, test.Select(r => r.Metric).ToList(), predicted);
+        var data = ml.Data.LoadFromEnumerable(test.Select(r => FigureInput.From(r.Context, r.Gold(target))));
+        var predicted = ml.Data.CreateEnumerable<FigureOutput>(model.Transform(data), reuseRowObject: false)
+            .Select(o => o.Predicted).ToList();
+        return Score(trainer, test.Select(r => r.Gold(target)).ToList(), predicted);
     }
 
     /// <summary>Per-class P/R/F1, accuracy and macro-F1 (the mean F1 over classes present in the gold labels) of predictions against gold.</summary>
@@ -82,12 +82,12 @@ public static class MetricTrainer
     }
 
     /// <summary>Trains every trainer on the train split, evaluates each on the test split, and returns all results (best macro-F1 first) with the best model.</summary>
-    public static (ITransformer Model, IReadOnlyList<Evaluation> Results) TrainBest(IReadOnlyList<MetricRow> train, IReadOnlyList<MetricRow> test, MLContext ml, IReadOnlyList<string>? trainers = null)
+    public static (ITransformer Model, IReadOnlyList<Evaluation> Results) TrainBest(IReadOnlyList<MetricRow> train, IReadOnlyList<MetricRow> test, MLContext ml, IReadOnlyList<string>? trainers = null, Target target = Target.Metric)
     {
         var results = (trainers ?? Trainers).Select(t =>
         {
-            var model = Train(train, t, ml);
-            return (Model: model, Result: Evaluate(model, test, t, ml));
+            var model = Train(train, t, ml, target);
+            return (Model: model, Result: Evaluate(model, test, t, ml, target));
         }).ToList();
         // Ties go to the earlier trainer in the list, so the choice is stable.
         var best = results.OrderByDescending(r => Math.Round(r.Result.MacroF1, 6)).First();

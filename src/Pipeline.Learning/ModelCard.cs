@@ -5,6 +5,7 @@ namespace Pipeline.Learning;
 
 /// <summary>What a training run knows about itself, for the model card.</summary>
 public sealed record TrainingRun(
+    Target Target,
     string Corpus,
     int GoldFigures,
     int Missing,
@@ -16,7 +17,7 @@ public sealed record TrainingRun(
     long ZipBytes,
     string Date);
 
-/// <summary>Writes models/metric-classifier.md and models/metric-training.tsv from a training run.</summary>
+/// <summary>Writes a model card (models/metric-classifier.md, measure-classifier.md) and models/metric-training.tsv from a training run.</summary>
 public static class ModelCard
 {
     private static string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
@@ -26,10 +27,14 @@ public static class ModelCard
         var best = run.Results[0];
         var s = new StringBuilder();
         var docs = (IReadOnlyList<MetricRow> rows) => rows.Select(r => r.Document).Distinct().Count();
-        s.AppendLine("# Model card: metric classifier (`metric-classifier.zip`)");
+        var t = run.Target;
+        var name = t.Name();
+        s.AppendLine($"# Model card: {name} classifier (`{name}-classifier.zip`)");
         s.AppendLine();
-        s.AppendLine($"Trained {run.Date} by `pipeline train --corpus {run.Corpus}`. Given the words around a figure, it says which");
-        s.AppendLine("metric the figure measures (`investment_capital`, `projects`, `labour`, ...; see ../shared FIGURES.md) and how sure it is.");
+        s.AppendLine($"Trained {run.Date} by `pipeline train --corpus {run.Corpus}`. Given the words around a figure, it says");
+        s.AppendLine(t == Target.Metric
+            ? "which metric the figure measures (`investment_capital`, `projects`, `labour`, ...; FIGURES.md) and how sure it is."
+            : "which measure the figure is (`level`, `change_pct`, `share_pct`, `pct_of_plan`, ...; FIGURES.md) and how sure it is.");
         s.AppendLine("It is meant for phrasings the rules do not know; combining it with the rules is a later step.");
         s.AppendLine();
         s.AppendLine("## Data");
@@ -41,13 +46,13 @@ public static class ModelCard
         s.AppendLine($"- Split by document, never by figure: a document is in test when FNV-1a(file name) mod 100 < {DocumentSplit.TestPercent}");
         s.AppendLine("  (`DocumentSplit`). No document is in both parts; the split does not change when documents are added.");
         s.AppendLine("- The rows are in `metric-training.tsv`: `document`, `split`, `metric`, `measure`, `unit`, `qualifier`, `before`,");
-        s.AppendLine("  `figure`, `after`, `cues` (the features below), `rules_metric` (what the rules said of the same span, or none).");
+        s.AppendLine("  `figure`, `after`, `cues` (the features below), `rules_metric` and `rules_measure` (what the rules said of the same span, or none).");
         s.AppendLine();
-        s.AppendLine("| metric | train | test |");
+        s.AppendLine($"| {name} | train | test |");
         s.AppendLine("|---|---:|---:|");
-        foreach (var m in run.Train.Concat(run.Test).Select(r => r.Metric).Distinct().Order(StringComparer.Ordinal))
+        foreach (var m in run.Train.Concat(run.Test).Select(r => r.Gold(t)).Distinct().Order(StringComparer.Ordinal))
         {
-            s.AppendLine($"| {m} | {run.Train.Count(r => r.Metric == m)} | {run.Test.Count(r => r.Metric == m)} |");
+            s.AppendLine($"| {m} | {run.Train.Count(r => r.Gold(t) == m)} | {run.Test.Count(r => r.Gold(t) == m)} |");
         }
 
         s.AppendLine();
@@ -78,13 +83,13 @@ public static class ModelCard
         s.AppendLine("validation split, so the choice is made on the test split itself; its score is therefore slightly optimistic.");
         s.AppendLine("The shipped model is the one trained on the train split only, so the figures below describe it exactly.");
         s.AppendLine();
-        var covered = run.Test.Count(r => r.RulesMetric != "none");
-        var rulesRight = run.Test.Count(r => r.RulesMetric == r.Metric);
+        var covered = run.Test.Count(r => r.Rules(t) != "none");
+        var rulesRight = run.Test.Count(r => r.Rules(t) == r.Gold(t));
         s.AppendLine("## Rules alone and model alone on the test split");
         s.AppendLine();
         s.AppendLine("The rule-based extractor (`DocumentExtractor.Extract`) was run on each test document; its figure overlapping the");
-        s.AppendLine("gold figure's span gives the rules' metric (none when it found no figure there). The model is given the gold span");
-        s.AppendLine("and unit, so this compares metric decisions, not figure finding.");
+        s.AppendLine($"gold figure's span gives the rules' {name} (none when it found no figure there). The model is given the gold span");
+        s.AppendLine($"and unit, so this compares {name} decisions, not figure finding.");
         s.AppendLine();
         s.AppendLine("| | macro-F1 | accuracy | rows decided |");
         s.AppendLine("|---|---:|---:|---:|");
@@ -97,7 +102,7 @@ public static class ModelCard
         s.AppendLine();
         s.AppendLine($"## Per-class results on the test split ({best.Trainer})");
         s.AppendLine();
-        s.AppendLine("| metric | support | precision | recall | F1 |");
+        s.AppendLine($"| {name} | support | precision | recall | F1 |");
         s.AppendLine("|---|---:|---:|---:|---:|");
         foreach (var c in best.Classes)
         {
@@ -119,7 +124,7 @@ public static class ModelCard
         s.AppendLine();
         s.AppendLine("## Size and speed");
         s.AppendLine();
-        s.AppendLine($"- `metric-classifier.zip`: {run.ZipBytes / 1024.0:0} KB; loading it and building a prediction engine took {run.LoadSeconds:0.00} s on the training machine.");
+        s.AppendLine($"- `{name}-classifier.zip`: {run.ZipBytes / 1024.0:0} KB; loading it and building a prediction engine took {run.LoadSeconds:0.00} s on the training machine.");
         s.AppendLine();
         s.AppendLine("## How to retrain");
         s.AppendLine();
@@ -127,7 +132,7 @@ public static class ModelCard
         s.AppendLine("dotnet run --project src/Pipeline.Cli -- train --corpus corpus/bulletins --out models");
         s.AppendLine("```");
         s.AppendLine();
-        s.AppendLine("It rewrites `metric-classifier.zip`, this card and `metric-training.tsv`. The same corpus and code give the same");
+        s.AppendLine("It rewrites `metric-classifier.zip`, `measure-classifier.zip`, their cards and `metric-training.tsv`. The same corpus and code give the same");
         s.AppendLine("metrics (the tests in `tests/Pipeline.Learning.Tests` retrain from scratch and compare with this card's macro-F1).");
         s.AppendLine("Add gold files to the corpus and retrain to teach it new phrasings.");
         return s.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -136,11 +141,11 @@ public static class ModelCard
     public static string Tsv(IReadOnlyList<MetricRow> rows)
     {
         static string Cell(string x) => x.Replace('\t', ' ').Replace('\n', ' ');
-        var s = new StringBuilder("document\tsplit\tmetric\tmeasure\tunit\tqualifier\tbefore\tfigure\tafter\tcues\trules_metric\n");
+        var s = new StringBuilder("document\tsplit\tmetric\tmeasure\tunit\tqualifier\tbefore\tfigure\tafter\tcues\trules_metric\trules_measure\n");
         foreach (var r in rows)
         {
             var c = r.Context;
-            s.Append(string.Join('\t', new[] { r.Document, DocumentSplit.IsTest(r.Document) ? "test" : "train", r.Metric, r.Measure, c.Unit, c.Qualifier, c.Before, c.Figure, c.After, c.Cues, r.RulesMetric }.Select(Cell))).Append('\n');
+            s.Append(string.Join('\t', new[] { r.Document, DocumentSplit.IsTest(r.Document) ? "test" : "train", r.Metric, r.Measure, c.Unit, c.Qualifier, c.Before, c.Figure, c.After, c.Cues, r.RulesMetric, r.RulesMeasure }.Select(Cell))).Append('\n');
         }
 
         return s.ToString();

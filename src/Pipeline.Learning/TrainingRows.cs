@@ -16,9 +16,9 @@ public sealed record FigureContext(string Before, string Figure, string After, s
 
 /// <summary>
 /// One training row: a gold figure's context and its labels, with the document it came from.
-/// <c>RulesMetric</c> is what the rule-based extractor said of the same span ("none" when it found no figure there), for comparison.
+/// <c>RulesMetric</c> and <c>RulesMeasure</c> are what the rule-based extractor said of the same span ("none" when it found no figure there), for comparison.
 /// </summary>
-public sealed record MetricRow(string Document, FigureContext Context, string Metric, string Measure, string RulesMetric = "none");
+public sealed record MetricRow(string Document, FigureContext Context, string Metric, string Measure, string RulesMetric = "none", string RulesMeasure = "none");
 
 /// <summary>Derives training rows from a document's text and its gold figures. Pure: same input, same rows.</summary>
 public static partial class TrainingRows
@@ -67,21 +67,24 @@ public static partial class TrainingRows
             var sentence = text.Sentences.FirstOrDefault(s => s.Span.Start <= at && at < s.Span.End);
             var (start, end) = sentence is null ? (0, text.Clean.Length) : (sentence.Span.Start, sentence.Span.End);
             var context = Around(text.Clean[start..end], at - start, figure.Text.Length, figure.Unit);
-            rows.Add(new MetricRow(document, context, figure.Metric, figure.Measure, RulesMetricAt(rules ?? [], at, at + figure.Text.Length)));
+            var (rulesMetric, rulesMeasure) = RulesAt(rules ?? [], at, at + figure.Text.Length);
+            rows.Add(new MetricRow(document, context, figure.Metric, figure.Measure, rulesMetric, rulesMeasure));
         }
 
         return (rows, missing);
     }
 
-    /// <summary>The metric of the rules' figure overlapping [start, end) the most, in FIGURES.md spelling; "none" when no rules' figure overlaps.</summary>
-    public static string RulesMetricAt(IReadOnlyList<Figure> rules, int start, int end)
+    /// <summary>The metric and measure of the rules' figure overlapping [start, end) the most, in FIGURES.md spelling; "none" when no rules' figure overlaps.</summary>
+    public static (string Metric, string Measure) RulesAt(IReadOnlyList<Figure> rules, int start, int end)
     {
         var best = rules.Select(f => (Figure: f, Overlap: Math.Min(end, f.End) - Math.Max(start, f.Start)))
             .Where(x => x.Overlap > 0)
             .OrderByDescending(x => x.Overlap)
             .Select(x => x.Figure)
             .FirstOrDefault();
-        return best is null ? "none" : JsonNamingPolicy.SnakeCaseLower.ConvertName(best.Metric.ToString());
+        return best is null
+            ? ("none", "none")
+            : (JsonNamingPolicy.SnakeCaseLower.ConvertName(best.Metric.ToString()), JsonNamingPolicy.SnakeCaseLower.ConvertName(best.Measure.ToString()));
     }
 
     /// <summary>The context of the figure at <c>[at, at+length)</c> of a sentence. Shared by training and prediction so both see the same features.</summary>

@@ -63,8 +63,8 @@ public sealed class RowTests
         var text = PreparedText.From("Thu hút 5 dự án, vốn 10 triệu USD.");
         var (rows, _) = TrainingRows.FromDocument("d.txt", text, [new GoldFigure("10 triệu USD", "investment_capital", "level", "USD")], DocumentExtractor.Extract("d.txt", text.Clean).Figures);
 
-        Assert.Equal("investment_capital", rows.Single().RulesMetric);
-        Assert.Equal("none", TrainingRows.RulesMetricAt([], 0, 5));
+        Assert.Equal(("investment_capital", "level"), (rows.Single().RulesMetric, rows.Single().RulesMeasure));
+        Assert.Equal(("none", "none"), TrainingRows.RulesAt([], 0, 5));
     }
 
     [Fact]
