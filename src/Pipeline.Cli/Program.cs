@@ -120,6 +120,12 @@ export.SetAction((parse, cancel) => ExportCommands.Export(
     Console.Out, Console.Error, cancel));
 root.Subcommands.Add(export);
 
+var trainCorpus = new Option<string>("--corpus") { Description = "The gold corpus: documents beside a gold/ folder.", DefaultValueFactory = _ => "corpus/bulletins" };
+var trainOut = new Option<string>("--out") { Description = "Where to write metric-classifier.zip, its card and its rows.", DefaultValueFactory = _ => "models" };
+var train = new Command("train", "Train the metric classifier on the gold corpus (see models/metric-classifier.md).") { trainCorpus, trainOut };
+train.SetAction(parse => TrainCommands.Train(parse.GetValue(trainCorpus)!, parse.GetValue(trainOut)!, Console.Out, Console.Error));
+root.Subcommands.Add(train);
+
 var config = new Option<string?>("--config") { Description = "A configuration file (default: $PIPELINE_CONFIG, else ./pipeline.json if present); see docs/configuration.md.", Recursive = true };
 root.Options.Add(config);
 

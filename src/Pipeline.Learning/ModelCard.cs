@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+
+namespace Pipeline.Learning;
+
+/// <summary>What a training run knows about itself, for the model card.</summary>
+public sealed record TrainingRun(
+    Target Target,
+    string Corpus,
+    int GoldFigures,
+    int Missing,
+    IReadOnlyList<MetricRow> Train,
+    IReadOnlyList<MetricRow> Test,
+    IReadOnlyList<Evaluation> Results,
+    Evaluation Rules,
+    double LoadSeconds,
+    long ZipBytes,
+    string Date);
+
+/// <summary>Writes a model card (models/metric-classifier.md, measure-classifier.md) and models/metric-training.tsv from a training run.</summary>
+public static class ModelCard
+{
+    private static string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
+
+    public static string Markdown(TrainingRun run)
+    {
+        var best = run.Results[0];
+        var s = new StringBuilder();
+        var docs = (IReadOnlyList<MetricRow> rows) => rows.Select(r => r.Document).Distinct().Count();
+        var t = run.Target;
+        var name = t.Name();
+        s.AppendLine($"# Model card: {name} classifier (`{name}-classifier.zip`)");
+        s.AppendLine();
+        s.AppendLine($"Trained {run.Date} by `pipeline train --corpus {run.Corpus}`. Given the words around a figure, it says");
+        s.AppendLine(t == Target.Metric
+            ? "which metric the figure measures (`investment_capital`, `projects`, `labour`, ...; FIGURES.md) and how sure it is."
+            : "which measure the figure is (`level`, `change_pct`, `share_pct`, `pct_of_plan`, ...; FIGURES.md) and how sure it is.");
+        s.AppendLine("It is meant for phrasings the rules do not know; combining it with the rules is a later step.");
+        s.AppendLine();
+        s.AppendLine("## Data");
+        s.AppendLine();
+        s.AppendLine($"- Source: the gold corpus `{run.Corpus}` ({run.GoldFigures} gold figures). Each gold figure's `text` is looked up in");
+        s.AppendLine("  the document's clean text (the next occurrence after the previous figure, since gold lists figures in reading");
+        s.AppendLine($"  order, else the first); {run.Missing} figures whose text is not in the clean text are left out.");
+        s.AppendLine($"- Rows: {run.Train.Count + run.Test.Count} ({run.Train.Count} train from {docs(run.Train)} documents, {run.Test.Count} test from {docs(run.Test)} documents).");
+        s.AppendLine($"- Split by document, never by figure: a document is in test when FNV-1a(file name) mod 100 < {DocumentSplit.TestPercent}");
+        s.AppendLine("  (`DocumentSplit`). No document is in both parts; the split does not change when documents are added.");
+        s.AppendLine("- The rows are in `metric-training.tsv`: `document`, `split`, `metric`, `measure`, `unit`, `qualifier`, `before`,");
+        s.AppendLine("  `figure`, `after`, `cues` (the features below), `rules_metric` and `rules_measure` (what the rules said of the same span, or none).");
+        s.AppendLine();
+        s.AppendLine($"| {name} | train | test |");
+        s.AppendLine("|---|---:|---:|");
+        foreach (var m in run.Train.Concat(run.Test).Select(r => r.Gold(t)).Distinct().Order(StringComparer.Ordinal))
+        {
+            s.AppendLine($"| {m} | {run.Train.Count(r => r.Gold(t) == m)} | {run.Test.Count(r => r.Gold(t) == m)} |");
+        }
+
+        s.AppendLine();
+        s.AppendLine("## Features");
+        s.AppendLine();
+        s.AppendLine($"- `before`: up to {TrainingRows.WindowBefore} words of the clause before the figure (the sentence, cut at a semicolon);");
+        s.AppendLine($"  `after`: up to {TrainingRows.WindowAfter} words after it; `figure`: the figure's own words (\"# dự án\"). Lower case, numbers");
+        s.AppendLine("  masked as `#`, so the model learns phrasing, not values. Each is `FeaturizeText` (word uni/bigrams and character");
+        s.AppendLine("  trigrams, normalised counts).");
+        s.AppendLine("- `cues`: which of a fixed list of metric nouns (vốn, dự án, xuất khẩu, lao động, ...) occur in the sentence; `FeaturizeText`.");
+        s.AppendLine("- `unit` (the figure's unit, as in FIGURES.md) and `qualifier` (the word right before the number when it is one of");
+        s.AppendLine("  khoảng, hơn, đạt, tăng, chiếm, ...): one-hot.");
+        s.AppendLine();
+        s.AppendLine("## Trainer");
+        s.AppendLine();
+        s.AppendLine("Every trainer below was trained on the train split with `MLContext(seed: 1)` and one thread (deterministic) and");
+        s.AppendLine("scored on the test split. Macro-F1 is the mean F1 over the classes present in the test split.");
+        s.AppendLine();
+        s.AppendLine("| trainer | macro-F1 | accuracy |");
+        s.AppendLine("|---|---:|---:|");
+        foreach (var r in run.Results)
+        {
+            s.AppendLine($"| {r.Trainer}{(r == best ? " (shipped)" : "")} | {F(r.MacroF1)} | {F(r.Accuracy)} |");
+        }
+
+        s.AppendLine();
+        s.AppendLine($"Shipped: **{best.Trainer}**, the best macro-F1. With {docs(run.Train) + docs(run.Test)} documents there is no separate");
+        s.AppendLine("validation split, so the choice is made on the test split itself; its score is therefore slightly optimistic.");
+        s.AppendLine("The shipped model is the one trained on the train split only, so the figures below describe it exactly.");
+        s.AppendLine();
+        var covered = run.Test.Count(r => r.Rules(t) != "none");
+        var rulesRight = run.Test.Count(r => r.Rules(t) == r.Gold(t));
+        s.AppendLine("## Rules alone and model alone on the test split");
+        s.AppendLine();
+        s.AppendLine("The rule-based extractor (`DocumentExtractor.Extract`) was run on each test document; its figure overlapping the");
+        s.AppendLine($"gold figure's span gives the rules' {name} (none when it found no figure there). The model is given the gold span");
+        s.AppendLine($"and unit, so this compares {name} decisions, not figure finding.");
+        s.AppendLine();
+        s.AppendLine("| | macro-F1 | accuracy | rows decided |");
+        s.AppendLine("|---|---:|---:|---:|");
+        s.AppendLine($"| rules | {F(run.Rules.MacroF1)} | {F(run.Rules.Accuracy)} | {covered} of {run.Test.Count} (right on {F(covered == 0 ? 0 : (double)rulesRight / covered)} of those) |");
+        s.AppendLine($"| model ({best.Trainer}) | {F(best.MacroF1)} | {F(best.Accuracy)} | {run.Test.Count} of {run.Test.Count} |");
+        s.AppendLine();
+        s.AppendLine("The rules were written while reading this same corpus, test documents included, so their score here is in-sample");
+        s.AppendLine("and flatters them; the model has never seen the test documents. On the corpus the rules win; the model's use is");
+        s.AppendLine("the phrasings the rules have not met (see the unseen-phrasing table in `tests/Pipeline.Learning.Tests`).");
+        s.AppendLine();
+        s.AppendLine($"## Per-class results on the test split ({best.Trainer})");
+        s.AppendLine();
+        s.AppendLine($"| {name} | support | precision | recall | F1 |");
+        s.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var c in best.Classes)
+        {
+            s.AppendLine($"| {c.Metric} | {c.Support} | {F(c.Precision)} | {F(c.Recall)} | {F(c.F1)} |");
+        }
+
+        s.AppendLine($"| **macro** | {run.Test.Count} | | | **{F(best.MacroF1)}** |");
+        s.AppendLine();
+        s.AppendLine("## Confusion matrix (test split; rows gold, columns predicted)");
+        s.AppendLine();
+        var abbrev = best.Labels.Select((l, i) => $"c{i}").ToList();
+        s.AppendLine("| gold \\ predicted | " + string.Join(" | ", abbrev) + " |");
+        s.AppendLine("|---|" + string.Concat(abbrev.Select(_ => "---:|")));
+        for (var i = 0; i < best.Labels.Count; i++)
+        {
+            s.AppendLine($"| {abbrev[i]} {best.Labels[i]} | " + string.Join(" | ", best.Confusion[i].Select(n => n == 0 ? "." : n.ToString(CultureInfo.InvariantCulture))) + " |");
+        }
+
+        s.AppendLine();
+        s.AppendLine("## Size and speed");
+        s.AppendLine();
+        s.AppendLine($"- `{name}-classifier.zip`: {run.ZipBytes / 1024.0:0} KB; loading it and building a prediction engine took {run.LoadSeconds:0.00} s on the training machine.");
+        s.AppendLine();
+        s.AppendLine("## How to retrain");
+        s.AppendLine();
+        s.AppendLine("```");
+        s.AppendLine("dotnet run --project src/Pipeline.Cli -- train --corpus corpus/bulletins --out models");
+        s.AppendLine("```");
+        s.AppendLine();
+        s.AppendLine("It rewrites `metric-classifier.zip`, `measure-classifier.zip`, their cards and `metric-training.tsv`. The same corpus and code give the same");
+        s.AppendLine("metrics (the tests in `tests/Pipeline.Learning.Tests` retrain from scratch and compare with this card's macro-F1).");
+        s.AppendLine("Add gold files to the corpus and retrain to teach it new phrasings.");
+        return s.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    public static string Tsv(IReadOnlyList<MetricRow> rows)
+    {
+        static string Cell(string x) => x.Replace('\t', ' ').Replace('\n', ' ');
+        var s = new StringBuilder("document\tsplit\tmetric\tmeasure\tunit\tqualifier\tbefore\tfigure\tafter\tcues\trules_metric\trules_measure\n");
+        foreach (var r in rows)
+        {
+            var c = r.Context;
+            s.Append(string.Join('\t', new[] { r.Document, DocumentSplit.IsTest(r.Document) ? "test" : "train", r.Metric, r.Measure, c.Unit, c.Qualifier, c.Before, c.Figure, c.After, c.Cues, r.RulesMetric, r.RulesMeasure }.Select(Cell))).Append('\n');
+        }
+
+        return s.ToString();
+    }
+}
