@@ -125,7 +125,7 @@ public static class Searcher
     }
 
     /// <summary>Candidates the full query ranks; the rest of a broad match only counts.</summary>
-    private const int Candidates = 300;
+    private const int Candidates = 100;
 
     /// <summary>A fixed set of documents (global ids, sorted) as a filter.</summary>
     private sealed class DocsFilter(int[] docs) : Filter
