@@ -119,7 +119,7 @@ public sealed class DocumentStore : IDisposable
                 {
                     batch.Add(new PendingPage(
                         reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                        reader.GetString(4), Time(reader.GetString(5)), PageBodies.Decompress((byte[])reader.GetValue(6))));
+                        reader.GetString(4), Stamps.Parse(reader.GetString(5)), PageBodies.Decompress((byte[])reader.GetValue(6))));
                 }
             }
 
@@ -166,9 +166,9 @@ public sealed class DocumentStore : IDisposable
             upsert.Parameters.AddWithValue("$url", document.Url);
             upsert.Parameters.AddWithValue("$site", document.Site);
             upsert.Parameters.AddWithValue("$hash", document.PageHash);
-            upsert.Parameters.AddWithValue("$fetched", Stamp(document.FetchedAt));
+            upsert.Parameters.AddWithValue("$fetched", Stamps.Of(document.FetchedAt));
             upsert.Parameters.AddWithValue("$version", document.ExtractorVersion);
-            upsert.Parameters.AddWithValue("$processed", Stamp(document.ProcessedAt));
+            upsert.Parameters.AddWithValue("$processed", Stamps.Of(document.ProcessedAt));
             upsert.Parameters.AddWithValue("$title", (object?)document.Title ?? DBNull.Value);
             upsert.Parameters.AddWithValue("$published", (object?)document.Published ?? DBNull.Value);
             upsert.Parameters.AddWithValue("$from", (object?)document.PublishedFrom ?? DBNull.Value);
@@ -244,9 +244,9 @@ public sealed class DocumentStore : IDisposable
                         Url = reader.GetString(1),
                         Site = reader.GetString(2),
                         PageHash = reader.GetString(3),
-                        FetchedAt = Time(reader.GetString(4)),
+                        FetchedAt = Stamps.Parse(reader.GetString(4)),
                         ExtractorVersion = reader.GetString(5),
-                        ProcessedAt = Time(reader.GetString(6)),
+                        ProcessedAt = Stamps.Parse(reader.GetString(6)),
                         Title = Text(reader, 7),
                         Published = Text(reader, 8),
                         PublishedFrom = Text(reader, 9),
@@ -486,10 +486,6 @@ public sealed class DocumentStore : IDisposable
     }
 
     private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
-
-    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Time(string stamp) => DateTimeOffset.Parse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {

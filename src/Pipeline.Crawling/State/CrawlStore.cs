@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Pipeline.Storage;
 
 namespace Pipeline.Crawling.State;
 
@@ -67,7 +68,7 @@ public sealed class CrawlStore : IDisposable
         var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         db.Open();
         Execute(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 16000; PRAGMA cache_size = -32000;");
-        Pipeline.Storage.Schema.Apply(db);
+        Schema.Apply(db);
         return new CrawlStore(db);
     }
 
@@ -85,7 +86,7 @@ public sealed class CrawlStore : IDisposable
             using var transaction = _db.BeginTransaction();
             Command("DELETE FROM frontier", transaction).ExecuteNonQuery();
             using var insert = Command("INSERT INTO runs (started, options) VALUES ($started, $options) RETURNING id", transaction);
-            insert.Parameters.AddWithValue("$started", Stamp(now));
+            insert.Parameters.AddWithValue("$started", Stamps.Of(now));
             insert.Parameters.AddWithValue("$options", options);
             var id = (long)insert.ExecuteScalar()!;
             transaction.Commit();
@@ -100,7 +101,7 @@ public sealed class CrawlStore : IDisposable
         lock (_lock)
         {
             using var command = Command("UPDATE runs SET finished = $at, summary = $summary WHERE id = $id");
-            command.Parameters.AddWithValue("$at", Stamp(now));
+            command.Parameters.AddWithValue("$at", Stamps.Of(now));
             command.Parameters.AddWithValue("$summary", summary);
             command.Parameters.AddWithValue("$id", run);
             command.ExecuteNonQuery();
@@ -252,7 +253,7 @@ public sealed class CrawlStore : IDisposable
             select.Parameters.AddWithValue("$url", url.AbsoluteUri);
             using var reader = select.ExecuteReader();
             return reader.Read()
-                ? new StoredPage(url, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), Time(reader.GetString(3)))
+                ? new StoredPage(url, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), Stamps.Parse(reader.GetString(3)))
                 : null;
         }
     }
@@ -279,8 +280,8 @@ public sealed class CrawlStore : IDisposable
                 {
                     batch.Add(new PageRecord(
                         new Uri(reader.GetString(0)), reader.GetString(1), Enum.Parse<PageKind>(reader.GetString(2)), new Uri(reader.GetString(3)),
-                        reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), Time(reader.GetString(6)), Time(reader.GetString(7)),
-                        Pipeline.Storage.PageBodies.Decompress((byte[])reader.GetValue(8))));
+                        reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), Stamps.Parse(reader.GetString(6)), Stamps.Parse(reader.GetString(7)),
+                        PageBodies.Decompress((byte[])reader.GetValue(8))));
                 }
             }
 
@@ -322,7 +323,7 @@ public sealed class CrawlStore : IDisposable
             while (reader.Read())
             {
                 result.Add(new FetchLogEntry(
-                    new Uri(reader.GetString(0)), reader.GetString(1), Enum.Parse<PageKind>(reader.GetString(2)), Time(reader.GetString(3)),
+                    new Uri(reader.GetString(0)), reader.GetString(1), Enum.Parse<PageKind>(reader.GetString(2)), Stamps.Parse(reader.GetString(3)),
                     TimeSpan.FromMilliseconds(reader.GetInt64(4)), reader.GetInt32(5), reader.GetInt32(6), reader.GetString(7),
                     reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetInt64(9), reader.IsDBNull(10) ? null : reader.GetString(10)));
             }
@@ -339,7 +340,7 @@ public sealed class CrawlStore : IDisposable
             using var select = Command("SELECT fetched_at, status, body FROM robots WHERE host = $host");
             select.Parameters.AddWithValue("$host", host);
             using var reader = select.ExecuteReader();
-            return reader.Read() ? (Time(reader.GetString(0)), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2)) : null;
+            return reader.Read() ? (Stamps.Parse(reader.GetString(0)), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2)) : null;
         }
     }
 
@@ -349,7 +350,7 @@ public sealed class CrawlStore : IDisposable
         {
             using var upsert = Command("INSERT OR REPLACE INTO robots (host, fetched_at, status, body) VALUES ($host, $at, $status, $body)");
             upsert.Parameters.AddWithValue("$host", host);
-            upsert.Parameters.AddWithValue("$at", Stamp(at));
+            upsert.Parameters.AddWithValue("$at", Stamps.Of(at));
             upsert.Parameters.AddWithValue("$status", status);
             upsert.Parameters.AddWithValue("$body", (object?)body ?? DBNull.Value);
             upsert.ExecuteNonQuery();
@@ -374,7 +375,7 @@ public sealed class CrawlStore : IDisposable
             using var upsert = Command("INSERT OR REPLACE INTO site_templates (site, template, updated_at) VALUES ($site, $json, $at)");
             upsert.Parameters.AddWithValue("$site", site);
             upsert.Parameters.AddWithValue("$json", json);
-            upsert.Parameters.AddWithValue("$at", Stamp(at));
+            upsert.Parameters.AddWithValue("$at", Stamps.Of(at));
             upsert.ExecuteNonQuery();
         }
     }
@@ -406,7 +407,7 @@ public sealed class CrawlStore : IDisposable
             kind.Value = item.Kind.ToString();
             depth.Value = item.Depth;
             seq.Value = _seq + 1;
-            announced.Value = item.Announced is { } a ? Stamp(a) : DBNull.Value;
+            announced.Value = item.Announced is { } a ? Stamps.Of(a) : DBNull.Value;
             if (insert.ExecuteNonQuery() > 0)
             {
                 _seq++;
@@ -429,7 +430,7 @@ public sealed class CrawlStore : IDisposable
         insert.Parameters.AddWithValue("$url", log.Url.AbsoluteUri);
         insert.Parameters.AddWithValue("$site", log.Site);
         insert.Parameters.AddWithValue("$kind", log.Kind.ToString());
-        insert.Parameters.AddWithValue("$at", Stamp(log.At));
+        insert.Parameters.AddWithValue("$at", Stamps.Of(log.At));
         insert.Parameters.AddWithValue("$elapsed", (long)log.Elapsed.TotalMilliseconds);
         insert.Parameters.AddWithValue("$requests", log.Requests);
         insert.Parameters.AddWithValue("$status", log.Status);
@@ -459,15 +460,11 @@ public sealed class CrawlStore : IDisposable
         command.Parameters.AddWithValue("$etag", (object?)page.ETag ?? DBNull.Value);
         command.Parameters.AddWithValue("$modified", (object?)page.LastModified ?? DBNull.Value);
         command.Parameters.AddWithValue("$hash", page.Hash);
-        command.Parameters.AddWithValue("$at", Stamp(page.FetchedAt));
+        command.Parameters.AddWithValue("$at", Stamps.Of(page.FetchedAt));
         command.Parameters.AddWithValue("$headers", JsonSerializer.Serialize(page.Headers));
-        command.Parameters.AddWithValue("$body", page.Changed ? Pipeline.Storage.PageBodies.Compress(page.Body) : []);
+        command.Parameters.AddWithValue("$body", page.Changed ? PageBodies.Compress(page.Body) : []);
         command.ExecuteNonQuery();
     }
-
-    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Time(string stamp) => DateTimeOffset.Parse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {
