@@ -84,31 +84,34 @@ var database = new Option<string>("--db") { Description = "The crawl store (defa
 var delay = new Option<double?>("--delay") { Description = "Seconds between requests to one host (default 2, or crawl.delay_seconds in the configuration, or $PIPELINE_CRAWL_DELAY); robots.txt Crawl-delay can only raise it." };
 var contact = new Option<string?>("--contact") { Description = "A URL where site owners can reach you, sent in the User-Agent (or $PIPELINE_CONTACT_URL)." };
 var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display and no summary." };
-var crawlJson = new Option<bool>("--json") { Description = "Print the summary as one JSON object." };
+var crawlJson = new Option<bool>("--json") { Description = "Print the summary as one JSON object (the same as --format json)." };
+var summaryFormat = new Option<string>("--format", "-f") { Description = "text (default) or json: the summary for people or for machines.", DefaultValueFactory = _ => "text" };
+summaryFormat.AcceptOnlyFromAmong("text", "json");
+bool Json(ParseResult parse) => parse.GetValue(crawlJson) || parse.GetValue(summaryFormat) == "json";
 var verbose = new Option<bool>("--verbose", "-v") { Description = "Say more: one line per URL fetched, every page that could not be read." };
-var crawl = new Command("crawl", "Fetch the boards' new and changed pages into the crawl store, politely.") { sourcesFile, site, maxPages, since, database, delay, contact, quiet, crawlJson, verbose };
+var crawl = new Command("crawl", "Fetch the boards' new and changed pages into the crawl store, politely.") { sourcesFile, site, maxPages, since, database, delay, contact, quiet, crawlJson, verbose, summaryFormat };
 crawl.SetAction((parse, cancel) => CrawlCommands.Crawl(
-    new CrawlOptions(parse.GetValue(sourcesFile)!, parse.GetValue(site) ?? [], parse.GetValue(maxPages), parse.GetValue(since), parse.GetValue(database)!, parse.GetValue(delay), parse.GetValue(contact), parse.GetValue(quiet), parse.GetValue(crawlJson), parse.GetValue(verbose)),
+    new CrawlOptions(parse.GetValue(sourcesFile)!, parse.GetValue(site) ?? [], parse.GetValue(maxPages), parse.GetValue(since), parse.GetValue(database)!, parse.GetValue(delay), parse.GetValue(contact), parse.GetValue(quiet), Json(parse), parse.GetValue(verbose)),
     Console.Out, Console.Error, cancel));
 root.Subcommands.Add(crawl);
 
 var runSources = new Option<string?>("--sources") { Description = "A board registry to crawl; without it, the bundled sites in corpus/sites are served on 127.0.0.1 and crawled." };
 var runIndex = new Option<string>("--index") { Description = "The index folder (default: $PIPELINE_INDEX or data/index).", DefaultValueFactory = _ => SearchCommands.DefaultIndex };
-var run = new Command("run", "Crawl, extract, store and index, each stage doing only what changed; ends with a summary and the headline figures.") { runSources, database, runIndex, quiet, crawlJson, verbose };
+var run = new Command("run", "Crawl, extract, store and index, each stage doing only what changed; ends with a summary and the headline figures.") { runSources, database, runIndex, quiet, crawlJson, verbose, summaryFormat };
 run.SetAction((parse, cancel) => RunCommands.Run(
-    new RunOptions(parse.GetValue(runSources), parse.GetValue(database)!, parse.GetValue(runIndex)!, parse.GetValue(quiet), parse.GetValue(crawlJson), parse.GetValue(verbose)),
+    new RunOptions(parse.GetValue(runSources), parse.GetValue(database)!, parse.GetValue(runIndex)!, parse.GetValue(quiet), Json(parse), parse.GetValue(verbose)),
     Console.Out, Console.Error, cancel));
 root.Subcommands.Add(run);
 
 var reprocessAll = new Option<bool>("--all") { Description = "Re-read every stored article, not only those the current extractor has not read." };
-var reprocess = new Command("reprocess", "Re-extract stored pages after an extractor change and re-index them; nothing is fetched.") { runSources, database, runIndex, reprocessAll, quiet, crawlJson };
+var reprocess = new Command("reprocess", "Re-extract stored pages after an extractor change and re-index them; nothing is fetched.") { runSources, database, runIndex, reprocessAll, quiet, crawlJson, summaryFormat };
 reprocess.SetAction((parse, cancel) => Task.FromResult(RunCommands.Reprocess(
-    new RunOptions(parse.GetValue(runSources), parse.GetValue(database)!, parse.GetValue(runIndex)!, parse.GetValue(quiet), parse.GetValue(crawlJson)),
+    new RunOptions(parse.GetValue(runSources), parse.GetValue(database)!, parse.GetValue(runIndex)!, parse.GetValue(quiet), Json(parse)),
     parse.GetValue(reprocessAll), Console.Out, Console.Error, cancel)));
 root.Subcommands.Add(reprocess);
 
-var stats = new Command("stats", "Counts by province, year and metric; each source's last crawl and failures; facts reported differently.") { database, crawlJson };
-stats.SetAction(parse => StatsCommands.Stats(parse.GetValue(database)!, parse.GetValue(crawlJson), Console.Out, Console.Error));
+var stats = new Command("stats", "Counts by province, year and metric; each source's last crawl and failures; facts reported differently.") { database, crawlJson, summaryFormat };
+stats.SetAction(parse => StatsCommands.Stats(parse.GetValue(database)!, Json(parse), Console.Out, Console.Error));
 root.Subcommands.Add(stats);
 
 var exportFormat = new Option<string>("--format", "-f") { Description = "csv (default), jsonl or parquet.", DefaultValueFactory = _ => "csv" };
