@@ -102,7 +102,7 @@ public sealed class CrawlerTests
                 var page = pages[article.Path];
                 var html = new PortalPageReader().Decode(page.Body, page.ContentType);
                 var read = ArticleExtractor.Extract(html, page.FinalUrl, PortalPageReader.Selectors(source), template);
-                var f1 = TokenF1(read.Body, article.Bulletin.Gold);
+                var f1 = TokenOverlap.F1(read.Body, article.Bulletin.Gold);
                 Assert.True(f1 >= 0.97, $"{server.Site.Platform} {article.Path}: token F1 {f1:F3}\n--- read:\n{read.Body}\n--- gold:\n{article.Bulletin.Gold}");
                 Assert.Equal(article.Bulletin.Title, read.Title);
                 Assert.Equal(article.Bulletin.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), read.Published?[..10]);
@@ -123,24 +123,6 @@ public sealed class CrawlerTests
         "Skip Ribbon", "Skip portlet", "Tăng cỡ chữ", "Giảm cỡ chữ", "In trang", "Chia sẻ", "Tin liên quan", "Tin khác", "Lượt xem",
         "Thống kê truy cập", "Đang truy cập", "Trang chủ", "Ý kiến bạn đọc", "Bản quyền", "IMG_1709", "DSC01234", "anh-1.png", "Facebook",
     ];
-
-    private static double TokenF1(string read, string gold)
-    {
-        static Dictionary<string, int> Bag(string text) => text.ToLowerInvariant()
-            .Split([' ', '\n', '\t', ',', '.', ';', ':', '(', ')', '"', '“', '”', '|'], StringSplitOptions.RemoveEmptyEntries)
-            .GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
-        var a = Bag(read);
-        var b = Bag(gold);
-        var common = a.Sum(kv => Math.Min(kv.Value, b.GetValueOrDefault(kv.Key)));
-        if (common == 0)
-        {
-            return 0;
-        }
-
-        var precision = (double)common / a.Values.Sum();
-        var recall = (double)common / b.Values.Sum();
-        return 2 * precision * recall / (precision + recall);
-    }
 
     [Fact]
     public async Task MaxPagesStopsTheCrawlAndTheNextOneStartsAfresh()

@@ -67,24 +67,6 @@ public static class SampleArticles
         return $"title: {a.Title}\ndate: {a.Date:yyyy-MM-dd}\ntype: {a.Type}\n" + (a.Author is { } author ? $"author: {author}\n" : "") + "---\n" + string.Join("\n\n", blocks) + "\n";
     }
 
-    public static double TokenF1(string read, string gold)
-    {
-        static Dictionary<string, int> Bag(string text) => text.ToLowerInvariant()
-            .Split([' ', '\n', '\t', ',', '.', ';', ':', '(', ')', '"', '“', '”', '|'], StringSplitOptions.RemoveEmptyEntries)
-            .GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
-        var a = Bag(read);
-        var b = Bag(gold);
-        var common = a.Sum(kv => Math.Min(kv.Value, b.GetValueOrDefault(kv.Key)));
-        if (common == 0)
-        {
-            return 0;
-        }
-
-        var precision = (double)common / a.Values.Sum();
-        var recall = (double)common / b.Values.Sum();
-        return 2 * precision * recall / (precision + recall);
-    }
-
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
