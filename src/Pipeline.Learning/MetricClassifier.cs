@@ -12,8 +12,14 @@ public sealed class FigureClassifier
 
     public static FigureClassifier Load(string path)
     {
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    public static FigureClassifier Load(Stream stream)
+    {
         var ml = new MLContext(seed: MetricTrainer.Seed);
-        var model = ml.Model.Load(path, out _);
+        var model = ml.Model.Load(stream, out _);
         return new FigureClassifier(ml.Model.CreatePredictionEngine<FigureInput, FigureOutput>(model));
     }
 

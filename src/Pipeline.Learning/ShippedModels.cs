@@ -1,0 +1,25 @@
+using System.Reflection;
+
+namespace Pipeline.Learning;
+
+/// <summary>
+/// The models committed in models/ and built into this assembly: loaded once, on first use.
+/// Their bytes are part of the assembly, so <see cref="Version"/> changes exactly when a model does.
+/// </summary>
+public static class ShippedModels
+{
+    private static readonly Lazy<MetricClassifier> MetricModel = new(() => new MetricClassifier(FigureClassifier.Load(Open("metric-classifier.zip"))));
+    private static readonly Lazy<MeasureClassifier> MeasureModel = new(() => new MeasureClassifier(FigureClassifier.Load(Open("measure-classifier.zip"))));
+
+    public static MetricClassifier Metric => MetricModel.Value;
+
+    public static MeasureClassifier Measure => MeasureModel.Value;
+
+    /// <summary>A short id of this assembly (code and models), for the extractor version stored with each document.</summary>
+    public static string Version { get; } = typeof(ShippedModels).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+
+    /// <summary>Opens a shipped model by file name (e.g. "metric-classifier.zip").</summary>
+    public static Stream Open(string name) =>
+        Assembly.GetExecutingAssembly().GetManifestResourceStream($"models/{name}")
+        ?? throw new FileNotFoundException($"the model {name} is not built into {typeof(ShippedModels).Assembly.GetName().Name}; run `pipeline train` and rebuild", name);
+}
