@@ -7,6 +7,7 @@ using Pipeline.Crawling.Registry;
 using Pipeline.Crawling.State;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Html;
+using Pipeline.Learning.Combining;
 using Pipeline.Processing;
 using Pipeline.Search;
 using Pipeline.Storage;
@@ -160,7 +161,7 @@ public static class RunCommands
         using var documents = DocumentStore.Open(options.Database);
         SiteTemplate? Template(string site) => crawlStore.Template(site) is { } json ? JsonSerializer.Deserialize<SiteTemplate>(json) : null;
         var processBar = progress?.AddTask("process").IsIndeterminate();
-        var process = new ProcessStage(documents, registry, Template).Run(DocumentExtractor.Version, all, n => processBar?.Description($"process: {n} documents"), cancel);
+        var process = new ProcessStage(documents, registry, Template).Run(LearnedExtractor.Version, all, n => processBar?.Description($"process: {n} documents"), cancel);
         processBar?.IsIndeterminate(false).Value(processBar.MaxValue);
         var indexBar = progress?.AddTask("index").IsIndeterminate();
         using var index = SearchIndex.Open(options.Index);

@@ -1,4 +1,5 @@
 using Pipeline.Extraction;
+using Pipeline.Learning.Combining;
 
 namespace Pipeline.Cli;
 
@@ -24,7 +25,7 @@ public static class SourceExtractor
             try
             {
                 var (text, metadata) = DocumentExtractor.Read(read.Text);
-                var document = DocumentExtractor.Extract(source, text, metadata);
+                var document = LearnedExtractor.Extract(source, text, metadata);
                 result = new ExtractResult(document with { Warnings = [.. read.Warnings, .. document.Warnings] }, text.Clean);
             }
             catch (Exception e) when (e is not OutOfMemoryException)

@@ -56,6 +56,15 @@ public static class MetricTrainer
         return Score(trainer, test.Select(r => r.Gold(target)).ToList(), predicted);
     }
 
+    /// <summary>The model's label and its probability for each row, in order.</summary>
+    public static IReadOnlyList<(string Label, double Score)> Predict(ITransformer model, IReadOnlyList<MetricRow> rows, MLContext ml, Target target = Target.Metric)
+    {
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => FigureInput.From(r.Context, r.Gold(target))));
+        return ml.Data.CreateEnumerable<FigureOutput>(model.Transform(data), reuseRowObject: false)
+            .Select(o => (o.Predicted, o.Score.Length == 0 ? 0d : o.Score.Max()))
+            .ToList();
+    }
+
     /// <summary>Per-class P/R/F1, accuracy and macro-F1 (the mean F1 over classes present in the gold labels) of predictions against gold.</summary>
     public static Evaluation Score(string trainer, IReadOnlyList<string> gold, IReadOnlyList<string> predicted)
     {

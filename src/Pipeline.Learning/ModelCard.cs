@@ -15,12 +15,17 @@ public sealed record TrainingRun(
     Evaluation Rules,
     double LoadSeconds,
     long ZipBytes,
-    string Date);
+    string Date,
+    Combining.CombinedRun? Combined = null);
 
 /// <summary>Writes a model card (models/metric-classifier.md, measure-classifier.md) and models/metric-training.tsv from a training run.</summary>
 public static class ModelCard
 {
     private static string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string PolicyTunerText() =>
+        $"the train documents were cut into {Combining.PolicyTuner.Folds} folds, a model trained on the other folds predicted each fold, and every pair on the grid " +
+        $"(rules stand at {string.Join(", ", Combining.PolicyTuner.RulesStandGrid.Select(F))}; model decides at {string.Join(", ", Combining.PolicyTuner.ModelDecidesGrid.Select(F))}) was scored on those out-of-fold predictions.";
 
     public static string Markdown(TrainingRun run)
     {
@@ -35,7 +40,9 @@ public static class ModelCard
         s.AppendLine(t == Target.Metric
             ? "which metric the figure measures (`investment_capital`, `projects`, `labour`, ...; FIGURES.md) and how sure it is."
             : "which measure the figure is (`level`, `change_pct`, `share_pct`, `pct_of_plan`, ...; FIGURES.md) and how sure it is.");
-        s.AppendLine("It is meant for phrasings the rules do not know; combining it with the rules is a later step.");
+        s.AppendLine(t == Target.Metric
+            ? "The extractor asks it about every figure the rules are unsure of (see \"Rules and model together\")."
+            : "It is shipped for comparison and for tools; the extractor's measures come from the rules, which score higher (below).");
         s.AppendLine();
         s.AppendLine("## Data");
         s.AppendLine();
@@ -100,6 +107,29 @@ public static class ModelCard
         s.AppendLine("and flatters them; the model has never seen the test documents. On the corpus the rules win; the model's use is");
         s.AppendLine("the phrasings the rules have not met (see the unseen-phrasing table in `tests/Pipeline.Learning.Tests`).");
         s.AppendLine();
+        if (run.Combined is { } both)
+        {
+            var p = both.Policy;
+            s.AppendLine("## Rules and model together");
+            s.AppendLine();
+            s.AppendLine($"`pipeline extract`, `run` and `reprocess` show the model every figure whose rules' confidence is below {F(p.RulesStand)}. The model's");
+            s.AppendLine($"metric replaces the rules' when it differs, suits the figure's unit (money metrics for money, projects for projects, ...)");
+            s.AppendLine($"and the model gives it a probability of at least {F(p.ModelDecides)}; the figure's `rule` is then `model` and its `confidence` the");
+            s.AppendLine("model's probability. Figures the rules are sure of never change.");
+            s.AppendLine();
+            s.AppendLine($"The two thresholds (`combine-policy.json`) were chosen on the train split alone: {PolicyTunerText()}");
+            s.AppendLine($"The best pair scored macro-F1 {F(both.TrainMacroF1)} there; ties go to the pair that lets the model decide least.");
+            s.AppendLine();
+            s.AppendLine("| test split | macro-F1 | accuracy |");
+            s.AppendLine("|---|---:|---:|");
+            s.AppendLine($"| rules alone | {F(run.Rules.MacroF1)} | {F(run.Rules.Accuracy)} |");
+            s.AppendLine($"| model alone ({best.Trainer}) | {F(best.MacroF1)} | {F(best.Accuracy)} |");
+            s.AppendLine($"| rules + model | {F(both.Test.MacroF1)} | {F(both.Test.Accuracy)} |");
+            s.AppendLine();
+            s.AppendLine($"The model decided {both.ByModel} of the {run.Test.Count} test figures.");
+            s.AppendLine();
+        }
+
         s.AppendLine($"## Per-class results on the test split ({best.Trainer})");
         s.AppendLine();
         s.AppendLine($"| {name} | support | precision | recall | F1 |");

@@ -11,7 +11,16 @@ public static class ShippedModels
     private static readonly Lazy<MetricClassifier> MetricModel = new(() => new MetricClassifier(FigureClassifier.Load(Open("metric-classifier.zip"))));
     private static readonly Lazy<MeasureClassifier> MeasureModel = new(() => new MeasureClassifier(FigureClassifier.Load(Open("measure-classifier.zip"))));
 
+    private static readonly Lazy<Combining.CombinePolicy> PolicyValue = new(() =>
+    {
+        using var reader = new StreamReader(Open("combine-policy.json"));
+        return Combining.CombinePolicy.FromJson(reader.ReadToEnd());
+    });
+
     public static MetricClassifier Metric => MetricModel.Value;
+
+    /// <summary>When the metric model overrules the rules (models/combine-policy.json).</summary>
+    public static Combining.CombinePolicy Policy => PolicyValue.Value;
 
     public static MeasureClassifier Measure => MeasureModel.Value;
 

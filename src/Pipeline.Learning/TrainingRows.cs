@@ -16,9 +16,10 @@ public sealed record FigureContext(string Before, string Figure, string After, s
 
 /// <summary>
 /// One training row: a gold figure's context and its labels, with the document it came from.
-/// <c>RulesMetric</c> and <c>RulesMeasure</c> are what the rule-based extractor said of the same span ("none" when it found no figure there), for comparison.
+/// <c>RulesMetric</c>, <c>RulesMeasure</c> and <c>RulesConfidence</c> are what the rule-based extractor said of the same span
+/// ("none" and 0 when it found no figure there), for comparison and for combining rules with the model.
 /// </summary>
-public sealed record MetricRow(string Document, FigureContext Context, string Metric, string Measure, string RulesMetric = "none", string RulesMeasure = "none");
+public sealed record MetricRow(string Document, FigureContext Context, string Metric, string Measure, string RulesMetric = "none", string RulesMeasure = "none", double RulesConfidence = 0);
 
 /// <summary>Derives training rows from a document's text and its gold figures. Pure: same input, same rows.</summary>
 public static partial class TrainingRows
@@ -67,15 +68,15 @@ public static partial class TrainingRows
             var sentence = text.Sentences.FirstOrDefault(s => s.Span.Start <= at && at < s.Span.End);
             var (start, end) = sentence is null ? (0, text.Clean.Length) : (sentence.Span.Start, sentence.Span.End);
             var context = Around(text.Clean[start..end], at - start, figure.Text.Length, figure.Unit);
-            var (rulesMetric, rulesMeasure) = RulesAt(rules ?? [], at, at + figure.Text.Length);
-            rows.Add(new MetricRow(document, context, figure.Metric, figure.Measure, rulesMetric, rulesMeasure));
+            var (rulesMetric, rulesMeasure, rulesConfidence) = RulesAt(rules ?? [], at, at + figure.Text.Length);
+            rows.Add(new MetricRow(document, context, figure.Metric, figure.Measure, rulesMetric, rulesMeasure, rulesConfidence));
         }
 
         return (rows, missing);
     }
 
-    /// <summary>The metric and measure of the rules' figure overlapping [start, end) the most, in FIGURES.md spelling; "none" when no rules' figure overlaps.</summary>
-    public static (string Metric, string Measure) RulesAt(IReadOnlyList<Figure> rules, int start, int end)
+    /// <summary>The metric, measure and confidence of the rules' figure overlapping [start, end) the most, in FIGURES.md spelling; "none" when no rules' figure overlaps.</summary>
+    public static (string Metric, string Measure, double Confidence) RulesAt(IReadOnlyList<Figure> rules, int start, int end)
     {
         var best = rules.Select(f => (Figure: f, Overlap: Math.Min(end, f.End) - Math.Max(start, f.Start)))
             .Where(x => x.Overlap > 0)
@@ -83,8 +84,8 @@ public static partial class TrainingRows
             .Select(x => x.Figure)
             .FirstOrDefault();
         return best is null
-            ? ("none", "none")
-            : (JsonNamingPolicy.SnakeCaseLower.ConvertName(best.Metric.ToString()), JsonNamingPolicy.SnakeCaseLower.ConvertName(best.Measure.ToString()));
+            ? ("none", "none", 0)
+            : (FigureJson.Name(best.Metric), FigureJson.Name(best.Measure), best.Confidence);
     }
 
     /// <summary>The context of the figure at <c>[at, at+length)</c> of a sentence. Shared by training and prediction so both see the same features.</summary>

@@ -3,6 +3,7 @@ using Pipeline.Crawling.Decoding;
 using Pipeline.Crawling.Registry;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Html;
+using Pipeline.Learning.Combining;
 using Pipeline.Storage;
 
 namespace Pipeline.Processing;
@@ -27,7 +28,7 @@ public static class PageProcessor
         }
 
         var (text, metadata) = DocumentExtractor.FromArticle(article);
-        var document = DocumentExtractor.Extract(page.Url, text, metadata);
+        var document = LearnedExtractor.Extract(page.Url, text, metadata);
         return new StoredDocument
         {
             Url = page.Url,

@@ -64,7 +64,7 @@ public sealed class RowTests
         var (rows, _) = TrainingRows.FromDocument("d.txt", text, [new GoldFigure("10 triệu USD", "investment_capital", "level", "USD")], DocumentExtractor.Extract("d.txt", text.Clean).Figures);
 
         Assert.Equal(("investment_capital", "level"), (rows.Single().RulesMetric, rows.Single().RulesMeasure));
-        Assert.Equal(("none", "none"), TrainingRows.RulesAt([], 0, 5));
+        Assert.Equal(("none", "none", 0.0), TrainingRows.RulesAt([], 0, 5));
     }
 
     [Fact]

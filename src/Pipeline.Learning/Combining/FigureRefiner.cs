@@ -1,0 +1,48 @@
+using Pipeline.Core;
+using Pipeline.Extraction;
+
+namespace Pipeline.Learning.Combining;
+
+/// <summary>
+/// The last step of extraction: every figure the rules were unsure of is shown to the metric
+/// classifier, which takes over where it is surer (<see cref="RulesAndModel"/>). A figure it
+/// decides says so: <c>rule</c> is "model" and <c>confidence</c> is the model's probability.
+/// </summary>
+public sealed class FigureRefiner(Func<FigureContext, (string Label, double Score)> classify, CombinePolicy policy)
+{
+    private static readonly Lazy<FigureRefiner> ShippedRefiner = new(() => new FigureRefiner(c => ShippedModels.Metric.Predict(c), ShippedModels.Policy));
+
+    /// <summary>The refiner with the shipped metric model and policy.</summary>
+    public static FigureRefiner Shipped => ShippedRefiner.Value;
+
+    public IReadOnlyList<Figure> Refine(PreparedText text, IReadOnlyList<Figure> figures)
+    {
+        if (!figures.Any(f => f.Confidence < policy.RulesStand))
+        {
+            return figures; // most figures are sure; most documents never load the model
+        }
+
+        return figures.Select(f => f.Confidence < policy.RulesStand ? Refine(text, f) : f).ToList();
+    }
+
+    private Figure Refine(PreparedText text, Figure figure)
+    {
+        var sentence = text.Sentences.FirstOrDefault(s => s.Span.Start <= figure.Start && figure.Start < s.Span.End);
+        if (sentence is null || figure.End > sentence.Span.End)
+        {
+            return figure;
+        }
+
+        var context = TrainingRows.Around(text.Clean[sentence.Span.Start..sentence.Span.End], figure.Start - sentence.Span.Start, figure.End - figure.Start, figure.Unit);
+        var (label, score) = classify(context);
+        var metric = Parse(label);
+        var verdict = RulesAndModel.Decide(FigureJson.Name(figure.Metric), figure.Confidence, label, score, metric is { } m && MetricUnits.Fits(m, figure.Unit), policy);
+        return verdict.ByModel && metric is { } decided
+            ? figure with { Metric = decided, Confidence = verdict.Confidence, Rule = "model" }
+            : figure;
+    }
+
+    /// <summary>A FIGURES.md metric name (investment_capital) as the enum; null for a name this build does not know.</summary>
+    public static Metric? Parse(string name) =>
+        Enum.TryParse<Metric>(name.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var metric) && Enum.IsDefined(metric) ? metric : null;
+}
