@@ -27,7 +27,9 @@ if (args is ["crawl", ..])
 
 if (args is ["search", ..])
 {
-    SearchBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    // `search N --keep DIR`: index into DIR once and reuse it on later runs (query timings only).
+    var keep = Array.IndexOf(args, "--keep") is var k and >= 0 && k + 1 < args.Length ? args[k + 1] : null;
+    SearchBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, keep);
     return;
 }
 

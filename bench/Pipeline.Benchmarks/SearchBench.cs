@@ -19,14 +19,28 @@ public static class SearchBench
         "giá trị sản xuất công nghiệp", "tyr leej laaps ddaayf", "dự án FDI", "diện tích đất cho thuê", "thủ tục hành chính",
     ];
 
-    public static void Run(int count)
+    public static void Run(int count, string? keep = null)
     {
         var random = new Random(42);
+        var folder = keep ?? Path.Combine(Path.GetTempPath(), $"pipeline-bench-index-{Guid.NewGuid():N}");
+        if (keep is null || !Directory.Exists(keep))
+        {
+            Build(count, random, folder);
+        }
+
+        Query(new Random(7), folder);
+        if (keep is null)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Build(int count, Random random, string folder)
+    {
         var bases = Corpus.Texts.Select((t, i) => (Read: DocumentExtractor.Read(t), Index: i))
             .Select(x => (Doc: DocumentExtractor.Extract($"base-{x.Index}", x.Read.Text, x.Read.Metadata), Sentences: x.Read.Text.Sentences.Select(s => x.Read.Text.Clean[s.Span.Start..s.Span.End]).ToArray()))
             .ToArray();
 
-        var folder = Path.Combine(Path.GetTempPath(), $"pipeline-bench-index-{Guid.NewGuid():N}");
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         var watch = Stopwatch.StartNew();
         var documents = Enumerable.Range(0, count).Select(i => Generate(i, bases, random)).ToArray();
@@ -43,7 +57,10 @@ public static class SearchBench
         var size = new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
         Console.WriteLine($"indexing: {count} documents in {indexSeconds:0.0} s = {count / indexSeconds:0} documents/s; index {size / 1e6:0.0} MB on disk");
 
-        documents = [];
+    }
+
+    private static void Query(Random random, string folder)
+    {
         GC.Collect();
         using (var index = SearchIndex.Open(folder))
         {
@@ -73,8 +90,6 @@ public static class SearchBench
             process.Refresh();
             Console.WriteLine($"memory with the index open: managed heap {GC.GetTotalMemory(true) / 1e6:0} MB, working set {process.WorkingSet64 / 1e6:0} MB (peak while indexing {process.PeakWorkingSet64 / 1e6:0} MB, generated documents included)");
         }
-
-        Directory.Delete(folder, recursive: true);
     }
 
     private static IndexedDocument Generate(int i, (ExtractedDocument Doc, string[] Sentences)[] bases, Random random)

@@ -138,24 +138,13 @@ public static class QueryBuilder
         }
     }
 
-    /// <summary>The same filters as cached bitsets: a repeated province or year range costs a look-up, not a scan.</summary>
-    /// <summary>Whether a filter is selective enough to drive the search (a province), rather than be checked per candidate.</summary>
-    public static bool Drives(Filter filter) => DrivingFilters.Contains(filter);
-
-    private static readonly HashSet<Filter> DrivingFilters = new(ReferenceEqualityComparer.Instance);
-
+    /// <summary>The request's filters as cached bitsets: a repeated province or year range costs a look-up, not a scan.</summary>
     public static IEnumerable<Filter> Filters(SearchRequest request, string kind)
     {
         yield return Cached($"kind:{kind}", () => new TermQuery(new Term(Fields.Kind, kind)));
         if (request.Province is { Length: > 0 } province)
         {
-            var filter = Cached($"province:{province}", () => new TermQuery(new Term(Fields.Province, province)));
-            lock (DrivingFilters)
-            {
-                DrivingFilters.Add(filter);
-            }
-
-            yield return filter;
+            yield return Cached($"province:{province}", () => new TermQuery(new Term(Fields.Province, province)));
         }
 
         if (request.FromYear is not null || request.ToYear is not null)
@@ -171,14 +160,31 @@ public static class QueryBuilder
         if (FilterCache.Count > 1024)
         {
             FilterCache.Clear(); // bounded: filters are cheap to rebuild, memory is not free
-            lock (DrivingFilters)
-            {
-                DrivingFilters.Clear();
-            }
         }
 
         // CachingWrapperFilter keeps one bitset per index segment and drops it with the segment.
-        return FilterCache.GetOrAdd(key, _ => new CachingWrapperFilter(new QueryWrapperFilter(query())));
+        return FilterCache.GetOrAdd(key, _ => new BitSetCache(new QueryWrapperFilter(query())));
+    }
+
+    /// <summary>
+    /// Caches a filter as a plain bitset, not the default compressed set: a filter that leads the search is
+    /// advanced thousands of times per query, and a bitset answers each advance without decoding words.
+    /// A few hundred KB per segment for each cached filter buys that; the cache above is bounded.
+    /// </summary>
+    private sealed class BitSetCache(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet DocIdSetToCache(DocIdSet docIdSet, AtomicReader reader)
+        {
+            var iterator = docIdSet?.GetIterator();
+            if (iterator is null)
+            {
+                return EMPTY_DOCIDSET;
+            }
+
+            var bits = new Lucene.Net.Util.FixedBitSet(reader.MaxDoc);
+            bits.Or(iterator);
+            return bits;
+        }
     }
 
     /// <summary>Figure records matching the request's figure filters.</summary>

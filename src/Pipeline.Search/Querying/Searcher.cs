@@ -57,16 +57,11 @@ public static class Searcher
             cheap.Add(new ConstantScoreQuery(ids) { Boost = 0f }, Occur.MUST);
         }
 
-        // Filters as random-access bitsets: the text query drives, the filters only check each candidate.
-        Query filtered = query;
-        Query filteredCheap = cheap;
-        foreach (var filter in QueryBuilder.Filters(request, Fields.KindDocument))
-        {
-            // A province (a few percent of documents) leads; broad filters (kind, years) are checked per candidate.
-            var strategy = QueryBuilder.Drives(filter) ? FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY : FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY;
-            filtered = new FilteredQuery(filtered, filter, strategy);
-            filteredCheap = new FilteredQuery(filteredCheap, filter, strategy);
-        }
+        // The filters as one bitset, leap-frogging with the text query: whichever is sparser leads, and
+        // neither is advanced over documents the other has already ruled out.
+        var filters = new AllOf(QueryBuilder.Filters(request, Fields.KindDocument).ToList());
+        Query filtered = new FilteredQuery(query, filters, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+        Query filteredCheap = new FilteredQuery(cheap, filters, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
 
         var facets = new FacetCollector();
         if (request.Facets)
@@ -126,23 +121,6 @@ public static class Searcher
 
     /// <summary>Candidates the full query ranks; the rest of a broad match only counts.</summary>
     private const int Candidates = 100;
-
-    /// <summary>A fixed set of documents (global ids, sorted) as a filter.</summary>
-    private sealed class DocsFilter(int[] docs) : Filter
-    {
-        public override DocIdSet GetDocIdSet(AtomicReaderContext context, Lucene.Net.Util.IBits acceptDocs)
-        {
-            var reader = context.AtomicReader;
-            var bits = new Lucene.Net.Util.FixedBitSet(reader.MaxDoc);
-            var from = Array.BinarySearch(docs, context.DocBase);
-            for (var i = from < 0 ? ~from : from; i < docs.Length && docs[i] < context.DocBase + reader.MaxDoc; i++)
-            {
-                bits.Set(docs[i] - context.DocBase);
-            }
-
-            return bits;
-        }
-    }
 
     private static string? TitleOf(IndexSearcher searcher, string source)
     {

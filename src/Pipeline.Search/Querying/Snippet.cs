@@ -25,23 +25,42 @@ public static partial class Snippet
             return "";
         }
 
-        var plain = queryWords.Where(IsPlain).Select(VietnameseFold.Full).ToHashSet(StringComparer.Ordinal);
-        var marked = queryWords.Where(w => !IsPlain(w)).Select(VietnameseFold.Exact).ToHashSet(StringComparer.Ordinal);
-        var matches = Word().Matches(text)
-            .Where(m => plain.Contains(VietnameseFold.Full(m.Value)) || marked.Contains(VietnameseFold.Exact(m.Value))).ToList();
+        var plain = queryWords.Where(IsPlain).Select(VietnameseFold.Full).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var marked = queryWords.Where(w => !IsPlain(w)).Select(VietnameseFold.Exact).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        // Both spellings of the whole text at once: the folds keep every character in place (the text is NFC),
+        // so a word's folded spelling sits at the word's own offsets, and no word needs a string of its own.
+        var (full, exact) = (VietnameseFold.Full(text), VietnameseFold.Exact(text));
+        var aligned = full.Length == text.Length && exact.Length == text.Length;
+        var matches = new List<(int Index, int Length)>();
+        foreach (var m in Word().EnumerateMatches(text))
+        {
+            var hit = aligned
+                ? plain.Contains(full.AsSpan(m.Index, m.Length)) || marked.Contains(exact.AsSpan(m.Index, m.Length))
+                : plain.Contains(VietnameseFold.Full(text.Substring(m.Index, m.Length))) || marked.Contains(VietnameseFold.Exact(text.Substring(m.Index, m.Length)));
+            if (hit)
+            {
+                matches.Add((m.Index, m.Length));
+            }
+        }
+
         if (matches.Count == 0)
         {
             return Trim(text, 0, width);
         }
 
-        // The window start that covers the most matches.
+        // The window start that covers the most matches (two pointers over the matches in order).
         var (bestStart, bestCount) = (matches[0].Index, 0);
-        for (var i = 0; i < matches.Count; i++)
+        for (int i = 0, j = 0; i < matches.Count; i++)
         {
-            var count = matches.Skip(i).TakeWhile(m => m.Index + m.Length <= matches[i].Index + width).Count();
-            if (count > bestCount)
+            j = Math.Max(j, i);
+            while (j < matches.Count && matches[j].Index + matches[j].Length <= matches[i].Index + width)
             {
-                (bestStart, bestCount) = (matches[i].Index, count);
+                j++;
+            }
+
+            if (j - i > bestCount)
+            {
+                (bestStart, bestCount) = (matches[i].Index, j - i);
             }
         }
 
@@ -57,7 +76,7 @@ public static partial class Snippet
         var at = start;
         foreach (var m in matches.Where(m => m.Index >= start && m.Index + m.Length <= end))
         {
-            sb.Append(text, at, m.Index - at).Append("**").Append(m.Value).Append("**");
+            sb.Append(text, at, m.Index - at).Append("**").Append(text, m.Index, m.Length).Append("**");
             at = m.Index + m.Length;
         }
 
