@@ -23,12 +23,12 @@ public sealed class FigureClassifier
         return new FigureClassifier(ml.Model.CreatePredictionEngine<FigureInput, FigureOutput>(model));
     }
 
-    /// <summary>The label for a figure's context, and the model's probability for it (0 to 1).</summary>
-    public (string Label, double Score) Predict(FigureContext context)
+    /// <summary>The label for a figure's context, and the model's probability for it (0 to 1); given the rules' verdict when there is one.</summary>
+    public (string Label, double Score) Predict(FigureContext context, RulesVerdict? rules = null)
     {
         lock (_gate)
         {
-            var output = _engine.Predict(FigureInput.From(context));
+            var output = _engine.Predict(FigureInput.From(context, rules ?? RulesVerdict.None));
             return (output.Predicted, output.Score.Length == 0 ? 0 : output.Score.Max());
         }
     }
@@ -43,7 +43,7 @@ public sealed class MetricClassifier(FigureClassifier model)
 {
     public static MetricClassifier Load(string path) => new(FigureClassifier.Load(path));
 
-    public (string Metric, double Score) Predict(FigureContext context) => model.Predict(context);
+    public (string Metric, double Score) Predict(FigureContext context, RulesVerdict? rules = null) => model.Predict(context, rules);
 
     public (string Metric, double Score) Predict(string sentence, string figureText, string unit) => model.Predict(sentence, figureText, unit);
 }
@@ -53,7 +53,7 @@ public sealed class MeasureClassifier(FigureClassifier model)
 {
     public static MeasureClassifier Load(string path) => new(FigureClassifier.Load(path));
 
-    public (string Measure, double Score) Predict(FigureContext context) => model.Predict(context);
+    public (string Measure, double Score) Predict(FigureContext context, RulesVerdict? rules = null) => model.Predict(context, rules);
 
     public (string Measure, double Score) Predict(string sentence, string figureText, string unit) => model.Predict(sentence, figureText, unit);
 }

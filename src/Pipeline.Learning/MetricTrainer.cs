@@ -23,9 +23,17 @@ public static class MetricTrainer
     /// <summary>The trainers compared; the first is the default.</summary>
     public static readonly IReadOnlyList<string> Trainers = ["sdca-maxent", "lbfgs-maxent", "lightgbm"];
 
+    /// <summary>Share of training rows (percent) whose rules' verdict is hidden, so the model also learns to decide alone.</summary>
+    public const int RulesHiddenPercent = 20;
+
+    /// <summary>Whether a training row's rules' verdict is hidden: a stable hash of the row, so training stays deterministic.</summary>
+    public static bool RulesHidden(MetricRow row) =>
+        DocumentSplit.Bucket($"rules:{row.Document}:{row.Context.Before}:{row.Context.Figure}:{row.Context.After}") < RulesHiddenPercent;
+
     public static ITransformer Train(IReadOnlyList<MetricRow> rows, string trainer, MLContext ml, Target target = Target.Metric)
     {
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => FigureInput.From(r.Context, r.Gold(target))));
+        // Only the metric model is combined with the rules; the measure model always decides alone.
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => FigureInput.From(r.Context, target == Target.Measure || RulesHidden(r) ? RulesVerdict.None : r.Verdict(target), r.Gold(target))));
         var features = ml.Transforms.Conversion.MapValueToKey("Label", nameof(FigureInput.Label))
             .Append(ml.Transforms.Text.FeaturizeText("BeforeF", nameof(FigureInput.Before)))
             .Append(ml.Transforms.Text.FeaturizeText("FigureF", nameof(FigureInput.Figure)))
@@ -33,7 +41,9 @@ public static class MetricTrainer
             .Append(ml.Transforms.Text.FeaturizeText("CuesF", nameof(FigureInput.Cues)))
             .Append(ml.Transforms.Categorical.OneHotEncoding("UnitF", nameof(FigureInput.Unit)))
             .Append(ml.Transforms.Categorical.OneHotEncoding("QualifierF", nameof(FigureInput.Qualifier)))
-            .Append(ml.Transforms.Concatenate("Features", "BeforeF", "FigureF", "AfterF", "CuesF", "UnitF", "QualifierF"));
+            .Append(ml.Transforms.Categorical.OneHotEncoding("RulesF", nameof(FigureInput.Rules)))
+            .Append(ml.Transforms.Categorical.OneHotEncoding("TierF", nameof(FigureInput.Tier)))
+            .Append(ml.Transforms.Concatenate("Features", "BeforeF", "FigureF", "AfterF", "CuesF", "UnitF", "QualifierF", "RulesF", "TierF"));
         IEstimator<ITransformer> learner = trainer switch
         {
             "sdca-maxent" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }),
@@ -47,19 +57,19 @@ public static class MetricTrainer
             .Fit(data);
     }
 
-    /// <summary>Predicts the test rows and scores them against their gold metric.</summary>
+    /// <summary>Predicts the test rows with the model alone (no rules' verdict) and scores them against their gold label.</summary>
     public static Evaluation Evaluate(ITransformer model, IReadOnlyList<MetricRow> test, string trainer, MLContext ml, Target target = Target.Metric)
     {
-        var data = ml.Data.LoadFromEnumerable(test.Select(r => FigureInput.From(r.Context, r.Gold(target))));
+        var data = ml.Data.LoadFromEnumerable(test.Select(r => FigureInput.From(r.Context, RulesVerdict.None, r.Gold(target))));
         var predicted = ml.Data.CreateEnumerable<FigureOutput>(model.Transform(data), reuseRowObject: false)
             .Select(o => o.Predicted).ToList();
         return Score(trainer, test.Select(r => r.Gold(target)).ToList(), predicted);
     }
 
-    /// <summary>The model's label and its probability for each row, in order.</summary>
+    /// <summary>The model's label and its probability for each row, in order, given the rules' verdict on each.</summary>
     public static IReadOnlyList<(string Label, double Score)> Predict(ITransformer model, IReadOnlyList<MetricRow> rows, MLContext ml, Target target = Target.Metric)
     {
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => FigureInput.From(r.Context, r.Gold(target))));
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => FigureInput.From(r.Context, target == Target.Measure ? RulesVerdict.None : r.Verdict(target), r.Gold(target))));
         return ml.Data.CreateEnumerable<FigureOutput>(model.Transform(data), reuseRowObject: false)
             .Select(o => (o.Predicted, o.Score.Length == 0 ? 0d : o.Score.Max()))
             .ToList();

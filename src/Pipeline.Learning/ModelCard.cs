@@ -72,6 +72,13 @@ public static class ModelCard
         s.AppendLine("- `cues`: which of a fixed list of metric nouns (vốn, dự án, xuất khẩu, lao động, ...) occur in the sentence; `FeaturizeText`.");
         s.AppendLine("- `unit` (the figure's unit, as in FIGURES.md) and `qualifier` (the word right before the number when it is one of");
         s.AppendLine("  khoảng, hơn, đạt, tăng, chiếm, ...): one-hot.");
+        if (t == Target.Metric)
+        {
+            s.AppendLine("- `rules` and `tier`: the rules' own metric for the figure and the tier of the rule that chose it (a unit that names the");
+            s.AppendLine("  metric 0.95, a cue next to the number 0.9, ... no cue 0.4; `MetricTiers`): one-hot. The model learns where the rules");
+            s.AppendLine($"  go wrong. On {MetricTrainer.RulesHiddenPercent}% of training rows (a stable hash of the row) they read `none`, so the model also decides alone;");
+            s.AppendLine("  \"model alone\" below is the model given `none`.");
+        }
         s.AppendLine();
         s.AppendLine("## Trainer");
         s.AppendLine();
@@ -104,16 +111,16 @@ public static class ModelCard
         s.AppendLine($"| model ({best.Trainer}) | {F(best.MacroF1)} | {F(best.Accuracy)} | {run.Test.Count} of {run.Test.Count} |");
         s.AppendLine();
         s.AppendLine("The rules were written while reading this same corpus, test documents included, so their score here is in-sample");
-        s.AppendLine("and flatters them; the model has never seen the test documents. On the corpus the rules win; the model's use is");
-        s.AppendLine("the phrasings the rules have not met (see the unseen-phrasing table in `tests/Pipeline.Learning.Tests`).");
+        s.AppendLine("and flatters them (less so for the 24 `d` bulletins, added after the rules were written); the model has never");
+        s.AppendLine("seen the test documents.");
         s.AppendLine();
         if (run.Combined is { } both)
         {
             var p = both.Policy;
             s.AppendLine("## Rules and model together");
             s.AppendLine();
-            s.AppendLine($"`pipeline extract`, `run` and `reprocess` show the model every figure whose rules' confidence is below {F(p.RulesStand)}. The model's");
-            s.AppendLine($"metric replaces the rules' when it differs, suits the figure's unit (money metrics for money, projects for projects, ...)");
+            s.AppendLine($"`pipeline extract`, `run` and `reprocess` show the model, with the rules' verdict, every figure whose rule's tier is below");
+            s.AppendLine($"{F(p.RulesStand)}. The model's metric replaces the rules' when it differs, suits the figure's unit (money metrics for money, projects for projects, ...)");
             s.AppendLine($"and the model gives it a probability of at least {F(p.ModelDecides)}; the figure's `rule` is then `model` and its `confidence` the");
             s.AppendLine("model's probability. Figures the rules are sure of never change.");
             s.AppendLine();

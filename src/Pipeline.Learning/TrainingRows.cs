@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipeline.Core;
 using Pipeline.Extraction;
+using Pipeline.Extraction.Figures;
 
 namespace Pipeline.Learning;
 
@@ -75,7 +76,7 @@ public static partial class TrainingRows
         return (rows, missing);
     }
 
-    /// <summary>The metric, measure and confidence of the rules' figure overlapping [start, end) the most, in FIGURES.md spelling; "none" when no rules' figure overlaps.</summary>
+    /// <summary>The metric, measure and metric tier (<see cref="MetricTiers"/>) of the rules' figure overlapping [start, end) the most, in FIGURES.md spelling; "none" when no rules' figure overlaps.</summary>
     public static (string Metric, string Measure, double Confidence) RulesAt(IReadOnlyList<Figure> rules, int start, int end)
     {
         var best = rules.Select(f => (Figure: f, Overlap: Math.Min(end, f.End) - Math.Max(start, f.Start)))
@@ -85,7 +86,7 @@ public static partial class TrainingRows
             .FirstOrDefault();
         return best is null
             ? ("none", "none", 0)
-            : (FigureJson.Name(best.Metric), FigureJson.Name(best.Measure), best.Confidence);
+            : (FigureJson.Name(best.Metric), FigureJson.Name(best.Measure), MetricTiers.Of(best));
     }
 
     /// <summary>The context of the figure at <c>[at, at+length)</c> of a sentence. Shared by training and prediction so both see the same features.</summary>

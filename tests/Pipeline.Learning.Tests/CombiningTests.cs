@@ -63,7 +63,7 @@ public sealed partial class CombiningTests(ITestOutputHelper output)
         var weak = rules.Where(f => f.Confidence < Policy.RulesStand).ToList();
         Assert.NotEmpty(weak);
         var seen = new List<FigureContext>();
-        var refiner = new FigureRefiner(c => { seen.Add(c); return ("revenue", 0.91); }, Policy);
+        var refiner = new FigureRefiner((c, _) => { seen.Add(c); return ("revenue", 0.91); }, Policy);
 
         var refined = refiner.Refine(prepared, rules);
 
@@ -92,7 +92,7 @@ public sealed partial class CombiningTests(ITestOutputHelper output)
         var (prepared, metadata) = DocumentExtractor.Read("Các KCN thu hút 12 dự án mới với tổng vốn đăng ký 350 triệu USD.");
         var rules = DocumentExtractor.Extract("t.txt", prepared, metadata).Figures;
         Assert.All(rules, f => Assert.True(f.Confidence >= 0.5));
-        var refiner = new FigureRefiner(_ => throw new InvalidOperationException("the model was asked"), new CombinePolicy(0.5, 0.6));
+        var refiner = new FigureRefiner((_, _) => throw new InvalidOperationException("the model was asked"), new CombinePolicy(0.5, 0.6));
         Assert.Same(rules, refiner.Refine(prepared, rules));
     }
 

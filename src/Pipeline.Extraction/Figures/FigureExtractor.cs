@@ -227,7 +227,7 @@ public static partial class FigureExtractor
             var tail = key[quantity.End..tailEnd];
             var before = WordReader.Before(key, quantity.Start, 4);
             var segment = key[segmentStart..quantity.Start];
-            var confidence = 0.9;
+            var confidence = MetricTiers.Cue;
 
             Metric? metric = null;
             Scope? scope = null;
@@ -271,7 +271,7 @@ public static partial class FigureExtractor
                     var throughput = quantity.Text.EndsWith("TEU", StringComparison.OrdinalIgnoreCase);
                     metric = throughput ? Metric.OutputQuantity : cue is { } c && c.Cue.Metric is Metric.OutputQuantity or Metric.Other ? c.Cue.Metric : Metric.Other;
                     metricRule = "counted";
-                    confidence = 0.6;
+                    confidence = MetricTiers.Counted;
                 }
                 else
                 {
@@ -284,7 +284,7 @@ public static partial class FigureExtractor
                     metric = cue.Value.Cue.Metric;
                     unit = UnitOfMetric(metric.Value);
                     metricRule = "count-cue";
-                    confidence = 0.7;
+                    confidence = MetricTiers.CountCue;
                 }
             }
             else if (_assigned.TryGetValue(quantity, out var given) && (given.Metric is var m) && Compatible(m, cls))
@@ -297,14 +297,14 @@ public static partial class FigureExtractor
             {
                 metric = byUnit;
                 metricRule = $"unit-{unit}";
-                confidence = 0.95;
+                confidence = MetricTiers.Unit;
             }
             else if (unit.Contains('/'))
             {
                 // "15.000 tấn sợi/năm" is a capacity (output); "120 USD/m2" a price, outside the list.
                 metric = MetricOfUnit(unit[..unit.IndexOf('/')]) == Metric.OutputQuantity ? Metric.OutputQuantity : Metric.Other;
                 metricRule = "rate";
-                confidence = 0.8;
+                confidence = MetricTiers.Rate;
             }
             else if (cls == UnitClass.Percent && TailCue(quantity.End, tailEnd, cls) is { } named)
             {
@@ -321,19 +321,19 @@ public static partial class FigureExtractor
                 metric = previous.Metric;
                 scope = previous.Scope;
                 metricRule = "same-subject";
-                confidence = 0.85;
+                confidence = MetricTiers.SameSubject;
             }
             else if (NearestCue(sentence.Span.Start, segmentStart, cueClass) is { } back)
             {
                 metric = back.Cue.Metric;
                 metricRule = $"cue-before:{back.Hit.Phrase}";
-                confidence = 0.75;
+                confidence = MetricTiers.CueBefore;
             }
             else
             {
                 metric = Metric.Other;
                 metricRule = "no-cue";
-                confidence = 0.4;
+                confidence = MetricTiers.NoCue;
             }
 
             // Workers "nước ngoài" are foreign nationals; only an FDI/DDI word gives labour a scope.
@@ -348,7 +348,7 @@ public static partial class FigureExtractor
             var (measure, measured, measureRule, approx) = DecideMeasure(quantity, value, cls, metric.Value, before, segment, tail);
             if (measure == Measure.SharePct && metricRule == "no-cue")
             {
-                confidence = 0.35;
+                confidence = MetricTiers.NoCueShare;
             }
 
             var prior = measure == Measure.Level && PriorLevelLead().IsMatch(segment);

@@ -1,5 +1,6 @@
 using Pipeline.Core;
 using Pipeline.Extraction;
+using Pipeline.Extraction.Figures;
 
 namespace Pipeline.Learning.Combining;
 
@@ -8,21 +9,22 @@ namespace Pipeline.Learning.Combining;
 /// classifier, which takes over where it is surer (<see cref="RulesAndModel"/>). A figure it
 /// decides says so: <c>rule</c> is "model" and <c>confidence</c> is the model's probability.
 /// </summary>
-public sealed class FigureRefiner(Func<FigureContext, (string Label, double Score)> classify, CombinePolicy policy)
+public sealed class FigureRefiner(Func<FigureContext, RulesVerdict, (string Label, double Score)> classify, CombinePolicy policy)
 {
-    private static readonly Lazy<FigureRefiner> ShippedRefiner = new(() => new FigureRefiner(c => ShippedModels.Metric.Predict(c), ShippedModels.Policy));
+    private static readonly Lazy<FigureRefiner> ShippedRefiner = new(() => new FigureRefiner((c, r) => ShippedModels.Metric.Predict(c, r), ShippedModels.Policy));
 
     /// <summary>The refiner with the shipped metric model and policy.</summary>
     public static FigureRefiner Shipped => ShippedRefiner.Value;
 
     public IReadOnlyList<Figure> Refine(PreparedText text, IReadOnlyList<Figure> figures)
     {
-        if (!figures.Any(f => f.Confidence < policy.RulesStand))
+        // The rule's own tier, not the figure's confidence: doubt about how a number is written is no doubt about what it measures.
+        if (!figures.Any(f => MetricTiers.Of(f) < policy.RulesStand))
         {
             return figures; // most figures are sure; most documents never load the model
         }
 
-        return figures.Select(f => f.Confidence < policy.RulesStand ? Refine(text, f) : f).ToList();
+        return figures.Select(f => MetricTiers.Of(f) < policy.RulesStand ? Refine(text, f) : f).ToList();
     }
 
     private Figure Refine(PreparedText text, Figure figure)
@@ -34,9 +36,10 @@ public sealed class FigureRefiner(Func<FigureContext, (string Label, double Scor
         }
 
         var context = TrainingRows.Around(text.Clean[sentence.Span.Start..sentence.Span.End], figure.Start - sentence.Span.Start, figure.End - figure.Start, figure.Unit);
-        var (label, score) = classify(context);
+        var rules = new RulesVerdict(FigureJson.Name(figure.Metric), MetricTiers.Of(figure));
+        var (label, score) = classify(context, rules);
         var metric = Parse(label);
-        var verdict = RulesAndModel.Decide(FigureJson.Name(figure.Metric), figure.Confidence, label, score, metric is { } m && MetricUnits.Fits(m, figure.Unit), policy);
+        var verdict = RulesAndModel.Decide(rules.Label, rules.Tier, label, score, metric is { } m && MetricUnits.Fits(m, figure.Unit), policy);
         return verdict.ByModel && metric is { } decided
             ? figure with { Metric = decided, Confidence = verdict.Confidence, Rule = "model" }
             : figure;

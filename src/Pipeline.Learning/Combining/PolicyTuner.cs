@@ -11,7 +11,8 @@ public static class PolicyTuner
 {
     public const int Folds = 5;
 
-    public static readonly IReadOnlyList<double> RulesStandGrid = [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
+    /// <summary>Rule tiers run from 0.35 to 0.95 (MetricTiers); at 1 the model may revisit every figure.</summary>
+    public static readonly IReadOnlyList<double> RulesStandGrid = [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0];
 
     public static readonly IReadOnlyList<double> ModelDecidesGrid = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 
