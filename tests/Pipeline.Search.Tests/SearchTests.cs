@@ -78,6 +78,16 @@ public class SearchTests(CorpusIndex corpus) : IClassFixture<CorpusIndex>
     }
 
     [Fact]
+    public void Snippets_mark_whole_words_in_any_case_and_in_decomposed_text()
+    {
+        Assert.Equal("**Vốn** tăng, **vốn** giảm, tuyển dụng", Snippet.Build("Vốn tăng, vốn giảm, tuyển dụng", ["vốn", "tu"]));
+        Assert.Equal("**Lao** động; lao2 và xlao", Snippet.Build("Lao động; lao2 và xlao", ["lao"]));
+        // Combining marks (NFD) make the folded text shorter than the text; the words are still found in place.
+        var decomposed = "Vốn đầu tư".Normalize(System.Text.NormalizationForm.FormD);
+        Assert.Equal($"**{decomposed[..decomposed.IndexOf(' ')]}** " + decomposed[(decomposed.IndexOf(' ') + 1)..], Snippet.Build(decomposed, ["von"]));
+    }
+
+    [Fact]
     public void A_document_is_replaced_by_its_id_and_can_be_deleted()
     {
         using var index = SearchIndex.InMemory();

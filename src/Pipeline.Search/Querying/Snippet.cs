@@ -11,7 +11,7 @@ namespace Pipeline.Search;
 /// </summary>
 public static partial class Snippet
 {
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+")]
     private static partial Regex Word();
 
     /// <param name="text">The stored text of the document.</param>
@@ -25,24 +25,7 @@ public static partial class Snippet
             return "";
         }
 
-        var plain = queryWords.Where(IsPlain).Select(VietnameseFold.Full).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        var marked = queryWords.Where(w => !IsPlain(w)).Select(VietnameseFold.Exact).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        // Both spellings of the whole text at once: the folds keep every character in place (the text is NFC),
-        // so a word's folded spelling sits at the word's own offsets, and no word needs a string of its own.
-        var (full, exact) = (VietnameseFold.Full(text), VietnameseFold.Exact(text));
-        var aligned = full.Length == text.Length && exact.Length == text.Length;
-        var matches = new List<(int Index, int Length)>();
-        foreach (var m in Word().EnumerateMatches(text))
-        {
-            var hit = aligned
-                ? plain.Contains(full.AsSpan(m.Index, m.Length)) || marked.Contains(exact.AsSpan(m.Index, m.Length))
-                : plain.Contains(VietnameseFold.Full(text.Substring(m.Index, m.Length))) || marked.Contains(VietnameseFold.Exact(text.Substring(m.Index, m.Length)));
-            if (hit)
-            {
-                matches.Add((m.Index, m.Length));
-            }
-        }
-
+        var matches = Find(text, queryWords);
         if (matches.Count == 0)
         {
             return Trim(text, 0, width);
@@ -90,6 +73,56 @@ public static partial class Snippet
     }
 
     private static bool IsPlain(string word) => word.All(c => c < '\u0080');
+
+    /// <summary>Where the query's words stand in the text, in order: whole words only, in the spelling each query word asks for.</summary>
+    private static List<(int Index, int Length)> Find(string text, IReadOnlyCollection<string> queryWords)
+    {
+        var plain = queryWords.Where(IsPlain).Select(VietnameseFold.Full).Where(w => w.Length > 0).Distinct().ToList();
+        var marked = queryWords.Where(w => !IsPlain(w)).Select(VietnameseFold.Exact).Where(w => w.Length > 0).Distinct().ToList();
+        // Both spellings of the whole text at once: the folds keep every character in place (the text is NFC),
+        // so a word found in a folded text stands at the same offsets in the text itself.
+        var full = plain.Count > 0 ? VietnameseFold.Full(text) : text;
+        var exact = marked.Count > 0 ? VietnameseFold.Exact(text) : text;
+        if (full.Length != text.Length || exact.Length != text.Length)
+        {
+            return FindWordByWord(text, plain, marked); // combining marks: offsets would not line up
+        }
+
+        var found = new List<(int Index, int Length)>();
+        foreach (var (folded, words) in new[] { (full, plain), (exact, marked) })
+        {
+            foreach (var word in words)
+            {
+                for (var at = folded.IndexOf(word, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+                {
+                    if (!IsWordChar(folded, at - 1) && !IsWordChar(folded, at + word.Length))
+                    {
+                        found.Add((at, word.Length));
+                    }
+                }
+            }
+        }
+
+        found.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return found.Distinct().ToList();
+    }
+
+    private static bool IsWordChar(string text, int at) => at >= 0 && at < text.Length && char.IsLetterOrDigit(text[at]);
+
+    private static List<(int Index, int Length)> FindWordByWord(string text, List<string> plain, List<string> marked)
+    {
+        var found = new List<(int Index, int Length)>();
+        foreach (var m in Word().EnumerateMatches(text))
+        {
+            var word = text.Substring(m.Index, m.Length);
+            if (plain.Contains(VietnameseFold.Full(word)) || marked.Contains(VietnameseFold.Exact(word)))
+            {
+                found.Add((m.Index, m.Length));
+            }
+        }
+
+        return found;
+    }
 
     private static string Trim(string text, int start, int width) =>
         (text.Length <= width ? text : text[start..Math.Min(text.Length, start + width)] + "…").Replace('\n', ' ');
