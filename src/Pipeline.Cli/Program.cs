@@ -124,9 +124,15 @@ export.SetAction((parse, cancel) => ExportCommands.Export(
 root.Subcommands.Add(export);
 
 var trainCorpus = new Option<string>("--corpus") { Description = "The gold corpus: documents beside a gold/ folder.", DefaultValueFactory = _ => "corpus/bulletins" };
-var trainOut = new Option<string>("--out") { Description = "Where to write metric-classifier.zip, its card and its rows.", DefaultValueFactory = _ => "models" };
-var train = new Command("train", "Train the metric classifier on the gold corpus (see models/metric-classifier.md).") { trainCorpus, trainOut };
-train.SetAction(parse => TrainCommands.Train(parse.GetValue(trainCorpus)!, parse.GetValue(trainOut)!, Console.Out, Console.Error));
+var trainOut = new Option<string>("--out") { Description = "Where to write the models (metric-, measure-, page-classifier.zip), their cards and their rows.", DefaultValueFactory = _ => "models" };
+var trainPages = new Option<string>("--pages") { Description = "The labelled articles for the page classifier: board folders of *.txt with a type: line.", DefaultValueFactory = _ => "corpus/sites/articles" };
+var pagesOnly = new Option<bool>("--pages-only") { Description = "Train only the page classifier (models/page-classifier.md)." };
+var train = new Command("train", "Train the metric and measure classifiers on the gold corpus and the page classifier on the labelled articles (see models/*.md).") { trainCorpus, trainOut, trainPages, pagesOnly };
+train.SetAction(parse =>
+{
+    var code = parse.GetValue(pagesOnly) ? 0 : TrainCommands.Train(parse.GetValue(trainCorpus)!, parse.GetValue(trainOut)!, Console.Out, Console.Error);
+    return code != 0 ? code : TrainCommands.TrainPages(parse.GetValue(trainPages)!, parse.GetValue(trainOut)!, Console.Out, Console.Error);
+});
 root.Subcommands.Add(train);
 
 var config = new Option<string?>("--config") { Description = "A configuration file (default: $PIPELINE_CONFIG, else ./pipeline.json if present); see docs/configuration.md.", Recursive = true };
