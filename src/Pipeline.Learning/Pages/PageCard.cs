@@ -149,8 +149,8 @@ public static class PageCard
         s.AppendLine("## Limits");
         s.AppendLine();
         s.AppendLine("- Every page it learnt from was written for this project; real portals mix in pages of kinds not listed here");
-        s.AppendLine("  (speeches, legal texts, Party news). Such a page gets the nearest type, usually with a low score: treat a");
-        s.AppendLine("  verdict under 0.5 as unsure.");
+        s.AppendLine("  (speeches, legal texts, Party news). Such a page still gets one of these seven types. The score is the model's");
+        s.AppendLine("  probability, not a guarantee: some wrong verdicts on the test and unseen pages scored above 0.7.");
         s.AppendLine("- `project` pages carry figures too (one project's capital, area, jobs); the binary view counts them as not reports.");
         s.AppendLine("- The unseen pages in `tests/Pipeline.Learning.Tests` (written apart from the corpus, in other wordings) check");
         s.AppendLine("  that the verdict carries over; the tests also retrain from scratch and compare with this card's macro-F1.");
