@@ -48,10 +48,12 @@ var metric = new Option<string?>("--metric") { Description = "Only documents rep
 var min = new Option<decimal?>("--min") { Description = "… whose value is at least this, in base units (500 million USD = 500000000)." };
 var max = new Option<decimal?>("--max") { Description = "… whose value is at most this." };
 var unit = new Option<string?>("--unit") { Description = "… in this unit (USD, VND, percent, worker, …)." };
+var pageType = new Option<string?>("--type") { Description = $"Only pages of this type, as the page classifier says: {string.Join(", ", Pipeline.Learning.Pages.PageTypes.All)} (report: a board's results for a period)." };
+pageType.AcceptOnlyFromAmong([.. Pipeline.Learning.Pages.PageTypes.All]);
 var limit = new Option<int>("--limit") { Description = "How many hits to show.", DefaultValueFactory = _ => 10 };
 var searchFormat = new Option<string>("--format", "-f") { Description = "table (default), json or jsonl.", DefaultValueFactory = _ => "table" };
 searchFormat.AcceptOnlyFromAmong("table", "json", "jsonl");
-var search = new Command("search", "Search the indexed bulletins by words, province, year and figure.") { query, indexDir, province, from, to, metric, min, max, unit, limit, searchFormat };
+var search = new Command("search", "Search the indexed bulletins by words, province, year, page type and figure.") { query, indexDir, province, from, to, pageType, metric, min, max, unit, limit, searchFormat };
 search.SetAction(parse => SearchCommands.Search(
     new Pipeline.Search.SearchRequest
     {
@@ -59,6 +61,7 @@ search.SetAction(parse => SearchCommands.Search(
         Province = parse.GetValue(province),
         FromYear = parse.GetValue(from),
         ToYear = parse.GetValue(to),
+        PageType = parse.GetValue(pageType),
         Metric = parse.GetValue(metric),
         Min = parse.GetValue(min),
         Max = parse.GetValue(max),
@@ -110,7 +113,7 @@ reprocess.SetAction((parse, cancel) => Task.FromResult(RunCommands.Reprocess(
     parse.GetValue(reprocessAll), Console.Out, Console.Error, cancel)));
 root.Subcommands.Add(reprocess);
 
-var stats = new Command("stats", "Counts by province, year and metric; each source's last crawl and failures; facts reported differently.") { database, crawlJson, summaryFormat };
+var stats = new Command("stats", "Counts by province, year, page type and metric; each source's last crawl and failures; facts reported differently.") { database, crawlJson, summaryFormat };
 stats.SetAction(parse => StatsCommands.Stats(parse.GetValue(database)!, Json(parse), Console.Out, Console.Error));
 root.Subcommands.Add(stats);
 
@@ -124,9 +127,15 @@ export.SetAction((parse, cancel) => ExportCommands.Export(
 root.Subcommands.Add(export);
 
 var trainCorpus = new Option<string>("--corpus") { Description = "The gold corpus: documents beside a gold/ folder.", DefaultValueFactory = _ => "corpus/bulletins" };
-var trainOut = new Option<string>("--out") { Description = "Where to write metric-classifier.zip, its card and its rows.", DefaultValueFactory = _ => "models" };
-var train = new Command("train", "Train the metric classifier on the gold corpus (see models/metric-classifier.md).") { trainCorpus, trainOut };
-train.SetAction(parse => TrainCommands.Train(parse.GetValue(trainCorpus)!, parse.GetValue(trainOut)!, Console.Out, Console.Error));
+var trainOut = new Option<string>("--out") { Description = "Where to write the models (metric-, measure-, page-classifier.zip), their cards and their rows.", DefaultValueFactory = _ => "models" };
+var trainPages = new Option<string>("--pages") { Description = "The labelled articles for the page classifier: board folders of *.txt with a type: line.", DefaultValueFactory = _ => "corpus/sites/articles" };
+var pagesOnly = new Option<bool>("--pages-only") { Description = "Train only the page classifier (models/page-classifier.md)." };
+var train = new Command("train", "Train the metric and measure classifiers on the gold corpus and the page classifier on the labelled articles (see models/*.md).") { trainCorpus, trainOut, trainPages, pagesOnly };
+train.SetAction(parse =>
+{
+    var code = parse.GetValue(pagesOnly) ? 0 : TrainCommands.Train(parse.GetValue(trainCorpus)!, parse.GetValue(trainOut)!, Console.Out, Console.Error);
+    return code != 0 ? code : TrainCommands.TrainPages(parse.GetValue(trainPages)!, parse.GetValue(trainOut)!, Console.Out, Console.Error);
+});
 root.Subcommands.Add(train);
 
 var config = new Option<string?>("--config") { Description = "A configuration file (default: $PIPELINE_CONFIG, else ./pipeline.json if present); see docs/configuration.md.", Recursive = true };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.Core;
+using Pipeline.Learning;
 using Pipeline.Search;
 
 namespace Pipeline.Cli;
@@ -24,7 +25,9 @@ public static class SearchCommands
         using var index = SearchIndex.Open(folder);
         foreach (var result in SourceExtractor.ExtractAll(sources, stdin, stderr, () => failed++))
         {
-            index.Upsert(new IndexedDocument(result.Document, result.CleanText));
+            // Files get a page type as crawled pages do, so --type filters them alike.
+            var verdict = ShippedModels.Page.Classify(result.Document.Title ?? "", result.CleanText, result.Document.Figures);
+            index.Upsert(new IndexedDocument(result.Document, result.CleanText, verdict.Type));
             indexed++;
             figures += result.Document.Figures.Count;
         }

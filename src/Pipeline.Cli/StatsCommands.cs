@@ -3,7 +3,7 @@ using Pipeline.Storage;
 
 namespace Pipeline.Cli;
 
-/// <summary>`pipeline stats`: what the store holds, by province, year and metric; each source's last crawl and failures; conflicting facts.</summary>
+/// <summary>`pipeline stats`: what the store holds, by province, year, page type and metric; each source's last crawl and failures; conflicting facts.</summary>
 public static class StatsCommands
 {
     public static int Stats(string database, bool json, TextWriter stdout, TextWriter stderr)
@@ -29,6 +29,7 @@ public static class StatsCommands
                     by_province = groups[StatsGrouping.Province].ToDictionary(x => x.Label, x => x.Count),
                     by_year = groups[StatsGrouping.Year].ToDictionary(x => x.Label, x => x.Count),
                     by_metric = groups[StatsGrouping.Metric].ToDictionary(x => x.Label, x => x.Count),
+                    by_page_type = groups[StatsGrouping.PageType].ToDictionary(x => x.Label, x => x.Count),
                     sources = sources.Select(s => new { site = s.Site, last_fetch = s.LastFetch, requests_logged = s.Pages, last_run_failures = s.Failures }),
                     conflicts = conflicts.Select(c => new { fact = c.Key, reports = c.Reports.Select(r => new { url = r.Url, value = r.Value }) }),
                 },
@@ -39,6 +40,7 @@ public static class StatsCommands
         stdout.WriteLine($"{documents} documents, {figures} figures in {database}");
         Section(stdout, "documents by province", groups[StatsGrouping.Province]);
         Section(stdout, "documents by year", groups[StatsGrouping.Year]);
+        Section(stdout, "documents by page type", groups[StatsGrouping.PageType]);
         Section(stdout, "figures by metric", groups[StatsGrouping.Metric]);
         stdout.WriteLine();
         stdout.WriteLine("sources: last fetch, requests logged, failures in the last run");

@@ -3,10 +3,11 @@ using System.Globalization;
 using Microsoft.ML;
 using Pipeline.Learning;
 using Pipeline.Learning.Combining;
+using Pipeline.Learning.Pages;
 
 namespace Pipeline.Cli;
 
-/// <summary>`pipeline train`: trains the metric and measure classifiers on the gold corpus and writes the models, their cards and their rows.</summary>
+/// <summary>`pipeline train`: trains the metric and measure classifiers on the gold corpus, and the page classifier on the labelled articles; writes the models, their cards and their rows.</summary>
 public static class TrainCommands
 {
     private static string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
@@ -55,6 +56,56 @@ public static class TrainCommands
         }
 
         File.WriteAllText(Path.Combine(output, "metric-training.tsv"), ModelCard.Tsv(rows));
+        return 0;
+    }
+
+    /// <summary>Trains the page classifier on the labelled articles (BOARD/*.txt with a type: line) and writes page-classifier.zip, its card and its rows.</summary>
+    /// <param name="articles">The folder of board folders.</param>
+    /// <param name="output">Where the model, card and rows go.</param>
+    /// <param name="stdout">Progress and results.</param>
+    /// <param name="stderr">Problems.</param>
+    public static int TrainPages(string articles, string output, TextWriter stdout, TextWriter stderr)
+    {
+        if (!Directory.Exists(articles))
+        {
+            stderr.WriteLine($"pipeline: {articles}: no such folder; give the labelled articles with --pages");
+            return 2;
+        }
+
+        IReadOnlyList<PageRow> rows;
+        try
+        {
+            rows = PageRows.FromFolder(articles);
+        }
+        catch (FormatException e)
+        {
+            stderr.WriteLine($"pipeline: {e.Message}");
+            return 2;
+        }
+
+        var train = rows.Where(r => !DocumentSplit.IsTest(r.Document)).ToList();
+        var test = rows.Where(r => DocumentSplit.IsTest(r.Document)).ToList();
+        stdout.WriteLine($"{rows.Count} pages from {articles}; {train.Count} train, {test.Count} test");
+        var (model, trainers, ablation) = PageTrainer.TrainBest(train, test);
+        stdout.WriteLine("page");
+        foreach (var r in trainers.Concat(ablation))
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {r.Trainer,-14} {r.Features,-8} CV macro-F1 {r.CrossValidation.MacroF1:0.000}  test macro-F1 {r.Test.MacroF1:0.000}  report F1 {PageTrainer.Report(r.Test).F1:0.000}"));
+        }
+
+        Directory.CreateDirectory(output);
+        var zip = Path.Combine(output, "page-classifier.zip");
+        var ml = PageTrainer.Context();
+        ml.Model.Save(model, ml.Data.LoadFromEnumerable(Array.Empty<PageInput>()).Schema, zip);
+        var clock = Stopwatch.StartNew();
+        PageClassifier.Load(zip).Classify(test[0].Title, test[0].Text, test[0].Figures);
+        var load = clock.Elapsed.TotalSeconds;
+        var date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var run = new PageTrainingRun(articles, train, test, trainers, ablation, load, new FileInfo(zip).Length, date);
+        File.WriteAllText(Path.Combine(output, "page-classifier.md"), PageCard.Markdown(run));
+        File.WriteAllText(Path.Combine(output, "page-training.tsv"), PageCard.Tsv(rows));
+        stdout.WriteLine($"wrote {zip} ({trainers[0].Trainer}), page-classifier.md and page-training.tsv");
         return 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Pipeline.Learning.Pages;
 
 namespace Pipeline.Learning;
 
@@ -10,6 +11,7 @@ public static class ShippedModels
 {
     private static readonly Lazy<MetricClassifier> MetricModel = new(() => new MetricClassifier(FigureClassifier.Load(Open("metric-classifier.zip"))));
     private static readonly Lazy<MeasureClassifier> MeasureModel = new(() => new MeasureClassifier(FigureClassifier.Load(Open("measure-classifier.zip"))));
+    private static readonly Lazy<PageClassifier> PageModel = new(() => PageClassifier.Load(Open("page-classifier.zip")));
 
     private static readonly Lazy<Combining.CombinePolicy> PolicyValue = new(() =>
     {
@@ -23,6 +25,9 @@ public static class ShippedModels
     public static Combining.CombinePolicy Policy => PolicyValue.Value;
 
     public static MeasureClassifier Measure => MeasureModel.Value;
+
+    /// <summary>The page classifier: a report (figures for a period) or a project, event, notice, procedure, job or photo page.</summary>
+    public static PageClassifier Page => PageModel.Value;
 
     /// <summary>A short id of this assembly (code and models), for the extractor version stored with each document.</summary>
     public static string Version { get; } = typeof(ShippedModels).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];

@@ -27,7 +27,7 @@ public sealed class IndexStage(DocumentStore documents, SearchIndex index)
             // One thread: with two cores, parallel upserts measured slower (writer contention).
             foreach (var document in batch)
             {
-                index.Upsert(new IndexedDocument(ToExtracted(document), document.Text));
+                index.Upsert(new IndexedDocument(ToExtracted(document), document.Text, document.PageType));
             }
 
             // Commit before marking: a crash in between re-indexes a batch (an upsert), never loses one.

@@ -3,6 +3,7 @@ using Pipeline.Crawling.Decoding;
 using Pipeline.Crawling.Registry;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Html;
+using Pipeline.Learning;
 using Pipeline.Learning.Combining;
 using Pipeline.Storage;
 
@@ -29,6 +30,7 @@ public static class PageProcessor
 
         var (text, metadata) = DocumentExtractor.FromArticle(article);
         var document = LearnedExtractor.Extract(page.Url, text, metadata);
+        var verdict = ShippedModels.Page.Classify(document.Title ?? "", text.Clean, document.Figures);
         return new StoredDocument
         {
             Url = page.Url,
@@ -48,6 +50,8 @@ public static class PageProcessor
             Attachments = article.Attachments.Select(a => new StoredAttachment(a.Url, a.Text)).ToList(),
             Warnings = decoded.Warnings.Concat(document.Warnings).ToList(),
             Figures = document.Figures,
+            PageType = verdict.Type,
+            PageTypeScore = verdict.Score,
         };
     }
 }

@@ -12,6 +12,7 @@ public enum StatsGrouping
     Year,
     Metric,
     Site,
+    PageType,
 }
 
 /// <summary>A stored article page that has no document yet, or whose document is out of date.</summary>
@@ -59,6 +60,12 @@ public sealed record StoredDocument
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public IReadOnlyList<Figure> Figures { get; init; } = [];
+
+    /// <summary>What kind of page this is as the page classifier says (report, project, event, notice, procedure, job, photo); null until classified.</summary>
+    public string? PageType { get; init; }
+
+    /// <summary>The classifier's probability for <see cref="PageType"/>, 0 to 1.</summary>
+    public double? PageTypeScore { get; init; }
 }
 
 /// <summary>
@@ -93,7 +100,7 @@ public sealed class DocumentStore : IDisposable
         return new DocumentStore(db);
     }
 
-    /// <summary>Article pages whose document is missing or was made from another page hash or extractor version.</summary>
+    /// <summary>Article pages whose document is missing, was made from another page hash or extractor version, or has no page type yet (stored before the page classifier).</summary>
     public IEnumerable<PendingPage> Pending(string extractorVersion, string? site = null, bool all = false)
     {
         var after = "";
@@ -105,7 +112,7 @@ public sealed class DocumentStore : IDisposable
                 SELECT p.url, p.site, p.final_url, p.content_type, p.hash, p.fetched_at, p.body
                 FROM pages p LEFT JOIN documents d ON d.url = p.url
                 WHERE p.kind = 'Article' AND p.url > $after AND ($site IS NULL OR p.site = $site)
-                  AND ($all OR d.id IS NULL OR d.page_hash <> p.hash OR d.extractor_version <> $version)
+                  AND ($all OR d.id IS NULL OR d.page_hash <> p.hash OR d.extractor_version <> $version OR d.page_type IS NULL)
                 ORDER BY p.url LIMIT 256
                 """);
             select.Parameters.AddWithValue("$after", after);
@@ -140,14 +147,14 @@ public sealed class DocumentStore : IDisposable
         using var upsert = Command(
             """
             INSERT INTO documents (url, site, page_hash, fetched_at, extractor_version, processed_at, title, published, published_from,
-                                   author, board, province, period, text, attachments, warnings, indexed_key)
+                                   author, board, province, period, text, attachments, warnings, indexed_key, page_type, page_type_score)
             VALUES ($url, $site, $hash, $fetched, $version, $processed, $title, $published, $from, $author, $board, $province, $period,
-                    $text, $attachments, $warnings, NULL)
+                    $text, $attachments, $warnings, NULL, $page_type, $page_type_score)
             ON CONFLICT (url) DO UPDATE SET site = excluded.site, page_hash = excluded.page_hash, fetched_at = excluded.fetched_at,
                 extractor_version = excluded.extractor_version, processed_at = excluded.processed_at, title = excluded.title,
                 published = excluded.published, published_from = excluded.published_from, author = excluded.author, board = excluded.board,
                 province = excluded.province, period = excluded.period, text = excluded.text, attachments = excluded.attachments,
-                warnings = excluded.warnings, indexed_key = NULL
+                warnings = excluded.warnings, indexed_key = NULL, page_type = excluded.page_type, page_type_score = excluded.page_type_score
             RETURNING id
             """,
             transaction);
@@ -179,6 +186,8 @@ public sealed class DocumentStore : IDisposable
             upsert.Parameters.AddWithValue("$text", document.Text);
             upsert.Parameters.AddWithValue("$attachments", JsonSerializer.Serialize(document.Attachments, Json));
             upsert.Parameters.AddWithValue("$warnings", JsonSerializer.Serialize(document.Warnings, Json));
+            upsert.Parameters.AddWithValue("$page_type", (object?)document.PageType ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$page_type_score", (object?)document.PageTypeScore ?? DBNull.Value);
             var id = (long)upsert.ExecuteScalar()!;
             clear.Parameters.Clear();
             clear.Parameters.AddWithValue("$id", id);
@@ -223,7 +232,7 @@ public sealed class DocumentStore : IDisposable
             using var select = Command(
                 """
                 SELECT id, url, site, page_hash, fetched_at, extractor_version, processed_at, title, published, published_from, author,
-                       board, province, period, text, attachments, warnings
+                       board, province, period, text, attachments, warnings, page_type, page_type_score
                 FROM documents
                 WHERE id > $after AND ($since IS NULL OR published >= $since) AND ($province IS NULL OR province = $province)
                   AND (NOT $unindexed OR indexed_key IS NULL)
@@ -257,6 +266,8 @@ public sealed class DocumentStore : IDisposable
                         Text = reader.GetString(14),
                         Attachments = JsonSerializer.Deserialize<List<StoredAttachment>>(reader.GetString(15), Json) ?? [],
                         Warnings = JsonSerializer.Deserialize<List<string>>(reader.GetString(16), Json) ?? [],
+                        PageType = Text(reader, 17),
+                        PageTypeScore = reader.IsDBNull(18) ? null : reader.GetDouble(18),
                     });
                 }
             }
@@ -392,6 +403,7 @@ public sealed class DocumentStore : IDisposable
             StatsGrouping.Year => "SELECT COALESCE(substr(published, 1, 4), '(none)'), COUNT(*) FROM documents GROUP BY 1 ORDER BY 1",
             StatsGrouping.Metric => "SELECT metric, COUNT(*) FROM figures GROUP BY 1 ORDER BY 2 DESC, 1",
             StatsGrouping.Site => "SELECT site, COUNT(*) FROM documents GROUP BY 1 ORDER BY 1",
+            StatsGrouping.PageType => "SELECT COALESCE(page_type, '(none)'), COUNT(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1",
             _ => throw new ArgumentOutOfRangeException(nameof(grouping)),
         };
         using var select = Command(sql);

@@ -143,6 +143,11 @@ public static class Schema
             conflict INTEGER NOT NULL
         );
         """,
+        """
+        ALTER TABLE documents ADD COLUMN page_type TEXT;
+        ALTER TABLE documents ADD COLUMN page_type_score REAL;
+        CREATE INDEX documents_page_type ON documents (page_type);
+        """,
     ];
 
     /// <summary>Brings the database up to the newest schema, one transaction per step.</summary>

@@ -190,6 +190,19 @@ public sealed partial class ExportTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task PageTypeComesFromTheStoreAndEndsTheDocumentsTable()
+    {
+        Assert.Equal(["page_type", "page_type_score"], ExportTables.Documents.Columns.TakeLast(2).Select(c => c.Name));
+
+        Assert.Equal(0, (await _db.Export("jsonl", _db.Out("types"))).Code);
+
+        var documents = File.ReadLines(Path.Combine(_db.Out("types"), "documents.jsonl")).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(["report", "event", null], documents.Select(d => d.GetProperty("page_type").GetString()));
+        Assert.Equal(0.5625, documents[1].GetProperty("page_type_score").GetDouble());
+        Assert.Equal(JsonValueKind.Null, documents[2].GetProperty("page_type_score").ValueKind);
+    }
+
     [Theory]
     [InlineData("csv")]
     [InlineData("jsonl")]

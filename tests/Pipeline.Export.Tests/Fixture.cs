@@ -40,6 +40,8 @@ public sealed class Fixture : IDisposable
             Period = "2023-H1",
             Text = "Sơ kết.\n\n" + Sentence,
             Attachments = [new StoredAttachment("http://bqlkcn.binhduong.gov.vn/bao-cao.pdf", "Báo cáo \"sơ kết\"")],
+            PageType = "report",
+            PageTypeScore = 0.98,
             Figures =
             [
                 Figure(Metric.InvestmentCapital, Measure.Level, 689_700_000m, "USD") with { Approx = Approx.About, Scope = Scope.Fdi, Period = "2023-H1", Confidence = 0.97 },
@@ -59,6 +61,8 @@ public sealed class Fixture : IDisposable
             Published = "2020-12-30",
             Province = "Đà Nẵng",
             Text = "Giảm 38.333 lao động; 2-3 dự án.",
+            PageType = "event",
+            PageTypeScore = 0.5625,
             Figures =
             [
                 Figure(Metric.Labour, Measure.Change, -38_333m, "worker"),

@@ -38,6 +38,14 @@ public sealed class BundledRunTests : IDisposable
                 registry.Named(x.Site.Board.Name), null, "v", DateTimeOffset.UnixEpoch).Figures.Count);
         Assert.Equal(expectedFigures, Count(whole, "SELECT COUNT(*) FROM figures"));
 
+        // Every document gets a page type, and it agrees with the label of the file the page was rendered from
+        // (the page classifier's own data, three quarters of it seen in training: this checks the pipeline's path, not the model).
+        Assert.Equal(0, Count(whole, "SELECT COUNT(*) FROM documents WHERE page_type IS NULL OR page_type_score NOT BETWEEN 0 AND 1"));
+        var labels = sites.SelectMany(s => s.Articles.Select(a => (Key: s.Board.Name + " " + a.Path, a.Article.Type))).ToDictionary(x => x.Key, x => x.Type);
+        var stored = Rows(whole, "SELECT site || ' ' || url || ' ' || page_type FROM documents").Select(r => r.Split(' ')).ToList();
+        var agreed = stored.Count(r => labels.TryGetValue(r[0] + " " + new Uri(r[1]).PathAndQuery, out var type) && type == r[2]);
+        Assert.True(agreed >= 0.95 * articles, $"{agreed} of {articles} stored page types agree with their files' labels");
+
         var again = await RunAsync(whole);
         Assert.Contains("nothing changed since the last run", again.Output, StringComparison.Ordinal);
 
@@ -62,7 +70,7 @@ public sealed class BundledRunTests : IDisposable
 
         foreach (var query in new[]
         {
-            "SELECT url || title || published || COALESCE(province, '') || length(text) FROM documents ORDER BY url",
+            "SELECT url || title || published || COALESCE(province, '') || length(text) || page_type || page_type_score FROM documents ORDER BY url",
             "SELECT d.url || f.ordinal || f.metric || f.measure || f.value || f.unit || COALESCE(f.period, '') || f.start FROM figures f JOIN documents d ON d.id = f.document_id ORDER BY d.url, f.ordinal",
             "SELECT key || reports || documents || conflict FROM facts ORDER BY key",
             "SELECT url || hash FROM pages ORDER BY url",

@@ -42,7 +42,11 @@ public sealed class RunTests : IAsyncDisposable
                 Assert.NotNull(d.Published);
                 Assert.StartsWith("http://127.0.0.1:", d.Url, StringComparison.Ordinal);
                 Assert.All(d.Figures, f => Assert.Equal(f.Text, d.Text[f.Start..f.End]));
+                Assert.Contains(d.PageType, Pipeline.Learning.Pages.PageTypes.All);
+                Assert.InRange(d.PageTypeScore!.Value, 0, 1);
             });
+            // Nine of the twelve served bulletins are reports (the others: a project licence, a training notice, a photo story).
+            Assert.True(documents.Count(d => d.PageType == "report") >= 8, string.Join(", ", documents.Select(d => $"{d.Title}: {d.PageType}")));
         }
 
         var second = await RunCommands.RunAsync(registry, Settings, null, Options, CancellationToken.None);
@@ -107,6 +111,29 @@ public sealed class RunTests : IAsyncDisposable
         Assert.Equal(0, RunCommands.Reprocess(Options with { Quiet = false }, all: false, stdout, new StringWriter(), CancellationToken.None));
         Assert.Contains("4 documents read", stdout.ToString(), StringComparison.Ordinal);
         Assert.Equal(requests, _servers.Sum(s => s.Log.Count));
+    }
+
+    [Fact]
+    public async Task DocumentsStoredBeforeThePageClassifierAreReadAgainOnceAndGetAType()
+    {
+        var registry = await ServeAsync(PortalSite.SharePoint(Corpus.Take(3)));
+        await RunCommands.RunAsync(registry, Settings, null, Options, CancellationToken.None);
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Options.Database};Pooling=False"))
+        {
+            db.Open();
+            using var forget = db.CreateCommand();
+            forget.CommandText = "UPDATE documents SET page_type = NULL, page_type_score = NULL WHERE id = (SELECT MIN(id) FROM documents)";
+            Assert.Equal(1, forget.ExecuteNonQuery());
+        }
+
+        var second = await RunCommands.RunAsync(registry, Settings, null, Options, CancellationToken.None);
+        var third = await RunCommands.RunAsync(registry, Settings, null, Options, CancellationToken.None);
+
+        Assert.Equal(1, second.Process.Documents);
+        Assert.Equal(1, second.Index.Indexed);
+        Assert.True(third.NothingChanged);
+        using var store = DocumentStore.Open(Options.Database);
+        Assert.All(store.Documents(), d => Assert.NotNull(d.PageType));
     }
 
     [Fact]

@@ -86,6 +86,8 @@ public static class ExportTables
         new("extractor_version", ColumnType.String),
         new("processed_at", ColumnType.String),
         new("text", ColumnType.String),
+        new("page_type", ColumnType.String, Nullable: true),
+        new("page_type_score", ColumnType.Double, Nullable: true),
     ]);
 
     private static readonly JsonSerializerOptions AttachmentJson = new()
@@ -112,6 +114,7 @@ public static class ExportTables
         d.Id, d.Url, d.Site, d.Province, d.Board, d.Title, d.Published, d.PublishedFrom, d.Author, d.Period,
         d.Figures.Count, JsonSerializer.Serialize(d.Attachments, AttachmentJson),
         Stamp(d.FetchedAt), d.PageHash, d.ExtractorVersion, Stamp(d.ProcessedAt), d.Text,
+        d.PageType, d.PageTypeScore,
     ];
 
     /// <summary>"document_id-ordinal": unique, and stable while the document's page and extractor stay the same.</summary>

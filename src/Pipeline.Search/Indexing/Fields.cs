@@ -25,6 +25,9 @@ public static class Fields
     public const string Year = "year";
     public const string Period = "period";
     public const string Metrics = "metrics";
+
+    /// <summary>What kind of page the document is (report, project, event, …), as the page classifier said; "" when unknown.</summary>
+    public const string PageType = "page_type";
     public const string TitleExact = "title_exact";
     public const string TitleTones = "title_tones";
     public const string TitleFull = "title_full";

@@ -8,8 +8,8 @@ using Directory = Lucene.Net.Store.Directory;
 
 namespace Pipeline.Search;
 
-/// <summary>What the index keeps of one document: the extractor's record and the clean text its offsets point into.</summary>
-public sealed record IndexedDocument(ExtractedDocument Document, string CleanText);
+/// <summary>What the index keeps of one document: the extractor's record, the clean text its offsets point into, and its page type (report, project, …) when known.</summary>
+public sealed record IndexedDocument(ExtractedDocument Document, string CleanText, string? PageType = null);
 
 /// <summary>
 /// The search index: documents and their figures in one Lucene index. Writes replace a
@@ -52,7 +52,7 @@ public sealed class SearchIndex : IDisposable
         _writer.AddDocument(DocumentRecord(item));
         foreach (var figure in d.Figures)
         {
-            _writer.AddDocument(FigureRecord(d, figure));
+            _writer.AddDocument(FigureRecord(d, figure, item.PageType));
         }
     }
 
@@ -97,6 +97,8 @@ public sealed class SearchIndex : IDisposable
             new SortedDocValuesField(Fields.Province, new Lucene.Net.Util.BytesRef(d.Province ?? "")),
             new StringField(Fields.Published, d.Published ?? "", Field.Store.YES),
             new StringField(Fields.Period, d.Period ?? "", Field.Store.YES),
+            new StringField(Fields.PageType, item.PageType ?? "", Field.Store.YES),
+            new SortedDocValuesField(Fields.PageType, new Lucene.Net.Util.BytesRef(item.PageType ?? "")),
         };
         var year = Year(d);
         doc.Add(new Int32Field(Fields.Year, year, StoredYearType));
@@ -128,11 +130,13 @@ public sealed class SearchIndex : IDisposable
     // Shingles stand in for phrase queries, so no positions are kept: a smaller index, faster writes.
     private static readonly FieldType TextType = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
 
-    private static Document FigureRecord(ExtractedDocument d, Figure f) => new()
+    // A figure carries its page's type too, so a type filter narrows figure listings as it narrows documents.
+    private static Document FigureRecord(ExtractedDocument d, Figure f, string? pageType) => new()
     {
         new StringField(Fields.Kind, Fields.KindFigure, Field.Store.YES),
         new StringField(Fields.Id, d.Source, Field.Store.YES),
         new StringField(Fields.Province, d.Province ?? "", Field.Store.NO),
+        new StringField(Fields.PageType, pageType ?? "", Field.Store.NO),
         new Int32Field(Fields.Year, Year(d), YearType),
         new StringField(Fields.Metric, FigureJson.Name(f.Metric), Field.Store.NO),
         new StringField(Fields.Measure, FigureJson.Name(f.Measure), Field.Store.NO),

@@ -5,7 +5,7 @@ using Lucene.Net.Util;
 namespace Pipeline.Search;
 
 /// <summary>
-/// Counts province, year and metric over every matching document, read from doc values (the
+/// Counts province, year, page type and metric over every matching document, read from doc values (the
 /// Facet package is not available, so this is the small part of it that search needs).
 /// </summary>
 public sealed class FacetCollector : ICollector
@@ -13,10 +13,13 @@ public sealed class FacetCollector : ICollector
     private readonly Dictionary<string, int> _provinces = [];
     private readonly Dictionary<string, int> _years = [];
     private readonly Dictionary<string, int> _metrics = [];
+    private readonly Dictionary<string, int> _types = [];
     private SortedDocValues? _province;
+    private SortedDocValues? _type;
     private NumericDocValues? _year;
     private SortedSetDocValues? _metric;
     private int[] _provinceOrds = [];
+    private int[] _typeOrds = [];
     private int[] _metricOrds = [];
     private readonly BytesRef _scratch = new();
 
@@ -33,10 +36,12 @@ public sealed class FacetCollector : ICollector
         Flush();
         var reader = context.AtomicReader;
         _province = reader.GetSortedDocValues(Fields.Province);
+        _type = reader.GetSortedDocValues(Fields.PageType);
         _year = reader.GetNumericDocValues(Fields.Year);
         _metric = reader.GetSortedSetDocValues(Fields.Metrics);
         // Counts go by ordinal within a segment; ordinals become strings once per segment, not per hit.
         _provinceOrds = new int[_province?.ValueCount ?? 0];
+        _typeOrds = new int[_type?.ValueCount ?? 0];
         _metricOrds = new int[(int)(_metric?.ValueCount ?? 0)];
     }
 
@@ -46,6 +51,11 @@ public sealed class FacetCollector : ICollector
         if (_province is not null && _province.GetOrd(doc) is >= 0 and var ord)
         {
             _provinceOrds[ord]++;
+        }
+
+        if (_type is not null && _type.GetOrd(doc) is >= 0 and var typeOrd)
+        {
+            _typeOrds[typeOrd]++;
         }
 
         if (_year is not null && _year.Get(doc) is > 0 and var year)
@@ -75,6 +85,15 @@ public sealed class FacetCollector : ICollector
             }
         }
 
+        for (var i = 0; i < _typeOrds.Length; i++)
+        {
+            if (_typeOrds[i] > 0)
+            {
+                _type!.LookupOrd(i, _scratch);
+                Add(_types, _scratch.Utf8ToString(), _typeOrds[i]);
+            }
+        }
+
         for (var i = 0; i < _metricOrds.Length; i++)
         {
             if (_metricOrds[i] > 0)
@@ -85,6 +104,7 @@ public sealed class FacetCollector : ICollector
         }
 
         _provinceOrds = [];
+        _typeOrds = [];
         _metricOrds = [];
     }
 
@@ -95,6 +115,7 @@ public sealed class FacetCollector : ICollector
         {
             ["province"] = Sorted(_provinces),
             ["year"] = _years.OrderByDescending(kv => kv.Key, StringComparer.Ordinal).Select(kv => new FacetCount(kv.Key, kv.Value)).ToList(),
+            ["type"] = Sorted(_types),
             ["metric"] = Sorted(_metrics),
         };
     }

@@ -129,7 +129,7 @@ public static class QueryBuilder
         }
     }
 
-    /// <summary>Province and year filters, for documents or figures; they narrow without scoring.</summary>
+    /// <summary>Province, year and page type filters, for documents or figures; they narrow without scoring.</summary>
     public static void AddFilters(BooleanQuery query, SearchRequest request, string kind)
     {
         foreach (var filter in Filters(request, kind))
@@ -150,6 +150,12 @@ public static class QueryBuilder
         if (request.FromYear is not null || request.ToYear is not null)
         {
             yield return Cached($"year:{request.FromYear}-{request.ToYear}", () => NumericRangeQuery.NewInt32Range(Fields.Year, Fields.NumericStep, request.FromYear, request.ToYear, true, true));
+        }
+
+        if (request.PageType is { Length: > 0 } type)
+        {
+            // Reports are half of all pages: checked per candidate, not driving.
+            yield return Cached($"type:{type}", () => new TermQuery(new Term(Fields.PageType, type)));
         }
     }
 

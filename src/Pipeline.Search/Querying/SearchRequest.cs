@@ -2,27 +2,30 @@ using Pipeline.Core;
 
 namespace Pipeline.Search;
 
-/// <summary>What a researcher asks: words, and filters by province, year and figure.</summary>
+/// <summary>What a researcher asks: words, and filters by province, year, page type and figure.</summary>
 public sealed record SearchRequest
 {
     public string? Text { get; init; }
     public string? Province { get; init; }
     public int? FromYear { get; init; }
     public int? ToYear { get; init; }
+
+    /// <summary>Only documents (and their figures) the page classifier gave this type: report, project, event, notice, procedure, job, photo.</summary>
+    public string? PageType { get; init; }
     public string? Metric { get; init; }
     public decimal? Min { get; init; }
     public decimal? Max { get; init; }
     public string? Unit { get; init; }
     public int Limit { get; init; } = 10;
 
-    /// <summary>Count provinces, years and metrics over every match (walks all matches, so it costs more on broad queries).</summary>
+    /// <summary>Count provinces, years, page types and metrics over every match (walks all matches, so it costs more on broad queries).</summary>
     public bool Facets { get; init; } = true;
 
     public bool HasFigureFilter => Metric is not null || Min is not null || Max is not null || Unit is not null;
 }
 
 /// <summary>One document found, with a snippet whose matched words are marked **like this**.</summary>
-public sealed record SearchHit(string Source, string? Title, string? Published, string? Board, string? Province, float Score, string Snippet, IReadOnlyList<Figure> Figures);
+public sealed record SearchHit(string Source, string? Title, string? Published, string? Board, string? Province, float Score, string Snippet, IReadOnlyList<Figure> Figures, string? PageType = null);
 
 /// <summary>A figure found by its filters, with the document it stands in.</summary>
 public sealed record FigureHit(string Source, string? Title, Figure Figure);

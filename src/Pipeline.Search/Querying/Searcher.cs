@@ -94,7 +94,7 @@ public static class Searcher
             titles[source] = title;
             var figures = figuresByDoc?.GetValueOrDefault(source) ?? [];
             hits.Add(new SearchHit(source, title, NullIfEmpty(doc.Get(Fields.Published)), NullIfEmpty(doc.Get(Fields.Board)),
-                NullIfEmpty(doc.Get(Fields.Province)), float.IsNaN(sd.Score) ? 0 : sd.Score, Snippet.Build(body, words), figures));
+                NullIfEmpty(doc.Get(Fields.Province)), float.IsNaN(sd.Score) ? 0 : sd.Score, Snippet.Build(body, words), figures, NullIfEmpty(doc.Get(Fields.PageType))));
         }
 
         var listed = text is null ? figureHits.Select(f => f with { Title = titles.GetValueOrDefault(f.Source) ?? TitleOf(searcher, f.Source) }).ToList() : [];
