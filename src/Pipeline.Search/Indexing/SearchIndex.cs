@@ -50,9 +50,10 @@ public sealed class SearchIndex : IDisposable
         var d = item.Document;
         Delete(d.Source);
         _writer.AddDocument(DocumentRecord(item));
+        var record = figureRecord ??= new FigureRecord();
         foreach (var figure in d.Figures)
         {
-            _writer.AddDocument(FigureRecord(d, figure, item.PageType));
+            _writer.AddDocument(record.Fill(d, figure, item.PageType));
         }
     }
 
@@ -130,23 +131,56 @@ public sealed class SearchIndex : IDisposable
     // Shingles stand in for phrase queries, so no positions are kept: a smaller index, faster writes.
     private static readonly FieldType TextType = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
 
-    // A figure carries its page's type too, so a type filter narrows figure listings as it narrows documents.
-    private static Document FigureRecord(ExtractedDocument d, Figure f, string? pageType) => new()
+    // One figure record per writing thread, refilled for every figure (AddDocument is done with it on return).
+    [ThreadStatic]
+    private static FigureRecord? figureRecord;
+
+    /// <summary>
+    /// A figure's Lucene record. Its fields are reused from figure to figure because a reused field keeps
+    /// its token stream, and Lucene.Net creates every new token stream's attributes under a process-wide
+    /// lock: with a dozen fields per figure and many figures per document, new fields made the writer
+    /// threads queue on that lock. A figure carries its page's type too, so a type filter narrows figure
+    /// listings as it narrows documents.
+    /// </summary>
+    private sealed class FigureRecord
     {
-        new StringField(Fields.Kind, Fields.KindFigure, Field.Store.YES),
-        new StringField(Fields.Id, d.Source, Field.Store.YES),
-        new StringField(Fields.Province, d.Province ?? "", Field.Store.NO),
-        new StringField(Fields.PageType, pageType ?? "", Field.Store.NO),
-        new Int32Field(Fields.Year, Year(d), YearType),
-        new StringField(Fields.Metric, FigureJson.Name(f.Metric), Field.Store.NO),
-        new StringField(Fields.Measure, FigureJson.Name(f.Measure), Field.Store.NO),
-        new DoubleField(Fields.Value, (double)f.Value, ValueType),
-        new StringField(Fields.Unit, f.Unit, Field.Store.NO),
-        new StringField(Fields.Scope, f.Scope is { } s ? FigureJson.Name(s) : "", Field.Store.NO),
-        new StringField(Fields.Period, f.Period ?? "", Field.Store.NO),
-        new StringField(Fields.Target, f.Target ? "true" : "false", Field.Store.NO),
-        new StoredField(Fields.Json, FigureJson.Serialize(f)),
-    };
+        private readonly StringField _id = new(Fields.Id, "", Field.Store.YES);
+        private readonly StringField _province = new(Fields.Province, "", Field.Store.NO);
+        private readonly StringField _pageType = new(Fields.PageType, "", Field.Store.NO);
+        private readonly Int32Field _year = new(Fields.Year, 0, YearType);
+        private readonly StringField _metric = new(Fields.Metric, "", Field.Store.NO);
+        private readonly StringField _measure = new(Fields.Measure, "", Field.Store.NO);
+        private readonly DoubleField _value = new(Fields.Value, 0d, ValueType);
+        private readonly StringField _unit = new(Fields.Unit, "", Field.Store.NO);
+        private readonly StringField _scope = new(Fields.Scope, "", Field.Store.NO);
+        private readonly StringField _period = new(Fields.Period, "", Field.Store.NO);
+        private readonly StringField _target = new(Fields.Target, "", Field.Store.NO);
+        private readonly StoredField _json = new(Fields.Json, "");
+        private readonly Document _document;
+
+        public FigureRecord() => _document =
+        [
+            new StringField(Fields.Kind, Fields.KindFigure, Field.Store.YES),
+            _id, _province, _pageType, _year, _metric, _measure, _value, _unit, _scope, _period, _target, _json,
+        ];
+
+        public Document Fill(ExtractedDocument d, Figure f, string? pageType)
+        {
+            _id.SetStringValue(d.Source);
+            _province.SetStringValue(d.Province ?? "");
+            _pageType.SetStringValue(pageType ?? "");
+            _year.SetInt32Value(Year(d));
+            _metric.SetStringValue(FigureJson.Name(f.Metric));
+            _measure.SetStringValue(FigureJson.Name(f.Measure));
+            _value.SetDoubleValue((double)f.Value);
+            _unit.SetStringValue(f.Unit);
+            _scope.SetStringValue(f.Scope is { } s ? FigureJson.Name(s) : "");
+            _period.SetStringValue(f.Period ?? "");
+            _target.SetStringValue(f.Target ? "true" : "false");
+            _json.SetStringValue(FigureJson.Serialize(f));
+            return _document;
+        }
+    }
 
     /// <summary>The year a document is filed under: its publication year, else its period's first year.</summary>
     private static int Year(ExtractedDocument d) =>

@@ -53,7 +53,7 @@ internal sealed class AllOf(IReadOnlyList<Filter> filters) : Filter
 /// <summary>A fixed, small set of documents (global ids, sorted) as a filter: the candidates the full query ranks.</summary>
 internal sealed class DocsFilter(int[] docs) : Filter
 {
-    public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
+    public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
     {
         var from = Array.BinarySearch(docs, context.DocBase);
         from = from < 0 ? ~from : from;
@@ -61,6 +61,11 @@ internal sealed class DocsFilter(int[] docs) : Filter
         while (to < docs.Length && docs[to] < context.DocBase + context.AtomicReader.MaxDoc)
         {
             to++;
+        }
+
+        if (to == from)
+        {
+            return null; // no candidate here: the full query builds no scorer for this segment
         }
 
         var local = new int[to - from];
