@@ -41,7 +41,6 @@ public static class SearchBench
             .Select(x => (Doc: DocumentExtractor.Extract($"base-{x.Index}", x.Read.Text, x.Read.Metadata), Sentences: x.Read.Text.Sentences.Select(s => x.Read.Text.Clean[s.Span.Start..s.Span.End]).ToArray()))
             .ToArray();
 
-        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         var watch = Stopwatch.StartNew();
         var documents = Enumerable.Range(0, count).Select(i => Generate(i, bases, random)).ToArray();
         Console.WriteLine($"generated {count} documents in {watch.Elapsed.TotalSeconds:0.0} s (not counted below)");

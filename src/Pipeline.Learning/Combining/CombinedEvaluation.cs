@@ -13,7 +13,7 @@ public static class CombinedEvaluation
             r.RulesConfidence,
             model[i].Label,
             model[i].Score,
-            FigureRefiner.Parse(model[i].Label) is { } m && MetricUnits.Fits(m, r.Context.Unit),
+            MetricUnits.Fits(model[i].Label, r.Context.Unit),
             policy)).ToList();
         var result = MetricTrainer.Score("rules + model", rows.Select(r => r.Metric).ToList(), verdicts.Select(v => v.Label).ToList());
         return (result, verdicts.Count(v => v.ByModel));

@@ -38,14 +38,10 @@ public sealed class FigureRefiner(Func<FigureContext, RulesVerdict, (string Labe
         var context = TrainingRows.Around(text.Clean[sentence.Span.Start..sentence.Span.End], figure.Start - sentence.Span.Start, figure.End - figure.Start, figure.Unit);
         var rules = new RulesVerdict(FigureJson.Name(figure.Metric), MetricTiers.Of(figure));
         var (label, score) = classify(context, rules);
-        var metric = Parse(label);
-        var verdict = RulesAndModel.Decide(rules.Label, rules.Tier, label, score, metric is { } m && MetricUnits.Fits(m, figure.Unit), policy);
+        var metric = MetricUnits.Parse(label);
+        var verdict = RulesAndModel.Decide(rules.Label, rules.Tier, label, score, MetricUnits.Fits(label, figure.Unit), policy);
         return verdict.ByModel && metric is { } decided
             ? figure with { Metric = decided, Confidence = verdict.Confidence, Rule = "model" }
             : figure;
     }
-
-    /// <summary>A FIGURES.md metric name (investment_capital) as the enum; null for a name this build does not know.</summary>
-    public static Metric? Parse(string name) =>
-        Enum.TryParse<Metric>(name.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var metric) && Enum.IsDefined(metric) ? metric : null;
 }

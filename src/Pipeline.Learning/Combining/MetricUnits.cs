@@ -28,6 +28,13 @@ public static class MetricUnits
         [Units.Item] = Metric.OutputQuantity,
     };
 
+    /// <summary>Whether the metric named <paramref name="label"/> (FIGURES.md spelling) can measure the unit; false for a name this build does not know.</summary>
+    public static bool Fits(string label, string unit) => Parse(label) is { } metric && Fits(metric, unit);
+
+    /// <summary>A FIGURES.md metric name (investment_capital) as the enum; null for a name this build does not know.</summary>
+    public static Metric? Parse(string name) =>
+        Enum.TryParse<Metric>(name.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var metric) && Enum.IsDefined(metric) ? metric : null;
+
     public static bool Fits(Metric metric, string unit)
     {
         if (metric == Metric.Other || unit is Units.Percent or Units.Times)
