@@ -33,6 +33,18 @@ if (args is ["search", ..])
     return;
 }
 
+if (args is ["merge", var mergeFolder, var segments])
+{
+    // `merge DIR N`: force-merge a kept search index to N segments, to measure what the segment count costs a query.
+    using var directory = Lucene.Net.Store.FSDirectory.Open(mergeFolder);
+    using var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.KeywordAnalyzer()));
+    var merging = Stopwatch.StartNew();
+    writer.ForceMerge(int.Parse(segments, System.Globalization.CultureInfo.InvariantCulture));
+    writer.Commit();
+    Console.WriteLine($"merged to {segments} segment(s) in {merging.Elapsed.TotalSeconds:0.0} s");
+    return;
+}
+
 if (args is ["numbers-only", ..])
 {
     var prepared = Corpus.Texts.Select(PreparedText.From).ToArray();

@@ -38,7 +38,7 @@ public sealed class SearchIndex : IDisposable
     public static SearchIndex Open(string folder)
     {
         System.IO.Directory.CreateDirectory(folder);
-        return new SearchIndex(FSDirectory.Open(folder));
+        return new SearchIndex(MappedDirectory.OpenFolder(folder));
     }
 
     /// <summary>An index in memory, for tests and one-off searches.</summary>
@@ -66,21 +66,6 @@ public sealed class SearchIndex : IDisposable
         _searchers.MaybeRefreshBlocking();
     }
 
-    // Lucene.Net registers every clone of a memory-mapped file (each term of each query makes some) in a
-    // weak map that is only emptied once a full collection has run; between full collections every new
-    // clone costs more, and a long-lived searcher slowed threefold over 5,000 queries (docs/benchmarks.md).
-    // A background full collection every so many searches keeps the map short.
-    private const int SearchesPerCollection = 200;
-    private int _searches;
-
-    private void ReapClones()
-    {
-        if (Interlocked.Increment(ref _searches) % SearchesPerCollection == 0)
-        {
-            GC.Collect(2, GCCollectionMode.Forced, blocking: false);
-        }
-    }
-
     /// <summary>Makes writes visible to searches without making them durable yet.</summary>
     public void Refresh() => _searchers.MaybeRefreshBlocking();
 
@@ -94,7 +79,6 @@ public sealed class SearchIndex : IDisposable
         finally
         {
             _searchers.Release(searcher);
-            ReapClones();
         }
     }
 
