@@ -54,17 +54,19 @@ public sealed class MappedDirectory(DirectoryInfo folder) : FSDirectory(folder, 
     }
 }
 
-/// <summary>One file mapped read-only. The map is released by its handle's finalizer once nothing reads it.</summary>
+/// <summary>
+/// One file mapped read-only. The file and mapping handles are closed as soon as the view exists (a view keeps
+/// the mapping alive by itself), so open files do not pile up; the view is unmapped by its handle's finalizer
+/// once nothing reads it.
+/// </summary>
 internal sealed unsafe class MappedFile
 {
-    private readonly MemoryMappedFile? _map;
     private readonly MemoryMappedViewAccessor? _view;
 
-    private MappedFile(string path, long length, MemoryMappedFile? map, MemoryMappedViewAccessor? view)
+    private MappedFile(string path, long length, MemoryMappedViewAccessor? view)
     {
         Path = path;
         Length = length;
-        _map = map;
         _view = view;
         Start = view is null ? null : (byte*)view.SafeMemoryMappedViewHandle.DangerousGetHandle() + view.PointerOffset;
     }
@@ -84,27 +86,28 @@ internal sealed unsafe class MappedFile
         if (length == 0)
         {
             stream.Dispose(); // an empty file cannot be mapped, and has nothing to read
-            return new MappedFile(path, 0, null, null);
+            return new MappedFile(path, 0, null);
         }
 
+        MemoryMappedFile map;
         try
         {
-            var map = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-            return new MappedFile(path, length, map, map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read));
+            map = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
         }
         catch
         {
             stream.Dispose();
             throw;
         }
+
+        using (map) // closes the mapping and the file; the view stays valid
+        {
+            return new MappedFile(path, length, map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read));
+        }
     }
 
-    /// <summary>Keeps the map (and so <see cref="Start"/>) alive up to the caller's last read.</summary>
-    public void KeepAlive()
-    {
-        GC.KeepAlive(_map);
-        GC.KeepAlive(_view);
-    }
+    /// <summary>Keeps the view (and so <see cref="Start"/>) alive up to the caller's last read.</summary>
+    public void KeepAlive() => GC.KeepAlive(_view);
 }
 
 /// <summary>
