@@ -208,11 +208,15 @@ public static class RunCommands
         WriteHeadlines(options, stdout);
     }
 
-    /// <summary>The latest reports' headline figures: per document, its most confident level figure of each main metric.</summary>
+    /// <summary>
+    /// The latest reports' headline figures: per document, its most confident level figure of each main metric.
+    /// A page the classifier calls something else (a job fair's photo page, a project's ground-breaking) is not a report.
+    /// </summary>
     private static void WriteHeadlines(RunOptions options, TextWriter stdout)
     {
         using var documents = DocumentStore.Open(options.Database);
-        var latest = documents.Documents().Where(d => d.Figures.Count > 0).OrderByDescending(d => d.Published).Take(8).ToList();
+        var latest = documents.Documents().Where(d => d.Figures.Count > 0 && d.PageType is null or "report")
+            .OrderByDescending(d => d.Published).Take(8).ToList();
         if (latest.Count == 0)
         {
             return;

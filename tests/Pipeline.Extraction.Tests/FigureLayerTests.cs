@@ -12,8 +12,16 @@ public class FigureLayerTests
     public void Gives_each_figure_its_metric_measure_and_attributes(string sentence, string expected)
     {
         var parts = expected.Split(' ');
-        var value = decimal.Parse(parts[2], CultureInfo.InvariantCulture);
         var document = DocumentExtractor.Extract("example", sentence);
+        if (parts[0] == "none")
+        {
+            // "⇒ none VALUE UNIT": that number is not a figure here.
+            var absent = decimal.Parse(parts[1], CultureInfo.InvariantCulture);
+            Assert.DoesNotContain(document.Figures, f => f.Value == absent && f.Unit == parts[2]);
+            return;
+        }
+
+        var value = decimal.Parse(parts[2], CultureInfo.InvariantCulture);
         var figure = document.Figures.FirstOrDefault(f => f.Value == value && f.Unit == parts[3]);
         Assert.True(figure is not null, $"no figure of {value} {parts[3]}; found: {string.Join("; ", document.Figures.Select(f => $"{f.Value} {f.Unit}"))}");
         Assert.Equal(parts[0], FigureJson.Name(figure.Metric));

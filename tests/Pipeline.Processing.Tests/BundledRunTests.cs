@@ -46,6 +46,14 @@ public sealed class BundledRunTests : IDisposable
         var agreed = stored.Count(r => labels.TryGetValue(r[0] + " " + new Uri(r[1]).PathAndQuery, out var type) && type == r[2]);
         Assert.True(agreed >= 0.95 * articles, $"{agreed} of {articles} stored page types agree with their files' labels");
 
+        // The headlines are the latest reports' figures: no photo, job or project page among them.
+        var headlines = output[output.IndexOf("Headline figures of the latest reports", StringComparison.Ordinal)..];
+        var others = Rows(whole, "SELECT title FROM documents WHERE page_type <> 'report' AND id IN (SELECT document_id FROM figures)");
+        Assert.NotEmpty(others);
+        Assert.DoesNotContain(others, t => headlines.Contains(t[..Math.Min(t.Length, 60)], StringComparison.Ordinal));
+        var latestReport = Rows(whole, "SELECT title FROM documents WHERE page_type = 'report' AND id IN (SELECT document_id FROM figures) ORDER BY published DESC LIMIT 1").Single();
+        Assert.Contains(latestReport[..Math.Min(latestReport.Length, 60)], headlines, StringComparison.Ordinal);
+
         var again = await RunAsync(whole);
         Assert.Contains("nothing changed since the last run", again.Output, StringComparison.Ordinal);
 

@@ -50,6 +50,9 @@ public static class Cues
         new("nhập khẩu", Metric.ImportValue, MoneyOrPercent), new("kim ngạch nhập khẩu", Metric.ImportValue, MoneyOrPercent),
         new("xuất nhập khẩu", Metric.TradeValue, MoneyOrPercent), new("xuất, nhập khẩu", Metric.TradeValue, MoneyOrPercent),
         new("xuất - nhập khẩu", Metric.TradeValue, MoneyOrPercent),
+        // Goods passing through (re-exports, transit) are neither the zone's exports nor its imports.
+        // Their share of the trade ("chiếm 41,5%") stays with the trade, so these govern amounts only.
+        new("tạm nhập tái xuất", Metric.Other, UnitClass.Money), new("chuyển khẩu", Metric.Other, UnitClass.Money), new("quá cảnh", Metric.Other, UnitClass.Money),
         new("xuất siêu", Metric.Other, MoneyOrPercent), new("nhập siêu", Metric.Other, MoneyOrPercent), new("cán cân thương mại", Metric.Other, MoneyOrPercent),
         new("xnk", Metric.TradeValue, MoneyOrPercent), new("kim ngạch", Metric.TradeValue, MoneyOrPercent),
         // budget
@@ -76,6 +79,8 @@ public static class Cues
         // explicitly "other": these stop a number inheriting a metric it does not measure
         new("grdp", Metric.Other, UnitClass.Any), new("gdp", Metric.Other, UnitClass.Any), new("tăng trưởng kinh tế", Metric.Other, UnitClass.Any),
         new("tiến độ", Metric.Other, UnitClass.Percent), new("khối lượng", Metric.Other, UnitClass.Percent),
+        // Public investment (its disbursement is a board's duty, not capital attracted to the zones).
+        new("vốn đầu tư công", Metric.Other, MoneyOrPercent), new("đầu tư công", Metric.Other, MoneyOrPercent),
         new("giá thuê", Metric.Other, UnitClass.Money), new("phí", Metric.Other, UnitClass.Money), new("tiền thuê", Metric.Other, UnitClass.Money),
         new("hạ tầng", Metric.Other, UnitClass.Money), new("tiền sử dụng", Metric.Other, UnitClass.Money),
         new("lợi nhuận", Metric.Other, UnitClass.Money), new("thu nhập", Metric.Other, UnitClass.Money), new("lương", Metric.Other, UnitClass.Money),

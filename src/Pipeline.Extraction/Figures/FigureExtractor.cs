@@ -31,6 +31,18 @@ public static partial class FigureExtractor
     private static readonly string[] SnapshotKeys = Fold(["hiện nay", "hiện có", "hiện tại", "đến nay", "hiện đang"]);
     private static readonly string Ratio = MatchKey.Fold("gấp");
     private static readonly string Capital = MatchKey.Fold("vốn");
+    private static readonly string Wastewater = MatchKey.Fold("nước thải");
+    private static readonly string Remaining = MatchKey.Fold("còn lại");
+    private static readonly string Filled = MatchKey.Fold("lấp đầy");
+    private static readonly string PublicInvestment = MatchKey.Fold("đầu tư công");
+    private static readonly string[] SourceLeads = Fold(["từ", "từ hoạt động"]);
+    private static readonly string Inland = MatchKey.Fold("nội địa");
+
+    // Owners a capital word may carry before its change: "vốn FDI tăng thêm 214,7 triệu USD" is added capital.
+    private static readonly string[] CapitalOwners = Fold(["fdi", "ddi", "nước ngoài", "trong nước"]);
+
+    // "nội địa" names investors only after these; "thu nội địa" is a budget line, "thị trường nội địa" a market.
+    private static readonly string[] InlandInvestors = Fold(["doanh nghiệp", "dn", "vốn", "nhà đầu tư", "dự án", "đầu tư"]);
     private static readonly string ComparedWith = MatchKey.Fold("so với");
     private static readonly string Exceeded = MatchKey.Fold("vượt");
     private static readonly string Respectively = MatchKey.Fold("lần lượt");
@@ -245,6 +257,12 @@ public static partial class FigureExtractor
                 return null; // km, TEU, MW: real quantities, but outside the contract's units
             }
 
+            // "Hai dự án FDI còn lại ..." splits a count already given: the rest of it, not a new figure.
+            if (cls == UnitClass.Count && RemainderOfCount(quantity.End, tailEnd))
+            {
+                return null;
+            }
+
             // A bare count is a figure only when something says what it counts.
             if (unit == Units.Count)
             {
@@ -306,10 +324,20 @@ public static partial class FigureExtractor
                 metricRule = "rate";
                 confidence = MetricTiers.Rate;
             }
+            else if (cls == UnitClass.Percent && tail.Contains(PublicInvestment, StringComparison.Ordinal))
+            {
+                metric = Metric.Other; // "giải ngân 100% kế hoạch vốn đầu tư công": public works, not capital attracted
+                metricRule = "public-investment";
+            }
             else if (cls == UnitClass.Percent && TailCue(quantity.End, tailEnd, cls) is { } named)
             {
                 metric = named.Cue.Metric; // "chiếm 86,4% tổng số lao động", "100% hồ sơ"
                 metricRule = $"cue-after:{named.Hit.Phrase}";
+                if (metric == Metric.LandArea && key.AsSpan(sentence.Span.Start, quantity.Start - sentence.Span.Start).Contains(Filled, StringComparison.Ordinal))
+                {
+                    metric = Metric.OccupancyRate; // "đã lấp đầy 95% diện tích": the share of land filled is the occupancy rate
+                    metricRule = "filled-land";
+                }
             }
             else if (NearestCue(segmentStart, quantity.Start, cueClass) is { } own)
             {
@@ -336,6 +364,15 @@ public static partial class FigureExtractor
                 confidence = MetricTiers.NoCue;
             }
 
+            // A treatment plant's capacity ("nhà máy xử lý nước thải ... 71.500 m3/ngày đêm") is infrastructure, not output.
+            if (metric == Metric.OutputQuantity && unit.StartsWith(Units.CubicMetre, StringComparison.Ordinal)
+                && key.AsSpan(clauseStart, quantity.Start - clauseStart).Contains(Wastewater, StringComparison.Ordinal))
+            {
+                metric = Metric.Other;
+                metricRule = "wastewater";
+                confidence = MetricTiers.Cue;
+            }
+
             // Workers "nước ngoài" are foreign nationals; only an FDI/DDI word gives labour a scope.
             var labour = metric == Metric.Labour;
             scope = ScopeIn(quantity.End, OwnTailEnd(quantity.End, tailEnd), first: true, ownersOnly: labour) ?? ScopeIn(segmentStart, quantity.Start, first: false, ownersOnly: labour) ?? scope;
@@ -345,7 +382,9 @@ public static partial class FigureExtractor
                 scope = null;
             }
 
-            var (measure, measured, measureRule, approx) = DecideMeasure(quantity, value, cls, metric.Value, before, segment, tail);
+            // A clause framed by a comparison ("So với quý I/2023, số dự án cấp mới tăng 3 dự án") speaks of changes.
+            var compared = key.AsSpan(clauseStart, quantity.Start - clauseStart).TrimStart().StartsWith(ComparedWith, StringComparison.Ordinal);
+            var (measure, measured, measureRule, approx) = DecideMeasure(quantity, value, cls, metric.Value, before, segment, tail, compared);
             if (measure == Measure.SharePct && metricRule == "no-cue")
             {
                 confidence = MetricTiers.NoCueShare;
@@ -417,17 +456,31 @@ public static partial class FigureExtractor
             return Math.Max(from, limit);
         }
 
+        /// <summary>
+        /// The metric word nearest before a number. A word introduced by "từ" names where the amount came from,
+        /// not what it is: "thu ngân sách từ hoạt động xuất nhập khẩu đạt 685 tỷ đồng" is budget revenue, so an
+        /// earlier word wins when there is one.
+        /// </summary>
         private (MetricCue Cue, CueHit Hit)? NearestCue(int from, int to, UnitClass cls)
         {
+            (MetricCue Cue, CueHit Hit)? source = null;
             foreach (var (hit, cue) in cues.Metrics.Backwards(from, to))
             {
-                if ((cue.Governs & cls) != 0)
+                if ((cue.Governs & cls) == 0)
                 {
-                    return (cue, hit);
+                    continue;
                 }
+
+                if (source is null && EndsWithAny(WordReader.Before(key, hit.Start, 3), SourceLeads) is not null)
+                {
+                    source = (cue, hit);
+                    continue;
+                }
+
+                return (cue, hit);
             }
 
-            return null;
+            return source;
         }
 
         private static readonly string[] TailLeads = Fold(["tổng số", "trên tổng số", "tổng", "số", "trong tổng số", "trong tổng"]);
@@ -449,6 +502,22 @@ public static partial class FigureExtractor
             }
 
             return null;
+        }
+
+        /// <summary>Whether a count is followed by "còn lại" (after an owner word or two): "hai dự án FDI còn lại".</summary>
+        private bool RemainderOfCount(int from, int tailEnd)
+        {
+            var tail = key[from..tailEnd].TrimStart();
+            foreach (var owner in CapitalOwners)
+            {
+                if (tail.StartsWith(owner, StringComparison.Ordinal))
+                {
+                    tail = tail[owner.Length..].TrimStart();
+                    break;
+                }
+            }
+
+            return tail.StartsWith(Remaining, StringComparison.Ordinal);
         }
 
         /// <summary>
@@ -475,6 +544,7 @@ public static partial class FigureExtractor
             var hits = cues.Scopes.Within(from, to)
                 .Where(h => !ownersOnly || h.Hit.Phrase.Contains("fdi", StringComparison.Ordinal) || h.Hit.Phrase.Contains("ddi", StringComparison.Ordinal)
                             || h.Hit.Phrase.Contains(Capital, StringComparison.Ordinal))
+                .Where(h => h.Hit.Phrase != Inland || EndsWithAny(WordReader.Before(key, h.Hit.Start, 2), InlandInvestors) is not null)
                 .ToList();
             if (hits.Count == 0)
             {
@@ -485,7 +555,7 @@ public static partial class FigureExtractor
         }
 
         private (Measure, decimal, string, Approx) DecideMeasure(Quantity quantity, decimal value, UnitClass cls, Metric metric,
-            string before, string segment, string tail)
+            string before, string segment, string tail, bool compared)
         {
             var approx = quantity.Approx;
             var rising = EndsWithAny(before, IncreaseKeys);
@@ -553,8 +623,15 @@ public static partial class FigureExtractor
             if (rising is not null)
             {
                 var lead = before[..^rising.Length].TrimEnd();
+                if (EndsWithAny(lead, CapitalOwners) is { } owner)
+                {
+                    lead = lead[..^owner.Length].TrimEnd();
+                }
+
+                // "vốn tăng thêm 38 triệu USD" is added capital (a level) unless a comparison makes it a change:
+                // "so với quý I, số dự án cấp mới tăng 3 dự án".
                 var capitalKind = EndsWithAny(lead, CapitalBeforeIncrease) is not null;
-                if (!capitalKind || samePeriod || tail.Contains(ComparedWith, StringComparison.Ordinal))
+                if (!capitalKind || samePeriod || compared || tail.Contains(ComparedWith, StringComparison.Ordinal))
                 {
                     return (Measure.Change, value, "increase", approx);
                 }

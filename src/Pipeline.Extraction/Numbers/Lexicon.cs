@@ -46,6 +46,8 @@ public static class Lexicon
         new("tấn", Units.Tonne),
         new("sản phẩm", Units.Item), new("chiếc", Units.Item), new("cái", Units.Item), new("đôi", Units.Item), new("tấm", Units.Item),
         new("xe", Units.Item), new("bộ sản phẩm", Units.Item),
+        // Production counted by the piece: "120 triệu viên/năm" (bricks) is a capacity, not 120 million đồng.
+        new("viên", Units.Item), new("chai", Units.Item), new("hộp", Units.Item), new("cuộn", Units.Item),
         // Counted things outside the contract's units: kept as "count" so they can still be figures of metric other.
         new("teu", Units.Count), new("lượt tàu", Units.Count), new("lượt khách", Units.Count), new("lượt", Units.Count),
         new("lần", Units.Times),

@@ -65,6 +65,10 @@ public static partial class QuantityRecognizer
     private static readonly string Expected = Text.MatchKey.Fold("dự kiến");
     private static readonly string TotalOf = Text.MatchKey.Fold("tổng số");
     private static readonly string WithAmountOf = Text.MatchKey.Fold("với số");
+    private static readonly string OrMore = Text.MatchKey.Fold("trở lên");
+
+    // A rule's condition on the projects it applies to: "... tối thiểu 20% tổng vốn đối với dự án sử dụng dưới 20 ha đất".
+    private static readonly string[] RuleConditions = [Fold("đối với dự án"), Fold("đối với các dự án"), Fold("đối với trường hợp")];
 
     public static NumberScan Scan(string clean, string key)
     {
@@ -88,7 +92,7 @@ public static partial class QuantityRecognizer
 
             var prev = WordReader.Before(key, start, 3, throughColon: true);
             var naming = NamingSuffix(prev);
-            if (naming is not null)
+            if (naming is not null && !NotThatDate(naming, raw))
             {
                 skipped.Add(new SkippedNumber(start, end, raw, $"follows '{naming}': a name, date, ordinal or page counter"));
                 lastNameEnd = end;
@@ -170,12 +174,27 @@ public static partial class QuantityRecognizer
                 continue;
             }
 
+            // "tăng 12% trở lên", "từ 8.000 tỷ đồng trở lên": at least that much.
+            var quantityEnd = read.End;
+            var afterUnit = WordReader.SkipSpaces(key, read.End);
+            if (key.AsSpan(afterUnit).StartsWith(OrMore, StringComparison.Ordinal) && approx is Approx.Exact or Approx.Over)
+            {
+                approx = Approx.Over;
+                quantityEnd = afterUnit + OrMore.Length;
+            }
+
+            if (approx is Approx.Under or Approx.Over && UnderRuleCondition(key, qStart))
+            {
+                skipped.Add(new SkippedNumber(start, read.End, clean[start..read.End], "a threshold in a rule's condition"));
+                continue;
+            }
+
             var spanStart = Math.Min(qStart, RangeStart(key, start));
             quantities.Add(new Quantity
             {
                 Start = spanStart,
-                End = read.End,
-                Text = clean[spanStart..read.End],
+                End = quantityEnd,
+                Text = clean[spanStart..quantityEnd],
                 NumberStart = start,
                 NumberEnd = numberEnd,
                 Value = DigitParser.Tidy(value),
@@ -382,6 +401,47 @@ public static partial class QuantityRecognizer
         }
 
         return (start, approx ?? Approx.Exact, word, false);
+    }
+
+    // The calendar words of NamingWords, with the largest number each can name: "năm 2024", "tháng 6", "quý 3".
+    private static readonly (string Word, int Max)[] CalendarSlots =
+        [(Fold("năm"), 2100), (Fold("tháng"), 12), (Fold("ngày"), 31), (Fold("quý"), 4), (Fold("tuần"), 53)];
+
+    /// <summary>
+    /// A number after a calendar word that cannot be that date ("cả năm 6.750 tỷ đồng": a grouped or decimal
+    /// number, or one too large for the slot) is an amount that follows the period, not the period itself.
+    /// </summary>
+    private static bool NotThatDate(string naming, string raw)
+    {
+        var slot = Array.FindIndex(CalendarSlots, c => c.Word == naming);
+        if (slot < 0)
+        {
+            return false;
+        }
+
+        return !raw.All(char.IsAsciiDigit) || raw.Length > 4 || int.Parse(raw, System.Globalization.CultureInfo.InvariantCulture) > CalendarSlots[slot].Max;
+    }
+
+    /// <summary>Whether the clause before a qualified number ("dưới 20 ha") names the projects a rule applies to.</summary>
+    private static bool UnderRuleCondition(string key, int start)
+    {
+        var from = Math.Max(0, start - 60);
+        var clause = key.AsSpan(from, start - from);
+        var cut = Math.Max(clause.LastIndexOf(". "), Math.Max(clause.LastIndexOf(';'), clause.LastIndexOf('\n')));
+        if (cut >= 0)
+        {
+            clause = clause[(cut + 1)..];
+        }
+
+        foreach (var condition in RuleConditions)
+        {
+            if (clause.Contains(condition, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? NamingSuffix(string previousWords)
