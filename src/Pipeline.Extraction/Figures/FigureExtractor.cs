@@ -34,6 +34,12 @@ public static partial class FigureExtractor
     private static readonly string Wastewater = MatchKey.Fold("nước thải");
     private static readonly string Remaining = MatchKey.Fold("còn lại");
     private static readonly string Filled = MatchKey.Fold("lấp đầy");
+
+    // "Hiện các KCN có 196 doanh nghiệp": a sentence opening on "Hiện" is a snapshot ("thực hiện" never opens one).
+    private static readonly string NowLead = MatchKey.Fold("hiện ");
+
+    // "riêng trong tháng 8 cấp mới 2 dự án": a sub-period for its own clause, never carried to the next sentence.
+    private static readonly string[] OwnClauseLeads = Fold(["riêng", "riêng trong", "trong đó"]);
     private static readonly string PublicInvestment = MatchKey.Fold("đầu tư công");
     private static readonly string[] SourceLeads = Fold(["từ", "từ hoạt động"]);
     private static readonly string Inland = MatchKey.Fold("nội địa");
@@ -675,8 +681,9 @@ public static partial class FigureExtractor
                 }
                 else if (p.Start >= quantity.End && p.Start <= tailEnd + 40 && p.End <= sentence.Span.End && chosen is null)
                 {
+                    // "đạt 21.356,8 tỷ đồng (năm 2016: 19.874,1 tỷ đồng)": a parenthesis gives the base of comparison.
                     var between = key[quantity.End..p.Start];
-                    if (!between.Contains(';') && !between.Any(char.IsDigit))
+                    if (!between.Contains(';') && !between.Contains('(') && !between.Any(char.IsDigit))
                     {
                         chosen = p;
                     }
@@ -695,7 +702,7 @@ public static partial class FigureExtractor
             }
 
             var prefix = key[sentence.Span.Start..quantity.NumberStart];
-            if (SnapshotKeys.Any(s => prefix.Contains(s, StringComparison.Ordinal)))
+            if (SnapshotKeys.Any(s => prefix.Contains(s, StringComparison.Ordinal)) || prefix.TrimStart().StartsWith(NowLead, StringComparison.Ordinal))
             {
                 return null; // FIGURES.md: a "hiện nay" snapshot has no period unless the text names one
             }
@@ -736,13 +743,21 @@ public static partial class FigureExtractor
                     break;
                 }
 
-                if (p.Start >= paragraphStart && !p.Comparison && (target ? !p.Period.Contains("..", StringComparison.Ordinal) : !p.Planned))
+                if (p.Start >= paragraphStart && !p.Comparison && (target ? !p.Period.Contains("..", StringComparison.Ordinal) : !p.Planned)
+                    && EndsWithAny(WordReader.Before(key, p.Start, 2), OwnClauseLeads) is null && !InParentheses(p.Start))
                 {
                     carried = p;
                 }
             }
 
             return carried;
+        }
+
+        /// <summary>Whether a position sits inside a parenthesis ("(năm 2014 đạt 15.886 tỷ đồng)"), an aside never carried on.</summary>
+        private bool InParentheses(int at)
+        {
+            var open = key.LastIndexOf('(', Math.Max(0, at - 1));
+            return open >= 0 && key.IndexOf(')', open, at - open) < 0 && at - open < 80;
         }
 
         /// <summary>A stock is measured at a point: workers employed, enterprises operating, land leased, projects still valid.</summary>

@@ -29,7 +29,7 @@ public static class PeriodRecognizer
             (m, r) => $"..{Year(m, 2)}-{Month(m, 1)}"),
         new("cumulative-year", R(@"lũy kế\s+(?:đến|tới)?\s*(?:hết\s+|cuối\s+)?năm\s+(\d{4})"),
             (m, r) => $"..{Year(m, 1)}"),
-        new("as-of-month", R(@"(?:tính|lũy kế|tích lũy)\s+(?:đến|tới|từ đầu năm đến|đến thời điểm)\s*(?:hết\s+|cuối\s+)?(?:thời điểm\s+)?(?:ngày\s+)?(?:\d{1,2}\s*/\s*)?(?:tháng\s+)?(\d{1,2})\s*[/-]\s*(\d{4})"),
+        new("as-of-month", R(@"(?:tính|lũy kế|tích lũy)\s+(?:đến|tới|đến thời điểm)\s*(?:hết\s+|cuối\s+)?(?:thời điểm\s+)?(?:ngày\s+)?(?:\d{1,2}\s*/\s*)?(?:tháng\s+)?(\d{1,2})\s*[/-]\s*(\d{4})"),
             (m, r) => $"{Year(m, 2)}-{Month(m, 1)}"),
         new("as-of-year-end", R(@"(?:tính|lũy kế)\s+(?:đến|tới)\s+(?:hết|cuối)\s+năm\s+(\d{4})"),
             (m, r) => $"{Year(m, 1)}-12"),
@@ -50,7 +50,8 @@ public static class PeriodRecognizer
             (_, r) => null),
         new("month", R(@"(?<![\d.,]\s?)tháng\s+(\d{1,2})(?!\d|[.,]\d)(?:\s*(?:[/-]|năm)\s*(\d{4}))?"),
             (m, r) => $"{Year(m, 2, r.Year)}-{Month(m, 1)}"),
-        new("this-year", R(@"(?<=(?:cả|trong)\s)năm(?!\w| \d)|năm nay(?!\w)"),
+        // "cả năm 6.750 tỷ đồng" is this year's amount; "cả năm 2024" is the year form below.
+        new("this-year", R(@"(?<=(?:cả|trong)\s)năm(?!\w| (?:19|20)\d{2}(?!\d|[.,]\d))|năm nay(?!\w)"),
             (_, r) => r.Year > 0 ? r.Year.ToString(CultureInfo.InvariantCulture) : null),
         new("last-year", R(@"năm (?:trước|ngoái)"),
             (_, r) => r.Year > 0 ? (r.Year - 1).ToString(CultureInfo.InvariantCulture) : null),
