@@ -77,6 +77,7 @@ public class TextPreparationTests
     [InlineData("tính đến ngày 20/2/2023", "2023-02")]
     [InlineData("lũy kế đến hết tháng 6/2023", "..2023-06")]
     [InlineData("giai đoạn 2016-2020", "2016..2020")]
+    [InlineData("lũy kế đến hết năm 2018", "..2018-12")]
     [InlineData("năm 2020", "2020")]
     [InlineData("nửa đầu năm 2021", "2021-H1")]
     [InlineData("từ đầu năm đến cuối tháng 11/2023", "2023-01..2023-11")]

@@ -28,7 +28,7 @@ public static class PeriodRecognizer
         new("cumulative-month", R(@"lũy kế\s+(?:đến|tới|từ [^;.]{0,30}? đến)?\s*(?:hết\s+)?(?:ngày\s+\d{1,2}\s*/\s*)?(?:tháng\s+)?(\d{1,2})\s*[/-]\s*(\d{4})"),
             (m, r) => $"..{Year(m, 2)}-{Month(m, 1)}"),
         new("cumulative-year", R(@"lũy kế\s+(?:đến|tới)?\s*(?:hết\s+|cuối\s+)?năm\s+(\d{4})"),
-            (m, r) => $"..{Year(m, 1)}"),
+            (m, r) => $"..{Year(m, 1)}-12"), // summed up to the year's end, as "lũy kế đến hết tháng 12/2018" would be
         new("as-of-month", R(@"(?:tính|lũy kế|tích lũy)\s+(?:đến|tới|đến thời điểm)\s*(?:hết\s+|cuối\s+)?(?:thời điểm\s+)?(?:ngày\s+)?(?:\d{1,2}\s*/\s*)?(?:tháng\s+)?(\d{1,2})\s*[/-]\s*(\d{4})"),
             (m, r) => $"{Year(m, 2)}-{Month(m, 1)}"),
         new("as-of-year-end", R(@"(?:tính|lũy kế)\s+(?:đến|tới)\s+(?:hết|cuối)\s+năm\s+(\d{4})"),
