@@ -60,7 +60,7 @@ public static partial class FigureExtractor
     private static readonly string[] ProjectStock = Fold(["còn hiệu lực", "lũy kế", "tích lũy", "tổng số dự án", "đến nay"]);
 
     // "Dự án Nhà máy …", "của Công ty TNHH …": the figure belongs to one project, which has no reporting period.
-    [GeneratedRegex(@"(?:\b[Dd]ự án|\b[Nn]hà máy)\s+(?:(?!FDI|DDI)[A-ZĐ]|của\s|do\s|sản xuất\s|đầu tư xây dựng\s|xây dựng\s)|\b[Cc]ông ty\s+(?:TNHH|[Cc]ổ phần|CP|[A-ZĐ])|\b[Tt]ập đoàn\s+[A-ZĐ]")]
+    [GeneratedRegex(@"(?:\b[Dd]ự án|\b[Nn]hà máy)\s+(?:(?!FDI|DDI)[A-ZĐ]|của\s|do\s|sản xuất\s|đầu tư xây dựng\s|xây dựng\s|này\s|có tổng\s|có quy mô\s|được\s)|\b[Cc]ông ty\s+(?:TNHH|[Cc]ổ phần|CP|[A-ZĐ])|\b[Tt]ập đoàn\s+[A-ZĐ]")]
     private static partial Regex ProjectSubject();
 
     [GeneratedRegex(@"cùng (?:kỳ|kì)(?: năm (?:trước|ngoái|\d{4}))?(?: là| đạt| chỉ| chỉ đạt| mới đạt)?\s*:?\s*$")]
@@ -683,7 +683,9 @@ public static partial class FigureExtractor
                 {
                     // "đạt 21.356,8 tỷ đồng (năm 2016: 19.874,1 tỷ đồng)": a parenthesis gives the base of comparison.
                     var between = key[quantity.End..p.Start];
-                    if (!between.Contains(';') && !between.Contains('(') && !between.Any(char.IsDigit))
+                    // "... 25 ha, dự kiến đi vào hoạt động từ quý II/2026": a start date, not the figure's period.
+                    if (!between.Contains(';') && !between.Contains('(') && !between.Any(char.IsDigit)
+                        && EndsWithAny(WordReader.Before(key, p.Start, 1), SourceLeads) is null)
                     {
                         chosen = p;
                     }

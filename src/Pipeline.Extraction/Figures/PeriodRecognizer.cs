@@ -31,7 +31,8 @@ public static class PeriodRecognizer
             (m, r) => $"..{Year(m, 1)}-12"), // summed up to the year's end, as "lũy kế đến hết tháng 12/2018" would be
         new("as-of-month", R(@"(?:tính|lũy kế|tích lũy)\s+(?:đến|tới|đến thời điểm)\s*(?:hết\s+|cuối\s+)?(?:thời điểm\s+)?(?:ngày\s+)?(?:\d{1,2}\s*/\s*)?(?:tháng\s+)?(\d{1,2})\s*[/-]\s*(\d{4})"),
             (m, r) => $"{Year(m, 2)}-{Month(m, 1)}"),
-        new("as-of-year-end", R(@"(?:tính|lũy kế)\s+(?:đến|tới)\s+(?:hết|cuối)\s+năm\s+(\d{4})"),
+        // "Đến cuối năm 2019, có 238 doanh nghiệp": a point at the year's end, with or without "tính".
+        new("as-of-year-end", R(@"(?:(?:tính|lũy kế)\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+năm\s+(\d{4})"),
             (m, r) => $"{Year(m, 1)}-12"),
         new("span", R(@"(?:giai đoạn|thời kỳ|từ năm)?\s*(?<![\d.,/])((?:19|20)\d{2})\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?((?:19|20)\d{2})(?!\d|[.,]\d)"),
             (m, r) => int.Parse(m.Groups[2].Value) > int.Parse(m.Groups[1].Value) ? $"{m.Groups[1].Value}..{m.Groups[2].Value}" : null),
