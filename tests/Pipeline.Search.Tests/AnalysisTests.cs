@@ -70,4 +70,19 @@ public class SpellingStreamTests
             Assert.Equal(expected, actual.Order(StringComparer.Ordinal).ToList());
         }
     }
+
+    [Theory]
+    [InlineData("cửa khẩu An Giang", "An Giang")]
+    [InlineData("cua khau an giang", "An Giang")]
+    [InlineData("von FDI ho chi minh", "TP. Hồ Chí Minh")]
+    [InlineData("lao động Bà Rịa - Vũng Tàu", "Bà Rịa - Vũng Tàu")]
+    public void A_province_named_in_a_query_is_recognised_in_any_spelling(string query, string province) =>
+        Assert.Equal([province], QueryBuilder.ProvincesNamed(QueryBuilder.Words(query)));
+
+    [Theory]
+    [InlineData("khu kinh tế cửa khẩu")]
+    [InlineData("giang")]
+    [InlineData("an toàn lao động")]
+    public void A_query_naming_no_province_gets_no_province_preference(string query) =>
+        Assert.Empty(QueryBuilder.ProvincesNamed(QueryBuilder.Words(query)));
 }

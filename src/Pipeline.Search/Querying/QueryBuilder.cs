@@ -108,7 +108,44 @@ public static class QueryBuilder
             }
         }
 
+        // A province named in the query ("cửa khẩu An Giang") prefers that province's documents: its syllables
+        // alone also match neighbours' names (Kiên Giang, Hậu Giang).
+        foreach (var province in ProvincesNamed(words))
+        {
+            query.Add(new TermQuery(new Term(Fields.Province, province)) { Boost = ProvinceBoost }, Occur.SHOULD);
+        }
+
         return query;
+    }
+
+    private const float ProvinceBoost = 6f;
+
+    // Each province's words fully folded ("an giang", "ho chi minh"), longest first so "Bà Rịa - Vũng Tàu" beats "Vũng Tàu".
+    private static readonly Lazy<(string[] Words, string Name)[]> ProvinceWords = new(() =>
+        [.. Pipeline.Extraction.Documents.Provinces.Names
+            .Select(n => (Words: Words(n).Select(VietnameseFold.Full).SkipWhile(w => w == "tp").ToArray(), Name: n))
+            .Where(p => p.Words.Length > 0)
+            .OrderByDescending(p => p.Words.Length)]);
+
+    /// <summary>The provinces a query names, in any spelling: "An Giang", "an giang", "TP. Hồ Chí Minh", "ho chi minh".</summary>
+    public static IReadOnlyList<string> ProvincesNamed(IReadOnlyList<string> words)
+    {
+        var folded = words.Select(VietnameseFold.Full).ToArray();
+        var named = new List<string>();
+        for (var i = 0; i < folded.Length; i++)
+        {
+            foreach (var (provinceWords, name) in ProvinceWords.Value)
+            {
+                if (i + provinceWords.Length <= folded.Length && folded.AsSpan(i, provinceWords.Length).SequenceEqual(provinceWords))
+                {
+                    named.Add(name);
+                    i += provinceWords.Length - 1;
+                    break;
+                }
+            }
+        }
+
+        return named;
     }
 
     /// <summary>Exact and tone-folded matches of a word, as optional score: exact beats tone-folded beats folded.</summary>
