@@ -16,6 +16,15 @@ catch (InvalidOperationException e)
 
 var root = new RootCommand("Pipeline: figures from Vietnamese industrial-zone and economic-zone bulletins.");
 
+// A mistyped option ("--provnce") would otherwise be taken as a path or as words to search for.
+static void RefuseOptionLikeValues(Argument argument) => argument.Validators.Add(result =>
+{
+    foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-' && char.IsLetter(t.Value.TrimStart('-').FirstOrDefault())))
+    {
+        result.AddError($"Unrecognized option '{token.Value}'.");
+    }
+});
+
 var paths = new Argument<string[]>("paths") { Description = "Text or HTML files, or - for standard input.", Arity = ArgumentArity.OneOrMore };
 var format = new Option<ExtractFormat>("--format", "-f") { Description = "table (default), json, jsonl, csv or text (the clean text offsets point into; for a page, its article: title, date, body).", DefaultValueFactory = _ => ExtractFormat.Table };
 var extract = new Command("extract", "Extract every figure, with what it measures, from bulletins.") { paths, format };
@@ -41,6 +50,9 @@ index.SetAction(parse => parse.GetValue(fromStore)
 root.Subcommands.Add(index);
 
 var query = new Argument<string?>("query") { Description = "Words to find, with or without diacritics, or typed in Telex. Leave out to list figures matching the filters.", Arity = ArgumentArity.ZeroOrOne };
+RefuseOptionLikeValues(query);
+RefuseOptionLikeValues(indexPaths);
+RefuseOptionLikeValues(paths);
 var province = new Option<string?>("--province") { Description = "Only documents of this province (as written: \"Bình Dương\")." };
 var from = new Option<int?>("--from") { Description = "Only documents published in or after this year." };
 var to = new Option<int?>("--to") { Description = "Only documents published in or before this year." };
@@ -141,7 +153,26 @@ root.Subcommands.Add(train);
 var config = new Option<string?>("--config") { Description = "A configuration file (default: $PIPELINE_CONFIG, else ./pipeline.json if present); see docs/configuration.md.", Recursive = true };
 root.Options.Add(config);
 
-return root.Parse(args).Invoke();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // A usage error exits 2, as the README says, and shows only what was wrong and where help is.
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"pipeline: {error.Message}");
+    }
+
+    var path = new List<string>();
+    for (var command = parsed.CommandResult.Command; command is not null; command = command.Parents.OfType<Command>().FirstOrDefault())
+    {
+        path.Insert(0, command is RootCommand ? "pipeline" : command.Name);
+    }
+
+    Console.Error.WriteLine($"Run '{string.Join(' ', path)} --help' for its options.");
+    return 2;
+}
+
+return parsed.Invoke();
 
 namespace Pipeline.Cli
 {

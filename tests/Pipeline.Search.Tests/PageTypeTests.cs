@@ -88,9 +88,33 @@ public sealed class PageTypeTests : IDisposable
         await process.WaitForExitAsync();
         await output;
 
-        Assert.NotEqual(0, process.ExitCode);
+        Assert.Equal(2, process.ExitCode); // a usage error
         Assert.Contains("speech", errors, StringComparison.Ordinal);
         Assert.All(Pipeline.Learning.Pages.PageTypes.All, t => Assert.Contains($"'{t}'", errors, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("search", "--limit", "abc")]
+    [InlineData("search", "--no-such-option")]
+    [InlineData("no-such-command")]
+    public async Task A_usage_error_exits_2_and_says_what_was_wrong(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pipeline.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await output;
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains(args[^1], errors, StringComparison.Ordinal);
+        Assert.Contains("--help", errors, StringComparison.Ordinal);
     }
 
     public void Dispose()
