@@ -41,7 +41,7 @@ public static class PeriodRecognizer
             (m, r) => Months(m, r.Year)),
         new("months-from-start", R(@"từ đầu năm(?:\s+(\d{4}))?\s+(?:đến|tới)\s+(?:nay|(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*/\s*)?(?:tháng\s+)?(\d{1,2})(?:\s*[/-]\s*(\d{4}))?)"),
             (m, r) => MonthsFromStart(m, r)),
-        new("months-bare", R(@"(?<=(?:trong|sau|qua)\s+(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|bốn|hai)\s+)tháng(?=[\s,;.:])(?!\s+(?:tới|nữa|trước|sau|liên|đầu|cuối|năm|\d))|(?<=(?<![\d.,/])(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|bốn|hai)\s+)tháng\s+(?:qua|vừa qua|này)"),
+        new("months-bare", R(@"(?<=(?:trong|sau|qua|tính chung|lũy kế|hết)\s+(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|bốn|hai)\s+)tháng(?=[\s,;.:])(?!\s+(?:tới|nữa|trước|sau|liên|đầu|cuối|năm|\d))|(?<=(?<![\d.,/])(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|bốn|hai)\s+)tháng\s+(?:qua|vừa qua|này)"),
             (m, r) => Months(m, r.Year, m.Groups[1].Success ? 1 : 2)),
         new("half", R(@"nửa\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?"),
             (m, r) => $"{Year(m, 2, r.Year)}-{(m.Groups[1].Value == First ? "H1" : "H2")}"),
