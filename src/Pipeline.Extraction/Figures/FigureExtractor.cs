@@ -34,6 +34,7 @@ public static partial class FigureExtractor
     private static readonly string Wastewater = MatchKey.Fold("nước thải");
     private static readonly string Remaining = MatchKey.Fold("còn lại");
     private static readonly string Filled = MatchKey.Fold("lấp đầy");
+    private static readonly string OutputWord = MatchKey.Fold("sản lượng");
 
     // "Hiện các KCN có 196 doanh nghiệp": a sentence opening on "Hiện" is a snapshot ("thực hiện" never opens one).
     private static readonly string NowLead = MatchKey.Fold("hiện ");
@@ -322,6 +323,11 @@ public static partial class FigureExtractor
                 metric = byUnit;
                 metricRule = $"unit-{unit}";
                 confidence = MetricTiers.Unit;
+                if (unit == Units.SquareMetre && key.AsSpan(sentence.Span.Start, quantity.Start - sentence.Span.Start).Contains(OutputWord, StringComparison.Ordinal))
+                {
+                    metric = Metric.OutputQuantity; // "Sản lượng ...: đá granite ốp lát 2.150.000 m2" is output, not land
+                    metricRule = "unit-m2-output";
+                }
             }
             else if (unit.Contains('/'))
             {
@@ -813,7 +819,8 @@ public static partial class FigureExtractor
                 var start = key.IndexOf(part, offset, StringComparison.Ordinal);
                 var end = start + part.Length;
                 offset = end;
-                var cue = cues.Metrics.Backwards(start, end).Select(h => (Metric?)h.Value.Metric).FirstOrDefault();
+                // The part's head noun names its metric: "kim ngạch xuất khẩu của doanh nghiệp" is exports, not enterprises.
+                var cue = cues.Metrics.Within(start, end).Select(h => (Metric?)h.Value.Metric).FirstOrDefault();
                 var sc = cues.Scopes.Backwards(start, end).Select(h => (Scope?)h.Value).FirstOrDefault();
                 if (cue is not null || sc is not null)
                 {
