@@ -124,6 +124,22 @@ public static partial class QuantityRecognizer
             var numberEnd = end;
             var ambiguous = parsed.Ambiguous;
 
+            // "12 tỷ 500 triệu đồng", "2 triệu 300 nghìn đồng": one amount written in two scales.
+            if (read.Unit is null && read.Factor >= 1_000_000m && t + 1 < tokens.Count && key.AsSpan(read.End, tokens[t + 1].Index - read.End).IsWhiteSpace())
+            {
+                var (s2, e2) = tokens[t + 1];
+                var second = DigitParser.Parse(clean[s2..e2], style);
+                var read2 = ReadAfter(key, e2, second.Value);
+                if (!second.Malformed && !read2.GluedCode && read2.Factor > 1 && read2.Factor < read.Factor && second.Value * read2.Factor < read.Factor)
+                {
+                    read = read2 with { Value = read.Value + read2.Value, Factor = read.Factor };
+                    low = read.Value / read.Factor;
+                    numberEnd = e2;
+                    ambiguous |= second.Ambiguous;
+                    t++;
+                }
+            }
+
             // A range: "2-3 dự án", "60%-70%", "từ 60 đến 70%".
             if (t + 1 < tokens.Count && RangeConnector(key, start, read.End, read.Unit, tokens[t + 1].Index))
             {
