@@ -50,6 +50,7 @@ public static class Lexicon
         new("viên", Units.Item), new("chai", Units.Item), new("hộp", Units.Item), new("cuộn", Units.Item),
         // Counted things outside the contract's units: kept as "count" so they can still be figures of metric other.
         new("teu", Units.Count), new("lượt tàu", Units.Count), new("lượt khách", Units.Count), new("lượt", Units.Count),
+        new("tờ khai", Units.Count), new("lượt phương tiện", Units.Count), new("lượt xe", Units.Count),
         new("lần", Units.Times),
         new("mw", "MW"), new("kwh", "kWh"),
     ];
