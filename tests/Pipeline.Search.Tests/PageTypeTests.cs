@@ -76,19 +76,9 @@ public sealed class PageTypeTests : IDisposable
     [Fact]
     public async Task The_command_line_refuses_an_unknown_type_and_lists_the_allowed_ones()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "pipeline.dll"), "search", "--type", "speech", "--index", Path.Combine(_folder, "none") })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var (code, errors) = await RunCli("search", "--type", "speech", "--index", Path.Combine(_folder, "none"));
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await output;
-
-        Assert.Equal(2, process.ExitCode); // a usage error
+        Assert.Equal(2, code); // a usage error
         Assert.Contains("speech", errors, StringComparison.Ordinal);
         Assert.All(Pipeline.Learning.Pages.PageTypes.All, t => Assert.Contains($"'{t}'", errors, StringComparison.Ordinal));
     }
@@ -98,6 +88,16 @@ public sealed class PageTypeTests : IDisposable
     [InlineData("search", "--no-such-option")]
     [InlineData("no-such-command")]
     public async Task A_usage_error_exits_2_and_says_what_was_wrong(params string[] args)
+    {
+        var (code, errors) = await RunCli(args);
+
+        Assert.Equal(2, code);
+        Assert.Contains(args[^1], errors, StringComparison.Ordinal);
+        Assert.Contains("--help", errors, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the built CLI as a user would; returns its exit code and standard error.</summary>
+    private static async Task<(int Code, string Errors)> RunCli(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pipeline.dll"));
@@ -111,10 +111,7 @@ public sealed class PageTypeTests : IDisposable
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         await output;
-
-        Assert.Equal(2, process.ExitCode);
-        Assert.Contains(args[^1], errors, StringComparison.Ordinal);
-        Assert.Contains("--help", errors, StringComparison.Ordinal);
+        return (process.ExitCode, errors);
     }
 
     public void Dispose()
