@@ -5,10 +5,9 @@ namespace Pipeline.Learning;
 /// <summary>A shipped classifier (models/metric-classifier.zip or measure-classifier.zip): figure context in, label and probability out.</summary>
 public sealed class FigureClassifier
 {
-    private readonly PredictionEngine<FigureInput, FigureOutput> _engine;
-    private readonly Lock _gate = new(); // a prediction engine is not thread-safe
+    private readonly LockedEngine<FigureInput, FigureOutput> _engine;
 
-    private FigureClassifier(PredictionEngine<FigureInput, FigureOutput> engine) => _engine = engine;
+    private FigureClassifier(LockedEngine<FigureInput, FigureOutput> engine) => _engine = engine;
 
     public static FigureClassifier Load(string path)
     {
@@ -16,21 +15,13 @@ public sealed class FigureClassifier
         return Load(stream);
     }
 
-    public static FigureClassifier Load(Stream stream)
-    {
-        var ml = new MLContext(seed: MetricTrainer.Seed);
-        var model = ml.Model.Load(stream, out _);
-        return new FigureClassifier(ml.Model.CreatePredictionEngine<FigureInput, FigureOutput>(model));
-    }
+    public static FigureClassifier Load(Stream stream) => new(LockedEngine<FigureInput, FigureOutput>.Load(new MLContext(seed: MetricTrainer.Seed), stream));
 
     /// <summary>The label for a figure's context, and the model's probability for it (0 to 1); given the rules' verdict when there is one.</summary>
     public (string Label, double Score) Predict(FigureContext context, RulesVerdict? rules = null)
     {
-        lock (_gate)
-        {
-            var output = _engine.Predict(FigureInput.From(context, rules ?? RulesVerdict.None));
-            return (output.Predicted, output.Score.Length == 0 ? 0 : output.Score.Max());
-        }
+        var output = _engine.Predict(FigureInput.From(context, rules ?? RulesVerdict.None));
+        return (output.Predicted, output.Score.Length == 0 ? 0 : output.Score.Max());
     }
 
     /// <summary>The label for the figure written <paramref name="figureText"/> in a sentence, with the unit the figure carries.</summary>

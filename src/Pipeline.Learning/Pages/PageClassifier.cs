@@ -13,10 +13,9 @@ public sealed record PageVerdict(string Type, double Score)
 /// <summary>The shipped page classifier (models/page-classifier.zip): a page's title and clean text in, its type out.</summary>
 public sealed class PageClassifier
 {
-    private readonly PredictionEngine<PageInput, PageOutput> _engine;
-    private readonly Lock _gate = new(); // a prediction engine is not thread-safe
+    private readonly LockedEngine<PageInput, PageOutput> _engine;
 
-    private PageClassifier(PredictionEngine<PageInput, PageOutput> engine) => _engine = engine;
+    private PageClassifier(LockedEngine<PageInput, PageOutput> engine) => _engine = engine;
 
     public static PageClassifier Load(string path)
     {
@@ -24,12 +23,7 @@ public sealed class PageClassifier
         return Load(stream);
     }
 
-    public static PageClassifier Load(Stream stream)
-    {
-        var ml = PageTrainer.Context();
-        var model = ml.Model.Load(stream, out _);
-        return new PageClassifier(ml.Model.CreatePredictionEngine<PageInput, PageOutput>(model));
-    }
+    public static PageClassifier Load(Stream stream) => new(LockedEngine<PageInput, PageOutput>.Load(PageTrainer.Context(), stream));
 
     /// <summary>The type of a page whose figures the rules have already found (the pipeline's case: no second extraction).</summary>
     /// <param name="title">The page's title ("" when it has none).</param>
@@ -38,11 +32,8 @@ public sealed class PageClassifier
     public PageVerdict Classify(string title, string text, IReadOnlyList<Figure> figures)
     {
         var input = PageInput.From(title, text, PageSignals.Of(text, figures));
-        lock (_gate)
-        {
-            var output = _engine.Predict(input);
-            return new PageVerdict(output.Predicted, output.Score.Length == 0 ? 0 : output.Score.Max());
-        }
+        var output = _engine.Predict(input);
+        return new PageVerdict(output.Predicted, output.Score.Length == 0 ? 0 : output.Score.Max());
     }
 
     /// <summary>The type of a page given as title and text; the rules are run on the text for its figures.</summary>
