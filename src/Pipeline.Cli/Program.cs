@@ -103,8 +103,9 @@ var crawlJson = new Option<bool>("--json") { Description = "Print the summary as
 var summaryFormat = new Option<string>("--format", "-f") { Description = "text (default) or json: the summary for people or for machines.", DefaultValueFactory = _ => "text" };
 summaryFormat.AcceptOnlyFromAmong("text", "json");
 bool Json(ParseResult parse) => parse.GetValue(crawlJson) || parse.GetValue(summaryFormat) == "json";
-var verbose = new Option<bool>("--verbose", "-v") { Description = "Say more: one line per URL fetched, every page that could not be read." };
-var crawl = new Command("crawl", "Fetch the boards' new and changed pages into the crawl store, politely.") { sourcesFile, site, maxPages, since, database, delay, contact, quiet, crawlJson, verbose, summaryFormat };
+var verbose = new Option<bool>("--verbose", "-v") { Description = "Say more: crawl and run print one line per URL fetched and every page that could not be read; any command shows the details of an internal error.", Recursive = true };
+root.Options.Add(verbose);
+var crawl = new Command("crawl", "Fetch the boards' new and changed pages into the crawl store, politely.") { sourcesFile, site, maxPages, since, database, delay, contact, quiet, crawlJson, summaryFormat };
 crawl.SetAction((parse, cancel) => CrawlCommands.Crawl(
     new CrawlOptions(parse.GetValue(sourcesFile)!, parse.GetValue(site) ?? [], parse.GetValue(maxPages), parse.GetValue(since), parse.GetValue(database)!, parse.GetValue(delay), parse.GetValue(contact), parse.GetValue(quiet), Json(parse), parse.GetValue(verbose)),
     Console.Out, Console.Error, cancel));
@@ -112,7 +113,7 @@ root.Subcommands.Add(crawl);
 
 var runSources = new Option<string?>("--sources") { Description = "A board registry to crawl; without it, the bundled sites in corpus/sites are served on 127.0.0.1 and crawled." };
 var runIndex = new Option<string>("--index") { Description = "The index folder (default: $PIPELINE_INDEX or data/index).", DefaultValueFactory = _ => SearchCommands.DefaultIndex };
-var run = new Command("run", "Crawl, extract, store and index, each stage doing only what changed; ends with a summary and the headline figures.") { runSources, database, runIndex, quiet, crawlJson, verbose, summaryFormat };
+var run = new Command("run", "Crawl, extract, store and index, each stage doing only what changed; ends with a summary and the headline figures.") { runSources, database, runIndex, quiet, crawlJson, summaryFormat };
 run.SetAction((parse, cancel) => RunCommands.Run(
     new RunOptions(parse.GetValue(runSources), parse.GetValue(database)!, parse.GetValue(runIndex)!, parse.GetValue(quiet), Json(parse), parse.GetValue(verbose)),
     Console.Out, Console.Error, cancel));
@@ -172,7 +173,9 @@ if (parsed.Errors.Count > 0)
     return 2;
 }
 
-return parsed.Invoke();
+// Known faults become one line and an exit code (docs/configuration.md); the file they name is the one the command was pointed at.
+var scene = new FaultScene(TopLevel.ValueOf(parsed, database, indexDb), TopLevel.ValueOf(parsed, indexDir, runIndex));
+return await TopLevel.InvokeAsync(parsed, scene, parsed.GetValue(verbose), Console.Error);
 
 namespace Pipeline.Cli
 {
