@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Microsoft.Data.Sqlite;
+using Pipeline.Storage;
 
 namespace Pipeline.Cli;
 
@@ -66,6 +67,7 @@ public static class Faults
         var index = Name(scene.Index, "the index");
         return e switch
         {
+            WriterBusyException busy => new Fault(ExitCodes.Busy, $"{busy.Message}; wait for it to finish, or pass --wait SECONDS"),
             SqliteException s => Sqlite(s, store),
             LockObtainFailedException => new Fault(ExitCodes.Busy, $"{index} is being written by another process; wait until it ends (or pass --wait SECONDS where offered) and run again"),
             IndexFormatTooOldException or IndexFormatTooNewException => new Fault(ExitCodes.Damaged, $"{index} was written by another version of Lucene; remove the folder and rebuild it with `pipeline index --from-store`"),

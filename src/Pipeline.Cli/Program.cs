@@ -105,25 +105,48 @@ summaryFormat.AcceptOnlyFromAmong("text", "json");
 bool Json(ParseResult parse) => parse.GetValue(crawlJson) || parse.GetValue(summaryFormat) == "json";
 var verbose = new Option<bool>("--verbose", "-v") { Description = "Say more: crawl and run print one line per URL fetched and every page that could not be read; any command shows the details of an internal error.", Recursive = true };
 root.Options.Add(verbose);
-var crawl = new Command("crawl", "Fetch the boards' new and changed pages into the crawl store, politely.") { sourcesFile, site, maxPages, since, database, delay, contact, quiet, crawlJson, summaryFormat };
-crawl.SetAction((parse, cancel) => CrawlCommands.Crawl(
-    new CrawlOptions(parse.GetValue(sourcesFile)!, parse.GetValue(site) ?? [], parse.GetValue(maxPages), parse.GetValue(since), parse.GetValue(database)!, parse.GetValue(delay), parse.GetValue(contact), parse.GetValue(quiet), Json(parse), parse.GetValue(verbose)),
-    Console.Out, Console.Error, cancel));
+var wait = new Option<double>("--wait") { Description = "If another process is writing the same store, wait up to this many seconds for it to finish (default 0: stop at once with exit code 6).", DefaultValueFactory = _ => 0 };
+wait.Validators.Add(result =>
+{
+    if (result.GetValueOrDefault<double>() is < 0 or > 86_400 or double.NaN)
+    {
+        result.AddError($"--wait must be between 0 and 86400 seconds, not {result.Tokens.FirstOrDefault()?.Value}.");
+    }
+});
+
+// Writers hold the store's lock for their whole run: a second writer waits (--wait) or stops with "another process is writing …".
+IDisposable HoldStore(ParseResult parse) => StoreLocks.Hold(parse.GetValue(database)!, parse.GetValue(wait), Console.Error);
+var crawl = new Command("crawl", "Fetch the boards' new and changed pages into the crawl store, politely.") { sourcesFile, site, maxPages, since, database, delay, contact, quiet, crawlJson, summaryFormat, wait };
+crawl.SetAction(async (parse, cancel) =>
+{
+    using var held = HoldStore(parse);
+    return await CrawlCommands.Crawl(
+        new CrawlOptions(parse.GetValue(sourcesFile)!, parse.GetValue(site) ?? [], parse.GetValue(maxPages), parse.GetValue(since), parse.GetValue(database)!, parse.GetValue(delay), parse.GetValue(contact), parse.GetValue(quiet), Json(parse), parse.GetValue(verbose)),
+        Console.Out, Console.Error, cancel);
+});
 root.Subcommands.Add(crawl);
 
 var runSources = new Option<string?>("--sources") { Description = "A board registry to crawl; without it, the bundled sites in corpus/sites are served on 127.0.0.1 and crawled." };
 var runIndex = new Option<string>("--index") { Description = "The index folder (default: $PIPELINE_INDEX or data/index).", DefaultValueFactory = _ => SearchCommands.DefaultIndex };
-var run = new Command("run", "Crawl, extract, store and index, each stage doing only what changed; ends with a summary and the headline figures.") { runSources, database, runIndex, quiet, crawlJson, summaryFormat };
-run.SetAction((parse, cancel) => RunCommands.Run(
-    new RunOptions(parse.GetValue(runSources), parse.GetValue(database)!, parse.GetValue(runIndex)!, parse.GetValue(quiet), Json(parse), parse.GetValue(verbose)),
-    Console.Out, Console.Error, cancel));
+var run = new Command("run", "Crawl, extract, store and index, each stage doing only what changed; ends with a summary and the headline figures.") { runSources, database, runIndex, quiet, crawlJson, summaryFormat, wait };
+run.SetAction(async (parse, cancel) =>
+{
+    using var held = HoldStore(parse);
+    return await RunCommands.Run(
+        new RunOptions(parse.GetValue(runSources), parse.GetValue(database)!, parse.GetValue(runIndex)!, parse.GetValue(quiet), Json(parse), parse.GetValue(verbose)),
+        Console.Out, Console.Error, cancel);
+});
 root.Subcommands.Add(run);
 
 var reprocessAll = new Option<bool>("--all") { Description = "Re-read every stored article, not only those the current extractor has not read." };
-var reprocess = new Command("reprocess", "Re-extract stored pages after an extractor change and re-index them; nothing is fetched.") { runSources, database, runIndex, reprocessAll, quiet, crawlJson, summaryFormat };
-reprocess.SetAction((parse, cancel) => Task.FromResult(RunCommands.Reprocess(
-    new RunOptions(parse.GetValue(runSources), parse.GetValue(database)!, parse.GetValue(runIndex)!, parse.GetValue(quiet), Json(parse)),
-    parse.GetValue(reprocessAll), Console.Out, Console.Error, cancel)));
+var reprocess = new Command("reprocess", "Re-extract stored pages after an extractor change and re-index them; nothing is fetched.") { runSources, database, runIndex, reprocessAll, quiet, crawlJson, summaryFormat, wait };
+reprocess.SetAction((parse, cancel) =>
+{
+    using var held = HoldStore(parse);
+    return Task.FromResult(RunCommands.Reprocess(
+        new RunOptions(parse.GetValue(runSources), parse.GetValue(database)!, parse.GetValue(runIndex)!, parse.GetValue(quiet), Json(parse)),
+        parse.GetValue(reprocessAll), Console.Out, Console.Error, cancel));
+});
 root.Subcommands.Add(reprocess);
 
 var stats = new Command("stats", "Counts by province, year, page type and metric; each source's last crawl and failures; facts reported differently.") { database, crawlJson, summaryFormat };
