@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Pipeline.Cli.Export;
 using Pipeline.Storage;
 
@@ -61,7 +60,7 @@ public static class ExportCommands
             Report(tables, options, stdout);
             return 0;
         }
-        catch (Exception e) when (e is SqliteException or InvalidOperationException and not ObjectDisposedException)
+        catch (InvalidOperationException e) when (e is not ObjectDisposedException)
         {
             return Fail(stderr, $"{options.Database}: {e.Message}");
         }
