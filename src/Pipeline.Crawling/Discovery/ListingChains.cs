@@ -28,7 +28,7 @@ public sealed class ListingChains(int maxBarren)
     private readonly ConcurrentDictionary<string, int> _stopped = new(StringComparer.Ordinal);
 
     /// <summary>A listing at which a chain of <paramref name="pages"/> listings with nothing new ended.</summary>
-    public static string ChainEnded(int pages) => $"listing chain ended: {pages} pages with nothing new";
+    public static string ChainEnded(int pages) => $"listing chain ended: {pages} {(pages == 1 ? "page" : "pages")} with nothing new";
 
     /// <summary>Stops so far, by reason: how many pages a chain or the depth ended at, how many links were refused.</summary>
     public IReadOnlyDictionary<string, int> Stopped => new SortedDictionary<string, int>(_stopped, StringComparer.Ordinal);
