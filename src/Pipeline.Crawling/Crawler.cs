@@ -91,8 +91,10 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
         {
             foreach (var host in source.Hosts)
             {
-                byHost.TryAdd(host, source);
-                fetcher.Gate(host).UseBoardDelay(source.Delay);
+                if (byHost.TryAdd(host, source))
+                {
+                    fetcher.Gate(host).UseBoardDelay(source.Delay);
+                }
             }
 
             if (!run.Resumed)
