@@ -21,6 +21,12 @@ public static class CrawlCommands
     /// <summary>Exit codes: 0 the crawl ran (pages may have failed; the summary says which); 2 bad usage or registry.</summary>
     public static async Task<int> Crawl(CrawlOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
+        if (CrawlSettings.Validate(options.MaxPages, options.Delay) is { Count: > 0 } problems)
+        {
+            problems.ToList().ForEach(p => stderr.WriteLine($"pipeline: {p}"));
+            return 2;
+        }
+
         SourceRegistry registry;
         try
         {
@@ -125,6 +131,11 @@ public static class CrawlCommands
         foreach (var (reason, count) in summary.Failed)
         {
             stdout.WriteLine($"    {reason,-17}{count}");
+        }
+
+        foreach (var (reason, count) in summary.Stopped)
+        {
+            stdout.WriteLine($"  {reason,-47}{count}");
         }
 
         if (summary.PageLimitReached)

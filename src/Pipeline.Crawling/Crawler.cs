@@ -41,6 +41,12 @@ public sealed record CrawlSummary
 
     public bool PageLimitReached { get; init; }
 
+    /// <summary>
+    /// Where the crawl chose to stop, by reason: listing chains that brought nothing new, listings past
+    /// a board's depth (pages), calendar and filter links not followed (links). The fetch log says which pages.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Stopped { get; init; } = new Dictionary<string, int>();
+
     public TimeSpan Elapsed { get; init; }
 }
 
@@ -52,15 +58,17 @@ public interface ICrawlObserver
 
 /// <summary>
 /// Crawls the registry's boards: many hosts at once, each through its own gate (one request at a
-/// time, spaced by max(configured delay, Crawl-delay)); robots.txt first, then start points,
-/// sitemaps and feeds, listings and their pagers, then articles. All state lives in the store, so
-/// an interrupted crawl resumes where it stopped.
+/// time, spaced by <see cref="Politeness.DelayRule"/>); robots.txt first, then start points,
+/// sitemaps and feeds, listings and their pagers, then articles. Listing chains that bring nothing
+/// new, and calendar or filter permutations, are not followed (<see cref="ListingChains"/>). All
+/// state lives in the store, so an interrupted crawl resumes where it stopped.
 /// </summary>
 public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetcher fetcher, IPageReader reader, TimeProvider? clock = null, ICrawlObserver? observer = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, RobotsPolicy> _robots = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _failed = new();
+    private readonly ListingChains _chains = new(settings.MaxBarrenListings);
     private int _fetched;
     private int _new;
     private int _changed;
@@ -83,7 +91,10 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
         {
             foreach (var host in source.Hosts)
             {
-                byHost.TryAdd(host, source);
+                if (byHost.TryAdd(host, source))
+                {
+                    fetcher.Gate(host).UseBoardDelay(source.Delay);
+                }
             }
 
             if (!run.Resumed)
@@ -135,6 +146,7 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
             Failed = new SortedDictionary<string, int>(_failed),
             Requests = _requests,
             PageLimitReached = _limitReached,
+            Stopped = _chains.Stopped,
             Elapsed = _clock.GetUtcNow() - started,
         };
 
@@ -150,12 +162,6 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
 
     private async Task CrawlHostAsync(long run, string host, Source source, CrawlRequest request, CancellationToken cancel)
     {
-        var gate = fetcher.Gate(host);
-        if (source.Delay is { } delay)
-        {
-            gate.RaiseDelay(delay);
-        }
-
         var robots = await RobotsAsync(run, host, source, cancel).ConfigureAwait(false);
         while (!cancel.IsCancellationRequested)
         {
@@ -240,7 +246,7 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
                 result = result with { Detail = feed.Error };
                 break;
             case PageKind.Listing:
-                discovered.AddRange(Links(reader.Decode(result.Body, result.ContentType), result.FinalUrl, source, item));
+                discovered.AddRange(Links(reader.Decode(result.Body, result.ContentType), result.FinalUrl, source, item, ref result));
                 break;
             case PageKind.Article:
                 var html = reader.Decode(result.Body, result.ContentType);
@@ -249,7 +255,7 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
                 {
                     // Linked like an article but lists others: follow it, keep it as a listing.
                     kind = PageKind.Listing;
-                    discovered.AddRange(Links(html, result.FinalUrl, source, item));
+                    discovered.AddRange(Links(html, result.FinalUrl, source, item, ref result));
                 }
                 else if (request.Since is { } since && verdict.Published is { } published && published < since)
                 {
@@ -298,8 +304,9 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
             var kind = sitemapPage && !source.ArticlePattern.IsMatch(url.PathAndQuery) && source.ListingPattern.IsMatch(url.PathAndQuery)
                 ? PageKind.Listing
                 : PageKind.Article;
-            if (kind == PageKind.Listing && from.Depth + 1 > settings.MaxDepth)
+            if (kind == PageKind.Listing && from.Depth + 1 > MaxDepth(source))
             {
+                _chains.Count(ListingChains.DepthLimit);
                 continue;
             }
 
@@ -307,14 +314,22 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
         }
     }
 
-    private IEnumerable<FrontierItem> Links(string html, Uri page, Source source, FrontierItem from)
+    /// <summary>The links a listing leads on to; why it was not followed further, if it was not, goes into the result's log detail.</summary>
+    private List<FrontierItem> Links(string html, Uri page, Source source, FrontierItem from, ref FetchResult result)
     {
-        var links = LinkExtractor.Read(html, page, source);
+        var links = _chains.Follow(from.Url, LinkExtractor.Read(html, page, source), from.Depth, MaxDepth(source));
+        if (links.Note is { } note)
+        {
+            result = result with { Detail = result.Detail is null ? note : $"{result.Detail}; {note}" };
+        }
+
         var next = from.Depth + 1;
-        var articles = links.Articles.Select(u => new FrontierItem(u, source.Name, PageKind.Article, next));
-        var listings = next > settings.MaxDepth ? [] : links.Listings.Select(u => new FrontierItem(u, source.Name, PageKind.Listing, next));
-        return articles.Concat(listings);
+        return links.Articles.Select(u => new FrontierItem(u, source.Name, PageKind.Article, next))
+            .Concat(links.Listings.Select(u => new FrontierItem(u, source.Name, PageKind.Listing, next)))
+            .ToList();
     }
+
+    private int MaxDepth(Source source) => source.MaxListingDepth ?? settings.MaxDepth;
 
     private async ValueTask<FetchOutcome?> MayFollowAsync(long run, Uri next, Source source, CancellationToken cancel)
     {
@@ -376,7 +391,7 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
 
         if (policy.CrawlDelay is { } crawlDelay)
         {
-            fetcher.Gate(host).RaiseDelay(crawlDelay);
+            fetcher.Gate(host).ObeyCrawlDelay(crawlDelay);
         }
 
         return _robots.GetOrAdd(host, policy);

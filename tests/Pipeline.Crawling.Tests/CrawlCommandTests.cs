@@ -1,4 +1,5 @@
 using Pipeline.Cli;
+using Pipeline.Crawling.Fetching;
 using Pipeline.Crawling.Sites;
 using Pipeline.Crawling.Tests.Sites;
 
@@ -24,6 +25,25 @@ public sealed class CrawlCommandTests
         Assert.Contains(message, stderr.ToString(), StringComparison.Ordinal);
         Directory.Delete(folder, true);
     }
+
+    [Theory]
+    [InlineData(-1, null, new[] { "pipeline: --max-pages must be a whole number of pages, 1 or more, not -1" })]
+    [InlineData(0, null, new[] { "pipeline: --max-pages must be a whole number of pages, 1 or more, not 0" })]
+    [InlineData(null, -3.0, new[] { "pipeline: --delay must be a number of seconds from 0 to 3600, not -3" })]
+    [InlineData(-1, double.NaN, new[] { "pipeline: --max-pages must be a whole number of pages, 1 or more, not -1", "pipeline: --delay must be a number of seconds from 0 to 3600, not NaN" })]
+    public async Task LimitsOutOfRangeAreUsageErrorsListedTogether(int? maxPages, double? delay, string[] expected)
+    {
+        var stderr = new StringWriter();
+
+        // Checked before anything is read: the registry named does not even exist.
+        var code = await CrawlCommands.Crawl(new CrawlOptions("/nonexistent/sources.json", [], maxPages, null, "/nonexistent/c.db", delay, null, true, false), new StringWriter(), stderr, CancellationToken.None);
+
+        Assert.Equal(2, code);
+        Assert.Equal(expected, stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public void LimitsInRangeAreFine() => Assert.Empty(CrawlSettings.Validate(1, 0));
 
     [Fact]
     public async Task TheSummaryCountsWhatTheCrawlDid()

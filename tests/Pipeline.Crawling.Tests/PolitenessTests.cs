@@ -63,8 +63,8 @@ public sealed class PolitenessTests
         }
 
         var ended = DateTimeOffset.UtcNow;
-        gate.RaiseDelay(TimeSpan.FromMilliseconds(150));
-        gate.RaiseDelay(TimeSpan.FromMilliseconds(50)); // never lowered
+        gate.ObeyCrawlDelay(TimeSpan.FromMilliseconds(150));
+        gate.UseBoardDelay(TimeSpan.FromMilliseconds(50)); // never under Crawl-delay
         using (await gate.EnterAsync(CancellationToken.None))
         {
             Assert.True(DateTimeOffset.UtcNow - ended >= TimeSpan.FromMilliseconds(140));

@@ -16,7 +16,8 @@ public sealed class RegistryTests
             Assert.Equal(Uri.UriSchemeHttps, s.BaseUrl.Scheme);
             Assert.NotEmpty(s.Start);
             Assert.Contains(s.Kind, new[] { "KCN", "KKT" });
-            Assert.Equal(TimeSpan.FromSeconds(5), s.Delay);
+            Assert.Null(s.Delay); // the crawler's default applies: the delay is stated once, in CrawlSettings.DefaultDelay
+            Assert.Null(s.MaxListingDepth);
         });
     }
 
@@ -79,4 +80,29 @@ public sealed class RegistryTests
     [InlineData("{}")]
     public void BrokenFilesGiveAClearError(string json) =>
         Assert.Throws<RegistryException>(() => SourceRegistry.Parse(json));
+
+    [Fact]
+    public void ABoardMayCapItsListingDepthAndDefaultsApplyToEveryBoard()
+    {
+        var registry = SourceRegistry.Parse("""
+            {"defaults": {"max_listing_depth": 20, "delay_seconds": 2},
+             "sources": [{"name": "a", "title": "A", "province": "P", "kind": "KCN", "base_url": "https://a.vn", "max_listing_depth": 5, "delay_seconds": 0.5},
+                         {"name": "b", "title": "B", "province": "P", "kind": "KCN", "base_url": "https://b.vn"}]}
+            """);
+
+        Assert.Equal([5, 20], registry.Sources.Select(s => s.MaxListingDepth ?? -1));
+        Assert.Equal([TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(2)], registry.Sources.Select(s => s.Delay ?? TimeSpan.MinValue));
+    }
+
+    [Fact]
+    public void OutOfRangeDepthAndDelayAreEachReportedWithTheirValue()
+    {
+        var e = Assert.Throws<RegistryException>(() => SourceRegistry.Parse("""
+            {"sources": [{"name": "a", "title": "A", "province": "P", "kind": "KCN", "base_url": "https://a.vn", "max_listing_depth": -1, "delay_seconds": -3}]}
+            """));
+
+        Assert.Equal(
+            ["sources[0] (a): delay_seconds must be between 0 and 3600, not -3", "sources[0] (a): max_listing_depth must be a whole number from 0 to 10000, not -1"],
+            e.Problems);
+    }
 }

@@ -4,13 +4,17 @@ using Pipeline.Crawling.Urls;
 
 namespace Pipeline.Crawling.Discovery;
 
-/// <summary>The links of a listing page that the crawl follows.</summary>
-public sealed record ListingLinks(IReadOnlyList<Uri> Articles, IReadOnlyList<Uri> Listings);
+/// <summary>A listing link not followed, and the parameters that made it a trap.</summary>
+public sealed record RefusedLink(Uri Url, IReadOnlyList<string> Parameters);
+
+/// <summary>The links of a listing page that the crawl follows, and the calendar or filter links it does not.</summary>
+public sealed record ListingLinks(IReadOnlyList<Uri> Articles, IReadOnlyList<Uri> Listings, IReadOnlyList<RefusedLink> Refused);
 
 /// <summary>
 /// Reads a listing page's links: those matching the source's article pattern lead to articles,
-/// those matching its listing pattern to more listings (categories, pager). Links to other
-/// hosts, files and anything else are ignored.
+/// those matching its listing pattern to more listings (categories, pager), unless they carry a
+/// calendar, date filter or sort parameter (<see cref="TrapParameters"/>). Links to other hosts,
+/// files and anything else are ignored.
 /// </summary>
 public static class LinkExtractor
 {
@@ -24,6 +28,7 @@ public static class LinkExtractor
         var baseUrl = baseHref is not null && Uri.TryCreate(page, baseHref, out var b) ? b : page;
         var articles = new List<Uri>();
         var listings = new List<Uri>();
+        var refused = new List<RefusedLink>();
         var seen = new HashSet<Uri>();
         foreach (var anchor in document.QuerySelectorAll("a[href]"))
         {
@@ -41,10 +46,17 @@ public static class LinkExtractor
             }
             else if (source.ListingPattern.IsMatch(target) && url != page)
             {
-                listings.Add(url);
+                if (TrapParameters.In(url) is { Count: > 0 } trap)
+                {
+                    refused.Add(new RefusedLink(url, trap));
+                }
+                else
+                {
+                    listings.Add(url);
+                }
             }
         }
 
-        return new ListingLinks(articles, listings);
+        return new ListingLinks(articles, listings, refused);
     }
 }

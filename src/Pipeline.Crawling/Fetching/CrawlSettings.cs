@@ -14,8 +14,17 @@ public sealed record CrawlSettings
 
     public string UserAgent => $"Mozilla/5.0 (compatible; {ProductToken}/1.0; +{ContactUrl})";
 
-    /// <summary>Minimum gap between the end of one request to a host and the start of the next.</summary>
-    public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>The delay when neither the command line, the configuration nor the board sets one: the one place it is stated.</summary>
+    public static readonly TimeSpan DefaultDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest delay a user or a registry may ask for.</summary>
+    public const double MaxDelaySeconds = 3600;
+
+    /// <summary>
+    /// The run's gap between the end of one request to a host and the start of the next; a board's own
+    /// delay_seconds replaces it and robots.txt's Crawl-delay is its floor (<see cref="Politeness.DelayRule"/>).
+    /// </summary>
+    public TimeSpan Delay { get; init; } = DefaultDelay;
 
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
@@ -52,6 +61,29 @@ public sealed record CrawlSettings
     /// <summary>Hosts crawled at once; each host still gets one request at a time.</summary>
     public int ParallelHosts { get; init; } = 8;
 
-    /// <summary>Listing pages followed from a start point (pager hops count).</summary>
+    /// <summary>Listing pages followed from a start point (pager hops count); a board's max_listing_depth replaces it.</summary>
     public int MaxDepth { get; init; } = 50;
+
+    /// <summary>Listings in a row that bring no article not seen before, after which a chain of listings ends (endless pagers).</summary>
+    public int MaxBarrenListings { get; init; } = 3;
+
+    /// <summary>
+    /// Every problem with what a user typed for a crawl, in the user's words (the option, the value,
+    /// what is allowed); empty when all is well.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(int? maxPages, double? delaySeconds)
+    {
+        var problems = new List<string>();
+        if (maxPages is { } pages && pages < 1)
+        {
+            problems.Add($"--max-pages must be a whole number of pages, 1 or more, not {pages}");
+        }
+
+        if (delaySeconds is { } seconds && !(seconds >= 0 && seconds <= MaxDelaySeconds))
+        {
+            problems.Add(FormattableString.Invariant($"--delay must be a number of seconds from 0 to {MaxDelaySeconds}, not {seconds}"));
+        }
+
+        return problems;
+    }
 }

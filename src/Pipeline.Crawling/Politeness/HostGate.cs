@@ -3,28 +3,49 @@ namespace Pipeline.Crawling.Politeness;
 /// <summary>
 /// One host's turnstile: one request at a time, and the next one starts no sooner than the delay
 /// after the previous one ended (so the server sees gaps of at least the delay), or later when the
-/// host asked for a pause with Retry-After or its circuit opened.
+/// host asked for a pause with Retry-After or its circuit opened. The delay is
+/// <see cref="DelayRule.Gap"/> of the run's delay, the board's and robots.txt's Crawl-delay.
 /// </summary>
 public sealed class HostGate(TimeSpan delay, TimeProvider clock)
 {
     private readonly SemaphoreSlim _one = new(1, 1);
     private DateTimeOffset _notBefore = DateTimeOffset.MinValue;
     private DateTimeOffset _lastEnd = DateTimeOffset.MinValue;
+    private TimeSpan? _board;
+    private TimeSpan? _crawlDelay;
 
-    /// <summary>The gap kept between requests; raised by robots.txt Crawl-delay.</summary>
-    public TimeSpan Delay { get; private set; } = delay;
-
-    public void RaiseDelay(TimeSpan delay)
+    /// <summary>The gap kept between requests.</summary>
+    public TimeSpan Delay
     {
-        if (delay > Delay)
+        get
         {
-            Delay = delay;
-
-            // The request that brought the news (robots.txt) already ended: the longer gap counts from it.
-            if (_lastEnd > DateTimeOffset.MinValue)
+            lock (_one)
             {
-                Postpone(_lastEnd + delay);
+                return DelayRule.Gap(delay, _board, _crawlDelay);
             }
+        }
+    }
+
+    /// <summary>The board's own delay from the registry (null: the run's delay applies).</summary>
+    public void UseBoardDelay(TimeSpan? board) => Change(() => _board = board);
+
+    /// <summary>robots.txt's Crawl-delay for us: no request to the host comes sooner.</summary>
+    public void ObeyCrawlDelay(TimeSpan crawlDelay) => Change(() => _crawlDelay = crawlDelay);
+
+    private void Change(Action set)
+    {
+        TimeSpan before, after;
+        lock (_one)
+        {
+            before = Delay;
+            set();
+            after = Delay;
+        }
+
+        // The request that brought the news (robots.txt) already ended: a longer gap counts from it.
+        if (after > before && _lastEnd > DateTimeOffset.MinValue)
+        {
+            Postpone(_lastEnd + after);
         }
     }
 

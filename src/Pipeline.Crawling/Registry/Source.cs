@@ -52,8 +52,11 @@ public sealed record Source
 
     public required PageSelectors Selectors { get; init; }
 
-    /// <summary>The board's own minimum gap between requests, if set; robots.txt Crawl-delay may raise it.</summary>
+    /// <summary>The board's own gap between requests, if set: it replaces the run's delay, and robots.txt Crawl-delay is its floor.</summary>
     public TimeSpan? Delay { get; init; }
+
+    /// <summary>The board's own cap on listing hops from a start point, if set; else the crawl's (50).</summary>
+    public int? MaxListingDepth { get; init; }
 
     /// <summary>Other hosts of the same board that redirects may lead to (www and bare domain, an old address).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];

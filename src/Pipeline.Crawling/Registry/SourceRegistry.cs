@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Pipeline.Crawling.Fetching;
 using Pipeline.Crawling.Urls;
 
 namespace Pipeline.Crawling.Registry;
@@ -25,6 +26,9 @@ public sealed class SourceRegistry
         AllowTrailingCommas = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
+
+    /// <summary>The deepest listing chain a board may ask for: far more pager pages than any board has.</summary>
+    private const int DeepestListing = 10_000;
 
     private SourceRegistry(IReadOnlyList<Source> sources) => Sources = sources;
 
@@ -125,9 +129,15 @@ public sealed class SourceRegistry
         }
 
         var delaySeconds = entry.DelaySeconds ?? defaults?.DelaySeconds;
-        if (delaySeconds is < 0 or > 3600)
+        if (delaySeconds is { } delay && !(delay >= 0 && delay <= CrawlSettings.MaxDelaySeconds))
         {
-            problems.Add($"{where}: delay_seconds must be between 0 and 3600");
+            problems.Add(FormattableString.Invariant($"{where}: delay_seconds must be between 0 and {CrawlSettings.MaxDelaySeconds}, not {delay}"));
+        }
+
+        var maxListingDepth = entry.MaxListingDepth ?? defaults?.MaxListingDepth;
+        if (maxListingDepth is < 0 or > DeepestListing)
+        {
+            problems.Add(FormattableString.Invariant($"{where}: max_listing_depth must be a whole number from 0 to {DeepestListing}, not {maxListingDepth}"));
         }
 
         if (problems.Count > before)
@@ -149,6 +159,7 @@ public sealed class SourceRegistry
             ListingPattern = listing!,
             Selectors = selectors,
             Delay = delaySeconds is { } d ? TimeSpan.FromSeconds(d) : null,
+            MaxListingDepth = maxListingDepth,
             Aliases = entry.Aliases?.Select(a => a.Trim().ToLowerInvariant()).ToList() ?? [],
         };
     }
@@ -180,7 +191,7 @@ public sealed class SourceRegistry
         public string? Comment { get; init; }
     }
 
-    private sealed record Defaults(double? DelaySeconds);
+    private sealed record Defaults(double? DelaySeconds, int? MaxListingDepth);
 
     private sealed record StartEntry(string? Url, [property: JsonConverter(typeof(JsonStringEnumConverter<StartKind>))] StartKind? Kind);
 
@@ -198,6 +209,7 @@ public sealed class SourceRegistry
         string? ListingPattern,
         SelectorEntry? Selectors,
         double? DelaySeconds,
+        int? MaxListingDepth,
         List<string>? Aliases)
     {
         [JsonPropertyName("$comment")]

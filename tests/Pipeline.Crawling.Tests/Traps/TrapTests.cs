@@ -1,0 +1,94 @@
+using Pipeline.Crawling.Discovery;
+using Pipeline.Crawling.Fetching;
+using Pipeline.Crawling.Sites;
+using Pipeline.Crawling.State;
+using Pipeline.Crawling.Tests.Sites;
+using Xunit.Abstractions;
+
+namespace Pipeline.Crawling.Tests.Traps;
+
+/// <summary>
+/// Endless pagers and calendars served on 127.0.0.1: the crawl ends within a few requests past the
+/// real pages, fetches every real article once, and says why it stopped.
+/// </summary>
+public sealed class TrapTests(ITestOutputHelper output)
+{
+    // No delay: the tests count requests, not seconds.
+    private static readonly CrawlSettings Settings = CrawlHarness.FastSettings with { Delay = TimeSpan.Zero };
+
+    // Enough to finish any crawl that stops on its own; a crawler lost in a trap would hit it.
+    private const int PageCap = 3000;
+
+    [Theory]
+    [InlineData(PastTheEnd.Empty)]
+    [InlineData(PastTheEnd.LastPageAgain)]
+    public async Task AnEndlessPagerEndsAFewPagesPastTheLastRealOne(PastTheEnd past)
+    {
+        await using var server = await TrapServer.StartAsync(TrapSite.EndlessPager(Bulletins.All.Take(25).ToList(), past, out var site));
+        await using var harness = new CrawlHarness();
+
+        var summary = await harness.CrawlAsync(Settings, maxPages: PageCap, registry: Registry(server));
+
+        AssertEveryArticleFetchedOnce(server, site);
+        var extra = server.Log.Where(p => p.StartsWith("/tin-tuc", StringComparison.Ordinal) && !site.ListingPaths.Contains(p)).ToList();
+
+        output.WriteLine($"{past}: {extra.Count} listing pages requested past the last real one; {server.Log.Count} requests in all");
+
+        // Three pages in a row with nothing new end a chain; the pager's window (two pages ahead) lets two chains run side by side.
+        Assert.True(extra.Count <= 6, $"{extra.Count} listing pages past the last real one: {string.Join(" ", extra)}");
+        Assert.False(summary.PageLimitReached);
+        var ended = Assert.Contains(ListingChains.ChainEnded(Settings.MaxBarrenListings), summary.Stopped);
+        Assert.True(ended >= 1);
+        Assert.Contains(FetchLog(harness, summary.Run), e => e.Kind == PageKind.Listing && e.Detail is { } d && d.StartsWith("listing chain ended: 3 pages with nothing new", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CalendarFilterAndSortLinksAreNotFollowed()
+    {
+        await using var server = await TrapServer.StartAsync(TrapSite.Calendar(Bulletins.All.Take(25).ToList(), out var site));
+        await using var harness = new CrawlHarness();
+
+        var summary = await harness.CrawlAsync(Settings, maxPages: PageCap, registry: Registry(server));
+
+        AssertEveryArticleFetchedOnce(server, site);
+        var extra = server.Log.Where(p => p.StartsWith("/tin-tuc", StringComparison.Ordinal) && !site.ListingPaths.Contains(p)).ToList();
+        output.WriteLine($"calendar: {extra.Count} calendar, filter or sort pages requested; {server.Log.Count} requests in all");
+        Assert.True(extra.Count <= 1, $"{extra.Count} calendar, filter or sort pages requested: {string.Join(" ", extra.Take(20))}");
+        var refused = Assert.Contains(ListingChains.TrapLink, summary.Stopped);
+        Assert.True(refused >= 3 * 34, $"{refused} links refused"); // three real pages, each with 31 days, 2 months, 1 filter (sort links are refused too)
+        Assert.Contains(FetchLog(harness, summary.Run), e => e.Detail is { } d && d.Contains("calendar or filter", StringComparison.Ordinal) && d.Contains("ngay", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ABoardsListingDepthCapsItsPagerAndTheCapIsLogged()
+    {
+        // 45 articles: five real pages. At depth 1 the crawl sees pages 1 to 3 only (page 1 links two ahead).
+        await using var server = await TrapServer.StartAsync(TrapSite.EndlessPager(Bulletins.All.Take(45).ToList(), PastTheEnd.Empty, out _));
+        await using var harness = new CrawlHarness();
+
+        var summary = await harness.CrawlAsync(Settings, maxPages: PageCap, registry: Registry(server, "\"max_listing_depth\": 1"));
+
+        var listings = server.Log.Where(p => p.StartsWith("/tin-tuc", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["/tin-tuc?page=1", "/tin-tuc?page=2", "/tin-tuc?page=3"], listings);
+        Assert.Equal(30, summary.New);
+        Assert.True(Assert.Contains(ListingChains.DepthLimit, summary.Stopped) >= 1);
+        Assert.Contains(FetchLog(harness, summary.Run), e => e.Detail is { } d && d.Contains("listing depth limit 1", StringComparison.Ordinal));
+    }
+
+    private static string Registry(TrapServer server, string? extra = null) => $$"""
+        {"sources": [{"name": "bay", "title": "Ban Quản lý các KCN thử", "province": "Bắc Ninh", "kind": "KCN",
+          "base_url": "{{server.BaseUrl}}", "platform": "generic", "start": [{"url": "/tin-tuc?page=1", "kind": "listing"}]{{(extra is null ? "" : ", " + extra)}}}]}
+        """;
+
+    private static void AssertEveryArticleFetchedOnce(TrapServer server, TrapSite site)
+    {
+        var counts = server.Log.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(site.ArticlePaths, a => Assert.True(counts.GetValueOrDefault(a) == 1, $"{a} fetched {counts.GetValueOrDefault(a)} times"));
+    }
+
+    private static IReadOnlyList<FetchLogEntry> FetchLog(CrawlHarness harness, long run)
+    {
+        using var store = CrawlStore.Open(harness.DatabasePath);
+        return store.FetchLog(run);
+    }
+}
