@@ -96,7 +96,7 @@ var site = new Option<string[]>("--site") { Description = "Crawl only this sourc
 var maxPages = new Option<int?>("--max-pages") { Description = "Stop after this many pages." };
 var since = new Option<string?>("--since") { Description = "Skip articles announced or published before this date (yyyy-MM-dd)." };
 var database = new Option<string>("--db") { Description = "The crawl store (default: $PIPELINE_DB or data/pipeline.db).", DefaultValueFactory = _ => CrawlCommands.DefaultDatabase };
-var delay = new Option<double?>("--delay") { Description = "Seconds between requests to one host (default 2, or crawl.delay_seconds in the configuration, or $PIPELINE_CRAWL_DELAY); robots.txt Crawl-delay can only raise it." };
+var delay = new Option<double?>("--delay") { Description = "Seconds between requests to one host (default 5, or crawl.delay_seconds in the configuration, or $PIPELINE_CRAWL_DELAY); a board's own delay_seconds replaces it, and robots.txt Crawl-delay is a floor." };
 var contact = new Option<string?>("--contact") { Description = "A URL where site owners can reach you, sent in the User-Agent (or $PIPELINE_CONTACT_URL)." };
 var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display and no summary." };
 var crawlJson = new Option<bool>("--json") { Description = "Print the summary as one JSON object (the same as --format json)." };
