@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
 using Pipeline.Learning;
@@ -24,7 +23,6 @@ public static class TrainCommands
         var (train, test) = DocumentSplit.Split(rows);
         stdout.WriteLine($"{rows.Count} rows from {gold} gold figures ({missing} not found in the text); {train.Count} train, {test.Count} test");
         Directory.CreateDirectory(output);
-        var date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         foreach (var target in Enum.GetValues<Target>())
         {
             // A fresh context per model, so each model's training is the same whether or not the other was trained first.
@@ -46,13 +44,11 @@ public static class TrainCommands
             }
 
             var zip = Path.Combine(output, $"{target.Name()}-classifier.zip");
-            ml.Model.Save(model, ml.Data.LoadFromEnumerable(Array.Empty<FigureInput>()).Schema, zip);
-            var clock = Stopwatch.StartNew();
-            FigureClassifier.Load(zip).Predict(new FigureContext("thu hút", "# dự án", "", "project", "none", "dự_án"));
-            var load = clock.Elapsed.TotalSeconds;
-            var run = new TrainingRun(target, corpus, gold, missing, train, test, results, rules, load, new FileInfo(zip).Length, date, combined);
+            ModelFiles.Save(ml, model, ml.Data.LoadFromEnumerable(Array.Empty<FigureInput>()).Schema, zip);
+            var run = new TrainingRun(target, corpus, gold, missing, train, test, results, rules, new FileInfo(zip).Length, combined);
             File.WriteAllText(Path.Combine(output, $"{target.Name()}-classifier.md"), ModelCard.Markdown(run));
-            stdout.WriteLine($"wrote {zip} ({results[0].Trainer}) and {target.Name()}-classifier.md");
+            File.WriteAllText(ModelScores.FileFor(zip), ModelCard.Scores(run, ModelScores.HashOf(zip)).ToJson());
+            stdout.WriteLine($"wrote {zip} ({results[0].Trainer}), {target.Name()}-classifier.md and .json");
         }
 
         File.WriteAllText(Path.Combine(output, "metric-training.tsv"), ModelCard.Tsv(rows));
@@ -97,15 +93,12 @@ public static class TrainCommands
         Directory.CreateDirectory(output);
         var zip = Path.Combine(output, "page-classifier.zip");
         var ml = PageTrainer.Context();
-        ml.Model.Save(model, ml.Data.LoadFromEnumerable(Array.Empty<PageInput>()).Schema, zip);
-        var clock = Stopwatch.StartNew();
-        PageClassifier.Load(zip).Classify(test[0].Title, test[0].Text, test[0].Figures);
-        var load = clock.Elapsed.TotalSeconds;
-        var date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var run = new PageTrainingRun(articles, train, test, trainers, ablation, load, new FileInfo(zip).Length, date);
+        ModelFiles.Save(ml, model, ml.Data.LoadFromEnumerable(Array.Empty<PageInput>()).Schema, zip);
+        var run = new PageTrainingRun(articles, train, test, trainers, ablation, new FileInfo(zip).Length);
         File.WriteAllText(Path.Combine(output, "page-classifier.md"), PageCard.Markdown(run));
+        File.WriteAllText(ModelScores.FileFor(zip), PageCard.Scores(run, ModelScores.HashOf(zip)).ToJson());
         File.WriteAllText(Path.Combine(output, "page-training.tsv"), PageCard.Tsv(rows));
-        stdout.WriteLine($"wrote {zip} ({trainers[0].Trainer}), page-classifier.md and page-training.tsv");
+        stdout.WriteLine($"wrote {zip} ({trainers[0].Trainer}), page-classifier.md and .json, page-training.tsv");
         return 0;
     }
 }

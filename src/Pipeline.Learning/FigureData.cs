@@ -17,11 +17,8 @@ public static class Targets
     /// <summary>The row's gold label for the target.</summary>
     public static string Gold(this MetricRow row, Target target) => target == Target.Metric ? row.Metric : row.Measure;
 
-    /// <summary>What the rules said of the row's span for the target ("none" when they found no figure there).</summary>
+    /// <summary>What the rules said of the row's span for the target ("none" when they found no figure there); for scoring the rules, never a feature.</summary>
     public static string Rules(this MetricRow row, Target target) => target == Target.Metric ? row.RulesMetric : row.RulesMeasure;
-
-    /// <summary>The rules' verdict on the row for the target, as the model reads it.</summary>
-    public static RulesVerdict Verdict(this MetricRow row, Target target) => new(row.Rules(target), row.RulesConfidence);
 }
 
 /// <summary>The row shape ML.NET reads (it needs a mutable class with properties); mirrors <see cref="FigureContext"/>.</summary>
@@ -34,16 +31,10 @@ public sealed class FigureInput
     public string Qualifier { get; set; } = "";
     public string Cues { get; set; } = "";
 
-    /// <summary>What the rules said of the figure (their metric or measure), or "none": the model learns when they are wrong.</summary>
-    public string Rules { get; set; } = RulesVerdict.None.Label;
-
-    /// <summary>How sure the rules' own rule is (<see cref="RulesVerdict.TierName"/>), or "none".</summary>
-    public string Tier { get; set; } = RulesVerdict.None.TierName;
-
     /// <summary>The gold metric or measure; empty when predicting.</summary>
     public string Label { get; set; } = "";
 
-    public static FigureInput From(FigureContext c, RulesVerdict rules, string label = "") => new()
+    public static FigureInput From(FigureContext c, string label = "") => new()
     {
         Before = c.Before,
         Figure = c.Figure,
@@ -51,20 +42,8 @@ public sealed class FigureInput
         Unit = c.Unit,
         Qualifier = c.Qualifier,
         Cues = c.Cues,
-        Rules = rules.Label,
-        Tier = rules.TierName,
         Label = label,
     };
-}
-
-/// <summary>The rules' label for a figure and their rule's tier (0 to 1; <c>Pipeline.Extraction.Figures.MetricTiers</c>).</summary>
-public sealed record RulesVerdict(string Label, double Tier)
-{
-    /// <summary>No rules' verdict: the rules found no figure there, or the model is asked alone.</summary>
-    public static readonly RulesVerdict None = new("none", 0);
-
-    /// <summary>The tier as a category ("t75"); tiers are a handful of fixed values, not a scale.</summary>
-    public string TierName => Label == "none" ? "none" : $"t{Math.Round(Tier * 100):0}";
 }
 
 /// <summary>What a model says: the label and its per-class probabilities (in the label key order).</summary>

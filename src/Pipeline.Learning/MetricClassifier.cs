@@ -17,10 +17,10 @@ public sealed class FigureClassifier
 
     public static FigureClassifier Load(Stream stream) => new(LockedEngine<FigureInput, FigureOutput>.Load(new MLContext(seed: MetricTrainer.Seed), stream));
 
-    /// <summary>The label for a figure's context, and the model's probability for it (0 to 1); given the rules' verdict when there is one.</summary>
-    public (string Label, double Score) Predict(FigureContext context, RulesVerdict? rules = null)
+    /// <summary>The label for a figure's context, and the model's probability for it (0 to 1). The model reads the text alone.</summary>
+    public (string Label, double Score) Predict(FigureContext context)
     {
-        var output = _engine.Predict(FigureInput.From(context, rules ?? RulesVerdict.None));
+        var output = _engine.Predict(FigureInput.From(context));
         return (output.Predicted, output.Score.Length == 0 ? 0 : output.Score.Max());
     }
 
@@ -34,7 +34,7 @@ public sealed class MetricClassifier(FigureClassifier model)
 {
     public static MetricClassifier Load(string path) => new(FigureClassifier.Load(path));
 
-    public (string Metric, double Score) Predict(FigureContext context, RulesVerdict? rules = null) => model.Predict(context, rules);
+    public (string Metric, double Score) Predict(FigureContext context) => model.Predict(context);
 
     public (string Metric, double Score) Predict(string sentence, string figureText, string unit) => model.Predict(sentence, figureText, unit);
 }
@@ -44,7 +44,7 @@ public sealed class MeasureClassifier(FigureClassifier model)
 {
     public static MeasureClassifier Load(string path) => new(FigureClassifier.Load(path));
 
-    public (string Measure, double Score) Predict(FigureContext context, RulesVerdict? rules = null) => model.Predict(context, rules);
+    public (string Measure, double Score) Predict(FigureContext context) => model.Predict(context);
 
     public (string Measure, double Score) Predict(string sentence, string figureText, string unit) => model.Predict(sentence, figureText, unit);
 }

@@ -12,7 +12,7 @@ public sealed record Evaluation(string Trainer, double Accuracy, double MacroF1,
 
 /// <summary>
 /// Trains the metric (or measure) classifier: text features of the clause before, the figure and the clause after
-/// (word and character n-grams), the sentence's cue words, one-hot unit and qualifier, then a
+/// (word and character n-grams), the sentence's metric cue phrases, one-hot unit and qualifier, then a
 /// multiclass trainer. Every source of randomness is fixed (MLContext seed 1, one thread) so the same
 /// rows give the same model and the same metrics.
 /// </summary>
@@ -23,17 +23,10 @@ public static class MetricTrainer
     /// <summary>The trainers compared; the first is the default.</summary>
     public static readonly IReadOnlyList<string> Trainers = ["sdca-maxent", "lbfgs-maxent", "lightgbm"];
 
-    /// <summary>Share of training rows (percent) whose rules' verdict is hidden, so the model also learns to decide alone.</summary>
-    public const int RulesHiddenPercent = 20;
-
-    /// <summary>Whether a training row's rules' verdict is hidden: a stable hash of the row, so training stays deterministic.</summary>
-    public static bool RulesHidden(MetricRow row) =>
-        DocumentSplit.Bucket($"rules:{row.Document}:{row.Context.Before}:{row.Context.Figure}:{row.Context.After}") < RulesHiddenPercent;
-
     public static ITransformer Train(IReadOnlyList<MetricRow> rows, string trainer, MLContext ml, Target target = Target.Metric)
     {
-        // Only the metric model is combined with the rules; the measure model always decides alone.
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => FigureInput.From(r.Context, target == Target.Measure || RulesHidden(r) ? RulesVerdict.None : r.Verdict(target), r.Gold(target))));
+        // The text alone, never the rules' verdict: a rule edit then changes nothing this model learnt.
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => FigureInput.From(r.Context, r.Gold(target))));
         var features = ml.Transforms.Conversion.MapValueToKey("Label", nameof(FigureInput.Label))
             .Append(ml.Transforms.Text.FeaturizeText("BeforeF", nameof(FigureInput.Before)))
             .Append(ml.Transforms.Text.FeaturizeText("FigureF", nameof(FigureInput.Figure)))
@@ -41,9 +34,7 @@ public static class MetricTrainer
             .Append(ml.Transforms.Text.FeaturizeText("CuesF", nameof(FigureInput.Cues)))
             .Append(ml.Transforms.Categorical.OneHotEncoding("UnitF", nameof(FigureInput.Unit)))
             .Append(ml.Transforms.Categorical.OneHotEncoding("QualifierF", nameof(FigureInput.Qualifier)))
-            .Append(ml.Transforms.Categorical.OneHotEncoding("RulesF", nameof(FigureInput.Rules)))
-            .Append(ml.Transforms.Categorical.OneHotEncoding("TierF", nameof(FigureInput.Tier)))
-            .Append(ml.Transforms.Concatenate("Features", "BeforeF", "FigureF", "AfterF", "CuesF", "UnitF", "QualifierF", "RulesF", "TierF"));
+            .Append(ml.Transforms.Concatenate("Features", "BeforeF", "FigureF", "AfterF", "CuesF", "UnitF", "QualifierF"));
         IEstimator<ITransformer> learner = trainer switch
         {
             "sdca-maxent" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }),
@@ -57,19 +48,14 @@ public static class MetricTrainer
             .Fit(data);
     }
 
-    /// <summary>Predicts the test rows with the model alone (no rules' verdict) and scores them against their gold label.</summary>
-    public static Evaluation Evaluate(ITransformer model, IReadOnlyList<MetricRow> test, string trainer, MLContext ml, Target target = Target.Metric)
-    {
-        var data = ml.Data.LoadFromEnumerable(test.Select(r => FigureInput.From(r.Context, RulesVerdict.None, r.Gold(target))));
-        var predicted = ml.Data.CreateEnumerable<FigureOutput>(model.Transform(data), reuseRowObject: false)
-            .Select(o => o.Predicted).ToList();
-        return Score(trainer, test.Select(r => r.Gold(target)).ToList(), predicted);
-    }
+    /// <summary>Predicts the test rows with the model alone and scores them against their gold label.</summary>
+    public static Evaluation Evaluate(ITransformer model, IReadOnlyList<MetricRow> test, string trainer, MLContext ml, Target target = Target.Metric) =>
+        Score(trainer, test.Select(r => r.Gold(target)).ToList(), Predict(model, test, ml, target).Select(p => p.Label).ToList());
 
-    /// <summary>The model's label and its probability for each row, in order, given the rules' verdict on each.</summary>
+    /// <summary>The model's label and its probability for each row, in order.</summary>
     public static IReadOnlyList<(string Label, double Score)> Predict(ITransformer model, IReadOnlyList<MetricRow> rows, MLContext ml, Target target = Target.Metric)
     {
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => FigureInput.From(r.Context, target == Target.Measure ? RulesVerdict.None : r.Verdict(target), r.Gold(target))));
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => FigureInput.From(r.Context, r.Gold(target))));
         return ml.Data.CreateEnumerable<FigureOutput>(model.Transform(data), reuseRowObject: false)
             .Select(o => (o.Predicted, o.Score.Length == 0 ? 0d : o.Score.Max()))
             .ToList();

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Pipeline.Core;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Figures;
+using Pipeline.Extraction.Text;
 
 namespace Pipeline.Learning;
 
@@ -11,14 +12,16 @@ public sealed record GoldFigure(string Text, string Metric, string Measure, stri
 
 /// <summary>
 /// What the classifier sees of one figure: a few words of its clause before and after, the figure's own
-/// words with digits masked, its unit, the qualifier word in front of it and cue words elsewhere in the sentence.
+/// words with digits masked, its unit, the qualifier word in front of it and the metric cue phrases of its sentence.
+/// Text only: nothing here is the rules' verdict, so editing a rule never changes what a model learnt or is shown.
 /// </summary>
 public sealed record FigureContext(string Before, string Figure, string After, string Unit, string Qualifier, string Cues);
 
 /// <summary>
 /// One training row: a gold figure's context and its labels, with the document it came from.
-/// <c>RulesMetric</c>, <c>RulesMeasure</c> and <c>RulesConfidence</c> are what the rule-based extractor said of the same span
-/// ("none" and 0 when it found no figure there), for comparison and for combining rules with the model.
+/// <c>RulesMetric</c>, <c>RulesMeasure</c> and <c>RulesConfidence</c> (the tier of the rule that chose the metric) are what
+/// the rule-based extractor said of the same span ("none" and 0 when it found no figure there). No model reads them: they
+/// score the rules and tune how rules and model are combined (<see cref="Combining.PolicyTuner"/>).
 /// </summary>
 public sealed record MetricRow(string Document, FigureContext Context, string Metric, string Measure, string RulesMetric = "none", string RulesMeasure = "none", double RulesConfidence = 0);
 
@@ -36,13 +39,10 @@ public static partial class TrainingRows
         "khoảng", "hơn", "trên", "dưới", "gần", "đạt", "tăng", "giảm", "chiếm", "vượt", "bằng", "thêm", "với", "là", "có", "mới", "được", "xấp", "xỉ", "tương", "đương",
     };
 
-    // Cue words anywhere in the sentence: the nouns bulletins name their figures with. Joined by '_' so each is one token.
-    private static readonly string[] CueWords =
-    [
-        "dự án", "vốn", "đầu tư", "đăng ký", "cấp mới", "tăng thêm", "giải ngân", "thực hiện", "xuất khẩu", "nhập khẩu", "kim ngạch",
-        "doanh thu", "sản xuất", "giá trị", "ngân sách", "nộp", "lao động", "việc làm", "công nhân", "doanh nghiệp", "diện tích",
-        "đất", "lấp đầy", "sản lượng", "thủ tục", "hồ sơ", "tỷ lệ", "cho thuê", "tổng",
-    ];
+    // The metric cue phrases of the figures layer (Pipeline.Extraction.Figures.Cues), not a copy: the model reads which of
+    // them stand in the sentence. A phrase added there is a token this model never saw (it weighs nothing until retraining);
+    // a phrase removed drops one feature of many.
+    private static readonly PhraseMatcher<string> CuePhrases = new(Cues.Metrics.Select(c => c.Phrase).Distinct(StringComparer.Ordinal).Select(p => (p, p.Replace(' ', '_'))));
 
     /// <summary>Rows for one document: each gold figure found in the clean text, with its context; figures not found are skipped and counted.</summary>
     public static (IReadOnlyList<MetricRow> Rows, int Missing) FromDocument(string document, PreparedText text, IReadOnlyList<GoldFigure> gold, IReadOnlyList<Figure>? rules = null)
@@ -100,8 +100,7 @@ public static partial class TrainingRows
         after = stop < 0 ? after : after[..stop];
         var beforeWords = Words(before);
         var qualifier = beforeWords.Count > 0 && Qualifiers.Contains(beforeWords[^1]) ? beforeWords[^1] : "none";
-        var lower = sentence.ToLowerInvariant();
-        var cues = CueWords.Where(c => lower.Contains(c, StringComparison.Ordinal)).Select(c => c.Replace(' ', '_'));
+        var cues = CuePhrases.FindAll(MatchKey.Fold(sentence)).Select(h => h.Value).Distinct(StringComparer.Ordinal);
         return new FigureContext(
             string.Join(' ', beforeWords.TakeLast(WindowBefore)),
             string.Join(' ', Words(sentence.Substring(at, length))),

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.ML;
 using Pipeline.Core;
 using Pipeline.Extraction;
@@ -9,7 +7,7 @@ using Xunit.Abstractions;
 namespace Pipeline.Learning.Tests;
 
 /// <summary>Rules and model together: who decides a figure's metric, and what the figure then says about it.</summary>
-public sealed partial class CombiningTests(ITestOutputHelper output)
+public sealed class CombiningTests(ITestOutputHelper output)
 {
     private static readonly CombinePolicy Policy = new(RulesStand: 0.7, ModelDecides: 0.6);
 
@@ -63,7 +61,7 @@ public sealed partial class CombiningTests(ITestOutputHelper output)
         var weak = rules.Where(f => f.Confidence < Policy.RulesStand).ToList();
         Assert.NotEmpty(weak);
         var seen = new List<FigureContext>();
-        var refiner = new FigureRefiner((c, _) => { seen.Add(c); return ("revenue", 0.91); }, Policy);
+        var refiner = new FigureRefiner(c => { seen.Add(c); return ("revenue", 0.91); }, Policy);
 
         var refined = refiner.Refine(prepared, rules);
 
@@ -92,7 +90,7 @@ public sealed partial class CombiningTests(ITestOutputHelper output)
         var (prepared, metadata) = DocumentExtractor.Read("Các KCN thu hút 12 dự án mới với tổng vốn đăng ký 350 triệu USD.");
         var rules = DocumentExtractor.Extract("t.txt", prepared, metadata).Figures;
         Assert.All(rules, f => Assert.True(f.Confidence >= 0.5));
-        var refiner = new FigureRefiner((_, _) => throw new InvalidOperationException("the model was asked"), new CombinePolicy(0.5, 0.6));
+        var refiner = new FigureRefiner(_ => throw new InvalidOperationException("the model was asked"), new CombinePolicy(0.5, 0.6));
         Assert.Same(rules, refiner.Refine(prepared, rules));
     }
 
@@ -112,25 +110,44 @@ public sealed partial class CombiningTests(ITestOutputHelper output)
         Assert.EndsWith(ShippedModels.Version, LearnedExtractor.Version, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// How far the product's rules + model may drift from the card before the card no longer describes it. The card's rules
+    /// figures are the rules as they stood at training; other rule edits move them a little (a figure or two of 509 test
+    /// figures is 0.002 to 0.01 of macro-F1), which needs no retraining: the model learnt nothing from the rules.
+    /// </summary>
+    private const double Drift = 0.02;
+
     [Fact]
-    public void RetrainingReproducesTheCardsCombinedResultAndPolicy()
+    public void TheShippedModelAndPolicyHelpTheCurrentRulesAsTheCardSays()
     {
-        var card = File.ReadAllText(Repo.Path("models", "metric-classifier.md"));
-        var rules = double.Parse(CardRow("rules alone").Match(card).Groups[1].Value, CultureInfo.InvariantCulture);
-        var combined = double.Parse(CardRow(@"rules \+ model").Match(card).Groups[1].Value, CultureInfo.InvariantCulture);
+        var card = Cards.Of("metric-classifier.zip");
         var (rows, _, _) = Corpus.Rows;
-        var (train, test) = DocumentSplit.Split(rows);
-        var ml = new MLContext(seed: MetricTrainer.Seed);
-        var model = MetricTrainer.Train(train, "sdca-maxent", ml);
+        var (_, test) = DocumentSplit.Split(rows);
+        var rules = MetricTrainer.Score("rules", test.Select(r => r.Metric).ToList(), test.Select(r => r.RulesMetric).ToList());
+        var model = test.Select(r => ShippedModels.Metric.Predict(r.Context)).ToList();
 
-        var run = CombinedRun.Measure(train, test, model, "sdca-maxent", ml);
+        var (combined, byModel) = CombinedEvaluation.Metric(test, model, ShippedModels.Policy);
 
-        output.WriteLine($"policy {run.Policy}; test macro-F1 {run.Test.MacroF1:0.000} (card {combined:0.000}; rules alone {rules:0.000}); model decided {run.ByModel}");
-        Assert.Equal(CombinePolicy.FromJson(File.ReadAllText(Repo.Path("models", "combine-policy.json"))), run.Policy);
-        Assert.InRange(run.Test.MacroF1, combined - 0.02, combined + 0.02);
-        // Never worse than the rules alone: the policy is tuned so the model only takes figures it gets right more often than the rules.
-        Assert.True(run.Test.MacroF1 >= rules - 0.005, $"rules + model {run.Test.MacroF1:0.000} < rules alone {rules:0.000}");
+        output.WriteLine($"current rules {rules.MacroF1:0.000} (card {card[ModelScores.Rules].MacroF1:0.000}); rules + model {combined.MacroF1:0.000} (card {card[ModelScores.Combined].MacroF1:0.000}); model decided {byModel}");
+        // Never worse than the rules alone: the model only takes figures the rules have no sure rule for, and only when it is sure.
+        Assert.True(combined.MacroF1 >= rules.MacroF1 - 0.005, $"rules + model {combined.MacroF1:0.000} < rules alone {rules.MacroF1:0.000}");
+        Assert.InRange(combined.MacroF1, card[ModelScores.Combined].MacroF1 - Drift, 1);
+        Assert.Equal(card.TestRows, test.Count);
     }
 
-    private static Regex CardRow(string name) => new($@"^\| {name} \| ([0-9.]+) \|", RegexOptions.Multiline);
+    [Fact]
+    public void ThePolicyIsTunedOnTheTrainSplitAloneAndDeterministically()
+    {
+        var (rows, _, _) = Corpus.Rows;
+        var (train, _) = DocumentSplit.Split(rows);
+        var few = train.Where(r => DocumentSplit.Bucket(r.Document) % 3 == 0).ToList(); // a third of the train documents: quick, still every fold
+
+        var first = PolicyTuner.Best(few, PolicyTuner.OutOfFold(few, "sdca-maxent", new MLContext(seed: MetricTrainer.Seed)));
+        var second = PolicyTuner.Best(few, PolicyTuner.OutOfFold(few, "sdca-maxent", new MLContext(seed: MetricTrainer.Seed)));
+
+        output.WriteLine($"policy on {few.Count} rows: {first.Policy}, macro-F1 {first.MacroF1:0.000}");
+        Assert.Equal(first, second);
+        Assert.Contains(first.Policy.RulesStand, PolicyTuner.RulesStandGrid);
+        Assert.Contains(first.Policy.ModelDecides, PolicyTuner.ModelDecidesGrid);
+    }
 }

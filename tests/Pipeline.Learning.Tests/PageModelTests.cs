@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.RegularExpressions;
+using Pipeline.Core;
 using Pipeline.Learning.Pages;
 using Xunit.Abstractions;
 
@@ -25,7 +24,7 @@ public static class Pages
 }
 
 /// <summary>The committed models/page-classifier.zip: it loads fast, types unseen pages, and retraining reproduces its card.</summary>
-public sealed partial class PageModelTests(ITestOutputHelper output)
+public sealed class PageModelTests(ITestOutputHelper output)
 {
     private static readonly string Zip = Repo.Path("models", "page-classifier.zip");
 
@@ -34,22 +33,24 @@ public sealed partial class PageModelTests(ITestOutputHelper output)
 
     private const double BinaryBar = 0.90;
 
-    /// <summary>How far a retrained model's macro-F1 may be from the card's (training is deterministic, so in practice 0).</summary>
+    /// <summary>
+    /// How far the model's macro-F1 on today's pages may be from its card. Seven of its ten signals come from the rules'
+    /// figures, which others edit; <see cref="ARuleEditSizedChangeOfTheFiguresTurnsNoVerdict"/> shows such edits turn no
+    /// verdict, but one page of 60 moves a thin type's F1 by 0.1 and the macro-F1 by up to 0.02.
+    /// </summary>
     private const double Tolerance = 0.02;
 
     [Fact]
-    public void LoadsInUnderASecond()
+    public void TheCommittedZipLoadsAndTypesAPage()
     {
-        var page = Pages.Unseen[0];
-        PageClassifier.Load(Zip).Classify(page.Title, page.Text, page.Figures); // the first load also loads ML.NET itself
-
+        // Speed belongs to the benchmarks, not to a timed test on a shared machine; the time is printed for the curious.
+        var page = Pages.Unseen.First(p => p.Type == PageTypes.Report);
         var clock = Stopwatch.StartNew();
-        var classifier = PageClassifier.Load(Zip);
-        var verdict = classifier.Classify(page.Title, page.Text, page.Figures);
-        output.WriteLine($"load and first prediction: {clock.Elapsed.TotalSeconds:0.000} s");
+        var verdict = PageClassifier.Load(Zip).Classify(page.Title, page.Text, page.Figures);
+        output.WriteLine($"load and first prediction: {clock.Elapsed.TotalSeconds:0.000} s; {page.Document}: {verdict}");
 
-        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 1);
-        Assert.Contains(verdict.Type, PageTypes.All);
+        Assert.Equal(PageTypes.Report, verdict.Type);
+        Assert.InRange(verdict.Score, 0, 1);
     }
 
     [Fact]
@@ -92,16 +93,14 @@ public sealed partial class PageModelTests(ITestOutputHelper output)
     [Fact]
     public void RetrainingFromScratchReproducesTheCardsMacroF1()
     {
-        var card = File.ReadAllText(Repo.Path("models", "page-classifier.md"));
-        var macro = MacroRow().Match(card);
-        var (test, cv) = (Number(macro.Groups[1].Value), Number(macro.Groups[2].Value));
-        var shipped = ShippedTrainer().Match(card).Groups[1].Value;
+        var card = Cards.Of("page-classifier.zip");
 
-        var model = PageTrainer.Train(Pages.Train, shipped);
-        var retrained = PageTrainer.Evaluate(model, Pages.Test, shipped);
-        var crossValidated = PageTrainer.CrossValidate(Pages.Train, shipped);
+        var model = PageTrainer.Train(Pages.Train, card.Trainer);
+        var retrained = PageTrainer.Evaluate(model, Pages.Test, card.Trainer);
+        var crossValidated = PageTrainer.CrossValidate(Pages.Train, card.Trainer);
 
-        output.WriteLine($"retrained {shipped}: test macro-F1 {retrained.MacroF1:0.000} (card {test:0.000}), cross-validated {crossValidated.MacroF1:0.000} (card {cv:0.000})");
+        var (test, cv) = (card[ModelScores.Alone].MacroF1, card[ModelScores.CrossValidated].MacroF1);
+        output.WriteLine($"retrained {card.Trainer}: test macro-F1 {retrained.MacroF1:0.000} (card {test:0.000}), cross-validated {crossValidated.MacroF1:0.000} (card {cv:0.000})");
         Assert.InRange(retrained.MacroF1, test - Tolerance, test + Tolerance);
         Assert.InRange(crossValidated.MacroF1, cv - Tolerance, cv + Tolerance);
     }
@@ -109,14 +108,38 @@ public sealed partial class PageModelTests(ITestOutputHelper output)
     [Fact]
     public void TheShippedModelAgreesWithTheCardOnTheTestSplit()
     {
-        var card = File.ReadAllText(Repo.Path("models", "page-classifier.md"));
-        var test = Number(MacroRow().Match(card).Groups[1].Value);
+        var card = Cards.Of("page-classifier.zip");
         var classifier = PageClassifier.Load(Zip);
 
         var predicted = Pages.Test.Select(p => classifier.Classify(p.Title, p.Text, p.Figures).Type).ToList();
         var score = MetricTrainer.Score("shipped", Pages.Test.Select(p => p.Type).ToList(), predicted);
 
-        Assert.InRange(score.MacroF1, test - 0.0005, test + 0.0005);
+        output.WriteLine($"shipped page model on today's test pages: macro-F1 {score.MacroF1:0.000}, card {card[ModelScores.Alone].MacroF1:0.000}");
+        Assert.Equal(card.TestRows, Pages.Test.Count);
+        Assert.InRange(score.MacroF1, card[ModelScores.Alone].MacroF1 - Tolerance, card[ModelScores.Alone].MacroF1 + Tolerance);
+    }
+
+    [Fact]
+    public void ARuleEditSizedChangeOfTheFiguresTurnsNoVerdict()
+    {
+        // A rule edit loses or gains some figures and renames some metrics. Do more than any one edit does to every page at once:
+        // drop a third of its figures and call a tenth of the rest "other" (chosen by position, so the test is the same every run).
+        static IReadOnlyList<Figure> Edited(IReadOnlyList<Figure> figures) =>
+            figures.Where((_, i) => i % 3 != 1).Select((f, i) => i % 10 == 4 ? f with { Metric = Metric.Other } : f).ToList();
+        var classifier = ShippedModels.Page;
+        var turned = new List<string>();
+
+        foreach (var page in Pages.Rows.Concat(Pages.Unseen))
+        {
+            var (before, after) = (classifier.Classify(page.Title, page.Text, page.Figures), classifier.Classify(page.Title, page.Text, Edited(page.Figures)));
+            if (before.Type != after.Type)
+            {
+                turned.Add($"{page.Document}: {before.Type} {before.Score:0.00} -> {after.Type} {after.Score:0.00}");
+            }
+        }
+
+        output.WriteLine($"{turned.Count} of {Pages.Rows.Count + Pages.Unseen.Count} verdicts turned\n" + string.Join('\n', turned));
+        Assert.True(turned.Count <= 2, string.Join('\n', turned));
     }
 
     [Fact]
@@ -127,12 +150,4 @@ public sealed partial class PageModelTests(ITestOutputHelper output)
 
         Assert.Equal(first.Confusion, second.Confusion);
     }
-
-    private static double Number(string s) => double.Parse(s, CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"\| \*\*macro\*\* \| \d+ \| \| \| \*\*([0-9.]+)\*\* \| \d+ \| \| \| \*\*([0-9.]+)\*\* \|")]
-    private static partial Regex MacroRow();
-
-    [GeneratedRegex(@"Shipped: \*\*([a-z-]+)\*\*")]
-    private static partial Regex ShippedTrainer();
 }

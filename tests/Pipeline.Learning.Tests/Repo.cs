@@ -26,3 +26,9 @@ public static class Corpus
 
     public static (IReadOnlyList<MetricRow> Rows, int Gold, int Missing) Rows => Read.Value;
 }
+
+/// <summary>The committed cards' figures (models/NAME-classifier.json), which `pipeline train` writes: the tests read them, never a typed number.</summary>
+public static class Cards
+{
+    public static ModelScores Of(string zip) => ModelScores.FromJson(File.ReadAllText(Repo.Path("models", ModelScores.FileFor(zip))));
+}

@@ -13,7 +13,23 @@ public sealed class RowTests
         Assert.Equal("# triệu usd", c.Figure);
         Assert.Equal("tăng #%", c.After);
         Assert.Equal("đạt", c.Qualifier);
-        Assert.Contains("dự_án", c.Cues.Split(' '));
+        Assert.Equal(["dự_án", "vốn_đăng_ký"], c.Cues.Split(' '));
+    }
+
+    [Fact]
+    public void TheCuesAreTheFiguresLayersOwnTable()
+    {
+        // Every metric cue phrase of Pipeline.Extraction.Figures.Cues, standing in a sentence, is a cue the model reads; no other list exists.
+        foreach (var phrase in Pipeline.Extraction.Figures.Cues.Metrics.Select(c => c.Phrase).Distinct())
+        {
+            var c = TrainingRows.Around($"Trong năm, {phrase} đạt 12 tỷ đồng.", "12 tỷ đồng", "VND");
+
+            Assert.Contains(phrase.Replace(' ', '_'), c.Cues.Split(' '));
+        }
+
+        // Matched as the rules match: case and tone placement folded ("Thuỷ"/"Thủy"), whole words only ("vốn" is not in "vốnx").
+        Assert.Equal("kim_ngạch_xuất_khẩu", TrainingRows.Around("KIM NGẠCH XUẤT KHẨU đạt 3 tỷ USD.", "3 tỷ USD", "USD").Cues);
+        Assert.Equal("", TrainingRows.Around("Khoản vốnx đạt 3 tỷ USD.", "3 tỷ USD", "USD").Cues);
     }
 
     [Fact]

@@ -1,13 +1,11 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.ML;
 using Xunit.Abstractions;
 
 namespace Pipeline.Learning.Tests;
 
 /// <summary>The committed models/*-classifier.zip: they load fast, read new phrasings, and retraining reproduces their cards.</summary>
-public sealed partial class ShippedModelTests(ITestOutputHelper output)
+public sealed class ShippedModelTests(ITestOutputHelper output)
 {
     private static readonly string Zip = Repo.Path("models", "metric-classifier.zip");
 
@@ -45,14 +43,15 @@ public sealed partial class ShippedModelTests(ITestOutputHelper output)
     };
 
     [Fact]
-    public void LoadsInUnderThreeSeconds()
+    public void TheCommittedZipLoadsAndNamesAPlainFigure()
     {
-        // The card reports the load time on the training machine (well under a second); 3 s leaves room for a busy CI box.
+        // Speed belongs to the benchmarks, not to a timed test on a shared machine; the time is printed for the curious.
         var clock = Stopwatch.StartNew();
         var classifier = MetricClassifier.Load(Zip);
-        classifier.Predict("Thu hút 3 dự án.", "3 dự án", "project");
+        var (metric, score) = classifier.Predict("Thu hút 3 dự án.", "3 dự án", "project");
         output.WriteLine($"load and first prediction: {clock.Elapsed.TotalSeconds:0.000} s");
-        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 3);
+        Assert.Equal("projects", metric);
+        Assert.InRange(score, 0.5, 1);
     }
 
     [Fact]
@@ -113,21 +112,57 @@ public sealed partial class ShippedModelTests(ITestOutputHelper output)
         Assert.True(accuracy >= Bar, $"accuracy {accuracy:0.00} < {Bar}:\n" + string.Join('\n', wrong));
     }
 
+    /// <summary>
+    /// How far a model's macro-F1 on today's rows may be from its card. The rows are read by today's reader and cue table,
+    /// which others edit: a cue phrase added or dropped shifts a feature of a few rows. Past 0.02 (ten or so of 509
+    /// figures), the card no longer describes the model and `pipeline train` is due.
+    /// </summary>
+    private const double Drift = 0.02;
+
+    public static readonly TheoryData<string> Zips = new() { "metric-classifier.zip", "measure-classifier.zip", "page-classifier.zip" };
+
+    [Theory]
+    [MemberData(nameof(Zips))]
+    public void EachCardDescribesTheCommittedZip(string zip)
+    {
+        var card = Cards.Of(zip);
+
+        // Retraining writes the zip and its card together; a zip committed without its card (or the reverse) fails here.
+        Assert.Equal(zip, card.Model);
+        Assert.Equal(card.Sha256, ModelScores.HashOf(Repo.Path("models", zip)));
+        Assert.Contains(card.Trainer, MetricTrainer.Trainers);
+    }
+
+    [Theory]
+    [InlineData(Target.Metric)]
+    [InlineData(Target.Measure)]
+    public void TheShippedModelScoresOnTodaysRowsAsItsCardSays(Target target)
+    {
+        var card = Cards.Of($"{target.Name()}-classifier.zip");
+        var (rows, _, _) = Corpus.Rows;
+        var (_, test) = DocumentSplit.Split(rows);
+        var model = FigureClassifier.Load(Repo.Path("models", card.Model));
+
+        var score = MetricTrainer.Score("shipped", test.Select(r => r.Gold(target)).ToList(), test.Select(r => model.Predict(r.Context).Label).ToList());
+
+        output.WriteLine($"shipped {target.Name()} model on today's test rows: macro-F1 {score.MacroF1:0.000}, card {card[ModelScores.Alone].MacroF1:0.000}");
+        Assert.Equal(card.TestRows, test.Count);
+        Assert.InRange(score.MacroF1, card[ModelScores.Alone].MacroF1 - Drift, card[ModelScores.Alone].MacroF1 + Drift);
+    }
+
     [Theory]
     [InlineData(Target.Metric)]
     [InlineData(Target.Measure)]
     public void RetrainingReproducesTheCardsMacroF1(Target target)
     {
-        var card = File.ReadAllText(Repo.Path("models", $"{target.Name()}-classifier.md"));
-        var committed = double.Parse(MacroRow().Match(card).Groups[1].Value, CultureInfo.InvariantCulture);
-        var shipped = ShippedTrainer().Match(card).Groups[1].Value;
+        var card = Cards.Of($"{target.Name()}-classifier.zip");
         var (rows, _, _) = Corpus.Rows;
         var (train, test) = DocumentSplit.Split(rows);
 
-        var (_, results) = MetricTrainer.TrainBest(train, test, new MLContext(seed: MetricTrainer.Seed), [shipped], target);
+        var (_, results) = MetricTrainer.TrainBest(train, test, new MLContext(seed: MetricTrainer.Seed), [card.Trainer], target);
 
-        output.WriteLine($"retrained {target.Name()} {shipped}: macro-F1 {results[0].MacroF1:0.000}, card {committed:0.000}");
-        Assert.InRange(results[0].MacroF1, committed - 0.02, committed + 0.02);
+        output.WriteLine($"retrained {target.Name()} {card.Trainer}: macro-F1 {results[0].MacroF1:0.000}, card {card[ModelScores.Alone].MacroF1:0.000}");
+        Assert.InRange(results[0].MacroF1, card[ModelScores.Alone].MacroF1 - Drift, card[ModelScores.Alone].MacroF1 + Drift);
     }
 
     [Fact]
@@ -141,9 +176,44 @@ public sealed partial class ShippedModelTests(ITestOutputHelper output)
         Assert.Equal(first.Confusion, second.Confusion);
     }
 
-    [GeneratedRegex(@"\| \*\*macro\*\* \| \d+ \| \| \| \*\*([0-9.]+)\*\* \|")]
-    private static partial Regex MacroRow();
+    [Fact]
+    public void TheRulesVerdictsChangeNothingTheModelLearns()
+    {
+        // A rule edit changes what the rules say of each span. Here the rules are made to say nothing at all: the model is the same.
+        var (rows, _, _) = Corpus.Rows;
+        var (train, test) = DocumentSplit.Split(rows);
+        var silenced = train.Select(r => r with { RulesMetric = "none", RulesMeasure = "none", RulesConfidence = 0 }).ToList();
 
-    [GeneratedRegex(@"Shipped: \*\*([a-z-]+)\*\*")]
-    private static partial Regex ShippedTrainer();
+        var withRules = MetricTrainer.TrainBest(train, test, new MLContext(seed: MetricTrainer.Seed), ["sdca-maxent"]).Results[0];
+        var without = MetricTrainer.TrainBest(silenced, test, new MLContext(seed: MetricTrainer.Seed), ["sdca-maxent"]).Results[0];
+
+        Assert.Equal(withRules.Confusion, without.Confusion);
+    }
+
+    [Fact]
+    public void SavingTheSameModelTwiceGivesTheSameBytes()
+    {
+        var (rows, _, _) = Corpus.Rows;
+        var few = rows.Where(r => DocumentSplit.Bucket(r.Document) % 4 == 0).ToList();
+        var ml = new MLContext(seed: MetricTrainer.Seed);
+        var model = MetricTrainer.Train(few, "sdca-maxent", ml);
+        var schema = ml.Data.LoadFromEnumerable(Array.Empty<FigureInput>()).Schema;
+        var (first, second) = (Path.GetTempFileName(), Path.GetTempFileName());
+        try
+        {
+            ModelFiles.Save(ml, model, schema, first);
+            Thread.Sleep(2100); // past the zip format's two-second clock, so a stamped time would differ
+            ModelFiles.Save(ml, model, schema, second);
+
+            Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+            var sample = few.Take(30).ToList();
+            var loaded = FigureClassifier.Load(second);
+            Assert.Equal(MetricTrainer.Predict(model, sample, ml).Select(p => p.Label), sample.Select(r => loaded.Predict(r.Context).Label));
+        }
+        finally
+        {
+            File.Delete(first);
+            File.Delete(second);
+        }
+    }
 }

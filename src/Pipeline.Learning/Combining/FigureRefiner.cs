@@ -8,10 +8,12 @@ namespace Pipeline.Learning.Combining;
 /// The last step of extraction: every figure the rules were unsure of is shown to the metric
 /// classifier, which takes over where it is surer (<see cref="RulesAndModel"/>). A figure it
 /// decides says so: <c>rule</c> is "model" and <c>confidence</c> is the model's probability.
+/// The rules' tier is read here, at prediction time, and never by the model, which learnt from the
+/// text alone: editing a rule moves which figures reach the model, not what the model says of them.
 /// </summary>
-public sealed class FigureRefiner(Func<FigureContext, RulesVerdict, (string Label, double Score)> classify, CombinePolicy policy)
+public sealed class FigureRefiner(Func<FigureContext, (string Label, double Score)> classify, CombinePolicy policy)
 {
-    private static readonly Lazy<FigureRefiner> ShippedRefiner = new(() => new FigureRefiner((c, r) => ShippedModels.Metric.Predict(c, r), ShippedModels.Policy));
+    private static readonly Lazy<FigureRefiner> ShippedRefiner = new(() => new FigureRefiner(ShippedModels.Metric.Predict, ShippedModels.Policy));
 
     /// <summary>The refiner with the shipped metric model and policy.</summary>
     public static FigureRefiner Shipped => ShippedRefiner.Value;
@@ -36,10 +38,9 @@ public sealed class FigureRefiner(Func<FigureContext, RulesVerdict, (string Labe
         }
 
         var context = TrainingRows.Around(text.Clean[sentence.Span.Start..sentence.Span.End], figure.Start - sentence.Span.Start, figure.End - figure.Start, figure.Unit);
-        var rules = new RulesVerdict(FigureJson.Name(figure.Metric), MetricTiers.Of(figure));
-        var (label, score) = classify(context, rules);
+        var (label, score) = classify(context);
         var metric = MetricUnits.Parse(label);
-        var verdict = RulesAndModel.Decide(rules.Label, rules.Tier, label, score, MetricUnits.Fits(label, figure.Unit), policy);
+        var verdict = RulesAndModel.Decide(FigureJson.Name(figure.Metric), MetricTiers.Of(figure), label, score, MetricUnits.Fits(label, figure.Unit), policy);
         return verdict.ByModel && metric is { } decided
             ? figure with { Metric = decided, Confidence = verdict.Confidence, Rule = "model" }
             : figure;
