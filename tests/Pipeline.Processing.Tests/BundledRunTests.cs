@@ -88,30 +88,13 @@ public sealed class BundledRunTests : IDisposable
         }
     }
 
-    private static Process Start(string folder)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            WorkingDirectory = Bulletins.Root,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "pipeline.dll"), "run", "--db", Path.Combine(folder, "pipeline.db"), "--index", Path.Combine(folder, "index") })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
-    }
+    private static Process Start(string folder) =>
+        BuiltCli.Start(["run", "--db", Path.Combine(folder, "pipeline.db"), "--index", Path.Combine(folder, "index")]);
 
     private static async Task<(int Code, string Output)> RunAsync(string folder)
     {
-        using var process = Start(folder);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        return (process.ExitCode, await output + await errors);
+        var run = await BuiltCli.RunAsync(["run", "--db", Path.Combine(folder, "pipeline.db"), "--index", Path.Combine(folder, "index")]);
+        return (run.Code, run.All);
     }
 
     private static long Count(string folder, string sql)

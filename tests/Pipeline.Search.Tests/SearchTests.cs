@@ -146,14 +146,7 @@ public class SearchTests(CorpusIndex corpus) : IClassFixture<CorpusIndex>
 
     private static int RunCli(IEnumerable<string> args, TimeSpan? killAfter)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pipeline.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = BuiltCli.Start(args);
         process.StandardOutput.ReadToEndAsync();
         process.StandardError.ReadToEndAsync();
         if (killAfter is { } delay && !process.WaitForExit(delay))

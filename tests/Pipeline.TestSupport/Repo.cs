@@ -1,4 +1,4 @@
-namespace Pipeline.Learning.Tests;
+namespace Pipeline.TestSupport;
 
 /// <summary>Finds the repository (the folder holding Pipeline.sln) from the test's output folder.</summary>
 public static class Repo
@@ -17,12 +17,4 @@ public static class Repo
 
         return dir?.FullName ?? throw new InvalidOperationException("Pipeline.sln not found above " + AppContext.BaseDirectory);
     }
-}
-
-/// <summary>The gold corpus's rows, read once for all tests (reading 66 documents takes a few seconds).</summary>
-public static class Corpus
-{
-    private static readonly Lazy<(IReadOnlyList<MetricRow> Rows, int Gold, int Missing)> Read = new(() => TrainingRows.FromCorpus(Repo.Path("corpus", "bulletins")));
-
-    public static (IReadOnlyList<MetricRow> Rows, int Gold, int Missing) Rows => Read.Value;
 }
