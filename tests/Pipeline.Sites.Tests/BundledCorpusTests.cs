@@ -23,7 +23,7 @@ public class BundledCorpusTests
         }
 
         var problems = new List<string>();
-        var sites = BundledSites.Build(Folder, SampleArticles.Registry);
+        var sites = BundledSites.Build(Folder, Pipeline.Application.Runs.BundledBoards(SampleArticles.Registry));
         foreach (var site in sites)
         {
             var source = SampleArticles.Registry.Named(site.Board.Name)!;

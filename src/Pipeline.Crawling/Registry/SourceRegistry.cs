@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Pipeline.Core;
 using Pipeline.Crawling.Urls;
 
 namespace Pipeline.Crawling.Registry;
@@ -18,14 +19,6 @@ public sealed class RegistryException(IReadOnlyList<string> problems)
 /// </summary>
 public sealed class SourceRegistry
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     private SourceRegistry(IReadOnlyList<Source> sources) => Sources = sources;
 
     public IReadOnlyList<Source> Sources { get; }
@@ -45,7 +38,7 @@ public sealed class SourceRegistry
         RegistryFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<RegistryFile>(json, Json);
+            file = JsonSerializer.Deserialize<RegistryFile>(json, WireJson.Settings);
         }
         catch (JsonException e)
         {
