@@ -4,6 +4,7 @@ using Pipeline.Crawling.Fetching;
 using Pipeline.Crawling.Registry;
 using Pipeline.Crawling.Sites;
 using Pipeline.Crawling.State;
+using Pipeline.Processing;
 
 /// <summary>
 /// `-- crawl N`: the crawler against four portal-shaped sites on 127.0.0.1 with no delay, N

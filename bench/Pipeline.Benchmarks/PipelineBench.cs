@@ -21,7 +21,7 @@ public static class PipelineBench
     {
         var root = Corpus.Root;
         var registry = SourceRegistry.Load(Path.Combine(root, "corpus", "sites", "sources.json"));
-        var sites = BundledSites.Build(Path.Combine(root, "corpus", "sites", "articles"), registry);
+        var sites = BundledSites.Build(Path.Combine(root, "corpus", "sites", "articles"), Pipeline.Application.Runs.BundledBoards(registry));
         var templates = sites.SelectMany(s => s.Articles.Select(a => (Site: s.Board.Name, s.Board.BaseUrl, a.Path, Body: s.Resources[a.Path].Body))).ToList();
         var folder = Directory.CreateTempSubdirectory("pipeline-bench-").FullName;
         var database = Path.Combine(folder, "pipeline.db");
@@ -44,9 +44,10 @@ public static class PipelineBench
             }
 
             Console.WriteLine($"{pages:N0} pages stored in {watch.Elapsed.TotalSeconds:F1} s ({templates.Count} distinct article pages, mean {templates.Average(t => t.Body.Length) / 1024:F0} KB); {Environment.ProcessorCount} cores");
+            using var crawled = CrawlStore.Open(database);
             using var documents = DocumentStore.Open(database);
             watch.Restart();
-            var process = new ProcessStage(documents, registry, _ => null).Run(DocumentExtractor.Version);
+            var process = new ProcessStage(crawled, documents, site => PageProcessor.Facts(registry.Named(site)!), _ => null).Run(DocumentExtractor.Version);
             var processSeconds = watch.Elapsed.TotalSeconds;
             Console.WriteLine($"process: {process.Documents:N0} documents, {process.Figures:N0} figures in {processSeconds:F1} s = {process.Documents / processSeconds:F0} pages/s; {process.Failed} failed");
             watch.Restart();

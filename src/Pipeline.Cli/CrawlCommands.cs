@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Pipeline.Application;
+using Pipeline.Core;
 using Pipeline.Crawling;
 using Pipeline.Crawling.Fetching;
 using Pipeline.Crawling.Registry;
-using Pipeline.Crawling.State;
 using Spectre.Console;
 
 namespace Pipeline.Cli;
@@ -19,7 +20,10 @@ public static class CrawlCommands
     public static string DefaultDatabase => PipelineConfig.Current.Db;
 
     /// <summary>Exit codes: 0 the crawl ran (pages may have failed; the summary says which); 2 bad usage or registry.</summary>
-    public static async Task<int> Crawl(CrawlOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    public static Task<int> Crawl(CrawlOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel) =>
+        Usage.HandleAsync(stderr, () => CrawlAsync(options, stdout, stderr, cancel));
+
+    private static async Task<int> CrawlAsync(CrawlOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         if (CrawlSettings.Validate(options.MaxPages, options.Delay) is { Count: > 0 } problems)
         {
@@ -27,16 +31,7 @@ public static class CrawlCommands
             return 2;
         }
 
-        SourceRegistry registry;
-        try
-        {
-            registry = SourceRegistry.Load(options.Sources);
-        }
-        catch (Exception e) when (e is RegistryException or IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"pipeline: {options.Sources}: {e.Message}");
-            return 2;
-        }
+        var registry = Registries.Load(options.Sources);
 
         var sources = new List<Source>();
         foreach (var name in options.Sites)
@@ -70,30 +65,27 @@ public static class CrawlCommands
         }
 
         var settings = Settings(options);
-        using var store = CrawlStore.Open(options.Database);
-        using var fetcher = new PageFetcher(settings);
         var request = new CrawlRequest(sources, options.MaxPages, since);
         CrawlSummary summary;
         if (options.Quiet || options.Json || options.Verbose || Console.IsOutputRedirected)
         {
-            var observer = options.Verbose ? new LineObserver(stderr) : null;
-            summary = await new Crawler(settings, store, fetcher, new PortalPageReader(), observer: observer).RunAsync(request, cancel).ConfigureAwait(false);
+            var progress = options.Verbose ? new LineProgress(stderr) : null;
+            summary = await Crawls.CrawlAsync(request, settings, options.Database, null, progress, cancel).ConfigureAwait(false);
         }
         else
         {
             summary = await AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .StartAsync(async context =>
+                .StartAsync(context =>
                 {
                     var task = context.AddTask($"crawling {sources.Count} source(s)", maxValue: Math.Max(1, sources.Sum(s => s.Start.Count)));
-                    var observer = new ProgressObserver(task);
-                    return await new Crawler(settings, store, fetcher, new PortalPageReader(), observer: observer).RunAsync(request, cancel).ConfigureAwait(false);
+                    return Crawls.CrawlAsync(request, settings, options.Database, null, new BarProgress(task), cancel);
                 }).ConfigureAwait(false);
         }
 
         if (options.Json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(summary, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+            stdout.WriteLine(JsonSerializer.Serialize(summary, WireJson.Summary));
         }
         else if (!options.Quiet)
         {
@@ -145,10 +137,15 @@ public static class CrawlCommands
     }
 
     /// <summary>--verbose: one line per URL as it is finished, on standard error.</summary>
-    private sealed class LineObserver(TextWriter writer) : ICrawlObserver
+    private sealed class LineProgress(TextWriter writer) : IProgress<RunEvent>
     {
-        public void Finished(FetchLogEntry entry, int done, int queued)
+        public void Report(RunEvent value)
         {
+            if (value is not PageCrawled { Entry: var entry, Done: var done })
+            {
+                return;
+            }
+
             lock (writer)
             {
                 writer.WriteLine($"{done,6} {entry.Outcome,-16} {entry.Status,3} {entry.Change ?? "",-10} {entry.Url}{(entry.Detail is null ? "" : "  (" + entry.Detail + ")")}");
@@ -157,13 +154,18 @@ public static class CrawlCommands
     }
 
     /// <summary>Moves the bar: done pages against every URL known so far.</summary>
-    private sealed class ProgressObserver(ProgressTask task) : ICrawlObserver
+    private sealed class BarProgress(ProgressTask task) : IProgress<RunEvent>
     {
         private readonly Lock _lock = new();
         private double _known = task.MaxValue;
 
-        public void Finished(FetchLogEntry entry, int done, int queued)
+        public void Report(RunEvent value)
         {
+            if (value is not PageCrawled { Entry: var entry, Done: var done, Queued: var queued })
+            {
+                return;
+            }
+
             lock (_lock)
             {
                 _known = Math.Max(_known + queued, done);

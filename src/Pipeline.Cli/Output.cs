@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Pipeline.Application.Export;
 using Pipeline.Core;
 using Pipeline.Extraction.Numbers;
 
@@ -82,18 +83,8 @@ public static class Output
 
     private static string Invariant(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>RFC 4180: quote a field holding a comma, quote or line break; double its quotes.</summary>
-    public static string Csv(string? field)
-    {
-        if (string.IsNullOrEmpty(field))
-        {
-            return "";
-        }
-
-        // A leading = + - @ makes spreadsheets run the cell as a formula; a quote mark keeps it text.
-        var safe = field[0] is '=' or '+' or '@' ? "'" + field : field;
-        return safe.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + safe.Replace("\"", "\"\"") + "\"" : safe;
-    }
+    /// <summary>A CSV field as the dataset export writes it (one escaping for every CSV the product writes).</summary>
+    public static string Csv(string? field) => CsvTableWriter.Field(field);
 
     private static void WriteTable(IReadOnlyList<ExtractResult> results, TextWriter w)
     {

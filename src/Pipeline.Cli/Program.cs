@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Pipeline.Application;
 using Pipeline.Cli;
+using Pipeline.Decoding;
 using Pipeline.Extraction;
 using Pipeline.Extraction.Numbers;
 
@@ -207,10 +209,14 @@ namespace Pipeline.Cli
     {
         public static int Extract(IReadOnlyList<string> sources, ExtractFormat format, TextReader stdin, TextWriter stdout, TextWriter stderr)
         {
-            var failed = 0;
-            var results = SourceExtractor.ExtractAll(sources, stdin, stderr, () => failed++).ToList();
-            Output.Write(results, format, stdout);
-            return failed > 0 ? 1 : 0;
+            var results = Inputs.ReadAll(sources, stdin).ToList();
+            foreach (var note in results.SelectMany(r => r.Notes))
+            {
+                stderr.WriteLine($"pipeline: {note.Source}: {note.Message}");
+            }
+
+            Output.Write([.. results.Where(r => r.Read is not null).Select(r => new ExtractResult(r.Read!.Document, r.Read.CleanText))], format, stdout);
+            return results.Any(r => r.Failed) ? 1 : 0;
         }
 
         public static int RobotsCheck(string robotsFile, string agent, IReadOnlyList<string> urls, TextWriter stdout, TextWriter stderr)

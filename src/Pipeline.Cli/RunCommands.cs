@@ -1,181 +1,111 @@
-using System.Globalization;
 using System.Text.Json;
+using Pipeline.Application;
 using Pipeline.Core;
-using Pipeline.Crawling;
-using Pipeline.Crawling.Fetching;
-using Pipeline.Crawling.Registry;
-using Pipeline.Crawling.State;
-using Pipeline.Extraction;
-using Pipeline.Extraction.Html;
-using Pipeline.Learning.Combining;
-using Pipeline.Processing;
-using Pipeline.Search;
-using Pipeline.Storage;
 using Spectre.Console;
 
 namespace Pipeline.Cli;
 
 /// <summary>What `pipeline run` and `pipeline reprocess` were asked to do.</summary>
-public sealed record RunOptions(string? Sources, string Database, string Index, bool Quiet, bool Json, bool Verbose = false);
-
-/// <summary>Facts after a run: distinct facts, those with several sources, those whose sources disagree.</summary>
-public sealed record FactSummary(int Facts, int MultiSource, int Conflicts);
-
-/// <summary>Everything one run did, stage by stage.</summary>
-public sealed record RunSummary(CrawlSummary? Crawl, ProcessSummary Process, IndexSummary Index, int Documents, int Figures, FactSummary Facts)
+public sealed record RunOptions(string? Sources, string Database, string Index, bool Quiet, bool Json, bool Verbose = false)
 {
-    /// <summary>True when the run found nothing to do: no page new or changed, nothing re-read or re-indexed.</summary>
-    public bool NothingChanged => (Crawl is null || Crawl.New + Crawl.Changed == 0) && Process.Documents == 0 && Index.Indexed == 0;
+    public RunPlaces Places => new(Database, Index);
 }
 
 /// <summary>
-/// `pipeline run`: crawl → process → index, each stage incremental, ending with a summary and the
-/// headline figures; `pipeline reprocess`: process and index again from stored pages, no fetching.
+/// `pipeline run` and `pipeline reprocess`: options in, <see cref="Runs"/> called, its events shown as
+/// progress bars on a terminal, its summary and the headline figures written out.
 /// </summary>
 public static class RunCommands
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
-
-    public static async Task<int> Run(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
-    {
-        if (options.Sources is null)
+    public static async Task<int> Run(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel) =>
+        await Usage.HandleAsync(stderr, async () =>
         {
-            return await RunBundled(options, stdout, stderr, cancel).ConfigureAwait(false);
-        }
+            var settings = PipelineConfig.Current.CrawlSettings();
+            var registry = options.Sources is null ? null : Registries.Load(options.Sources);
+            var summary = await WithProgress(options, stdout, progress => registry is null
+                ? Runs.RunBundledAsync("", settings, options.Places, progress, cancel)
+                : Runs.RunAsync(registry, settings, null, options.Places, progress, cancel)).ConfigureAwait(false);
+            Report(summary, options, stdout);
+            return 0;
+        }).ConfigureAwait(false);
 
-        SourceRegistry registry;
-        try
+    public static int Reprocess(RunOptions options, bool all, TextWriter stdout, TextWriter stderr, CancellationToken cancel) =>
+        Usage.Handle(stderr, () =>
         {
-            registry = SourceRegistry.Load(options.Sources);
-        }
-        catch (Exception e) when (e is RegistryException or IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"pipeline: {options.Sources}: {e.Message}");
-            return 2;
-        }
+            var registry = options.Sources is null ? null : Registries.Load(options.Sources);
+            Report(Runs.Reprocess(options.Places, registry, all, null, cancel), options, stdout);
+            return 0;
+        });
 
-        var summary = await RunAsync(registry, PipelineConfig.Current.CrawlSettings(), null, options, cancel).ConfigureAwait(false);
-        Report(summary, options, stdout);
-        return 0;
-    }
-
-    /// <summary>The bundled sites (corpus/sites) served on 127.0.0.1 and run through every stage: the product, offline.</summary>
-    public static async Task<int> RunBundled(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
-    {
-        var articles = Path.Combine("corpus", "sites", "articles");
-        var sources = Path.Combine("corpus", "sites", "sources.json");
-        if (!Directory.Exists(articles) || !File.Exists(sources))
-        {
-            stderr.WriteLine($"pipeline: the bundled sites ({articles}, {sources}) are not here; run from the repository's root, or give --sources FILE");
-            return 2;
-        }
-
-        await using var server = await Pipeline.Sites.BundledSites.StartAsync(articles, sources).ConfigureAwait(false);
-        if (!options.Quiet && !options.Json)
-        {
-            stdout.WriteLine($"serving {server.Sites.Count} bundled board sites ({server.Sites.Sum(s => s.Articles.Count)} articles) on 127.0.0.1:{server.Port}; no other address is contacted");
-        }
-
-        // Local sites: no delay between requests (robots.txt and the registry can still ask for one).
-        var settings = PipelineConfig.Current.CrawlSettings() with { Delay = TimeSpan.Zero };
-        var summary = await RunAsync(server.Registry, settings, Pipeline.Sites.BundledSites.CreateHandler(server.Port), options, cancel).ConfigureAwait(false);
-        Report(summary, options, stdout);
-        return 0;
-    }
-
-    /// <summary>The three stages against <paramref name="registry"/>; <paramref name="handler"/> lets the bundled sites answer for their hosts.</summary>
-    public static async Task<RunSummary> RunAsync(SourceRegistry registry, CrawlSettings settings, HttpMessageHandler? handler, RunOptions options, CancellationToken cancel)
+    private static async Task<RunSummary> WithProgress(RunOptions options, TextWriter stdout, Func<IProgress<RunEvent>, Task<RunSummary>> run)
     {
         if (options.Quiet || options.Json || Console.IsOutputRedirected)
         {
-            return await StagesAsync(registry, settings, handler, options, null, cancel).ConfigureAwait(false);
+            return await run(new LineProgress(options.Quiet || options.Json ? TextWriter.Null : stdout)).ConfigureAwait(false);
         }
 
         // On a terminal: one bar per stage, so a long first run shows where it is.
         return await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-            .StartAsync(context => StagesAsync(registry, settings, handler, options, context, cancel)).ConfigureAwait(false);
+            .StartAsync(context => run(new BarProgress(context, stdout))).ConfigureAwait(false);
     }
 
-    private static async Task<RunSummary> StagesAsync(SourceRegistry registry, CrawlSettings settings, HttpMessageHandler? handler, RunOptions options, ProgressContext? progress, CancellationToken cancel)
+    /// <summary>Without a terminal: only the line saying which sites are served.</summary>
+    private sealed class LineProgress(TextWriter stdout) : IProgress<RunEvent>
     {
-        var crawlBar = progress?.AddTask("crawl", maxValue: Math.Max(1, registry.Sources.Sum(s => s.Start.Count)));
-        CrawlSummary crawl;
-        using (var store = CrawlStore.Open(options.Database))
-        using (var fetcher = new PageFetcher(settings, handler: handler))
+        public void Report(RunEvent value)
         {
-            var observer = crawlBar is null ? null : new BarObserver(crawlBar);
-            crawl = await new Crawler(settings, store, fetcher, new PortalPageReader(), observer: observer).RunAsync(new CrawlRequest(registry.Sources), cancel).ConfigureAwait(false);
+            if (value is BundledSitesServed served)
+            {
+                stdout.WriteLine(Served(served));
+            }
         }
-
-        crawlBar?.Value(crawlBar.MaxValue);
-        var (process, index, counts, facts) = ProcessAndIndex(registry, options, all: false, cancel, progress);
-        return new RunSummary(crawl, process, index, counts.Documents, counts.Figures, facts);
     }
 
-    /// <summary>The crawl bar: finished URLs against every URL known so far.</summary>
-    private sealed class BarObserver(ProgressTask bar) : ICrawlObserver
+    /// <summary>On a terminal: a bar per stage; the crawl bar counts finished URLs against every URL known so far.</summary>
+    private sealed class BarProgress(ProgressContext context, TextWriter stdout) : IProgress<RunEvent>
     {
         private readonly Lock _lock = new();
+        private readonly Dictionary<RunStage, ProgressTask> _bars = [];
 
-        public void Finished(FetchLogEntry entry, int done, int queued)
+        public void Report(RunEvent value)
         {
             lock (_lock)
             {
-                bar.MaxValue = Math.Max(bar.MaxValue + queued, done);
-                bar.Value = done;
+                switch (value)
+                {
+                    case BundledSitesServed served:
+                        stdout.WriteLine(Served(served));
+                        break;
+                    case StageStarted { Stage: RunStage.Crawl } started:
+                        _bars[RunStage.Crawl] = context.AddTask("crawl", maxValue: Math.Max(1, started.Expected));
+                        break;
+                    case StageStarted started:
+                        _bars[started.Stage] = context.AddTask(started.Stage.ToString().ToLowerInvariant()).IsIndeterminate();
+                        break;
+                    case PageCrawled crawled when _bars.TryGetValue(RunStage.Crawl, out var bar):
+                        bar.MaxValue = Math.Max(bar.MaxValue + crawled.Queued, crawled.Done);
+                        bar.Value = crawled.Done;
+                        break;
+                    case DocumentsRead read when _bars.TryGetValue(RunStage.Process, out var bar):
+                        bar.Description($"process: {read.Count} documents");
+                        break;
+                    case StageFinished finished when _bars.TryGetValue(finished.Stage, out var bar):
+                        bar.IsIndeterminate(false).Value(bar.MaxValue);
+                        break;
+                }
             }
         }
     }
 
-    public static int Reprocess(RunOptions options, bool all, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
-    {
-        if (!File.Exists(options.Database))
-        {
-            stderr.WriteLine($"pipeline: {options.Database}: no such database; run `pipeline run` or `pipeline crawl` first");
-            return 2;
-        }
-
-        SourceRegistry? registry = null;
-        if (options.Sources is not null)
-        {
-            try
-            {
-                registry = SourceRegistry.Load(options.Sources);
-            }
-            catch (Exception e) when (e is RegistryException or IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"pipeline: {options.Sources}: {e.Message}");
-                return 2;
-            }
-        }
-
-        var (process, index, counts, facts) = ProcessAndIndex(registry, options, all, cancel);
-        Report(new RunSummary(null, process, index, counts.Documents, counts.Figures, facts), options, stdout);
-        return 0;
-    }
-
-    private static (ProcessSummary, IndexSummary, (int Documents, int Figures), FactSummary) ProcessAndIndex(SourceRegistry? registry, RunOptions options, bool all, CancellationToken cancel, ProgressContext? progress = null)
-    {
-        using var crawlStore = CrawlStore.Open(options.Database);
-        using var documents = DocumentStore.Open(options.Database);
-        SiteTemplate? Template(string site) => crawlStore.Template(site) is { } json ? JsonSerializer.Deserialize<SiteTemplate>(json) : null;
-        var processBar = progress?.AddTask("process").IsIndeterminate();
-        var process = new ProcessStage(documents, registry, Template).Run(LearnedExtractor.Version, all, n => processBar?.Description($"process: {n} documents"), cancel);
-        processBar?.IsIndeterminate(false).Value(processBar.MaxValue);
-        var indexBar = progress?.AddTask("index").IsIndeterminate();
-        using var index = SearchIndex.Open(options.Index);
-        var indexed = new IndexStage(documents, index).Run(cancel: cancel);
-        indexBar?.IsIndeterminate(false).Value(indexBar.MaxValue);
-        var (facts, multi, conflicts) = documents.RebuildFacts();
-        return (process, indexed, documents.Counts(), new FactSummary(facts, multi, conflicts));
-    }
+    private static string Served(BundledSitesServed served) =>
+        $"serving {served.Sites} bundled board sites ({served.Articles} articles) on 127.0.0.1:{served.Port}; no other address is contacted";
 
     private static void Report(RunSummary summary, RunOptions options, TextWriter stdout)
     {
         if (options.Json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(summary, Json));
+            stdout.WriteLine(JsonSerializer.Serialize(summary, WireJson.SummaryIndented));
             return;
         }
 
@@ -205,18 +135,11 @@ public static class RunCommands
             stdout.WriteLine("nothing changed since the last run: no page new or changed, nothing re-read or re-indexed.");
         }
 
-        WriteHeadlines(options, stdout);
+        WriteHeadlines(Headlines.Latest(options.Database), stdout);
     }
 
-    /// <summary>
-    /// The latest reports' headline figures: per document, its most confident level figure of each main metric.
-    /// A page the classifier calls something else (a job fair's photo page, a project's ground-breaking) is not a report.
-    /// </summary>
-    private static void WriteHeadlines(RunOptions options, TextWriter stdout)
+    private static void WriteHeadlines(IReadOnlyList<Headline> latest, TextWriter stdout)
     {
-        using var documents = DocumentStore.Open(options.Database);
-        var latest = documents.Documents().Where(d => d.Figures.Count > 0 && d.PageType is null or "report")
-            .OrderByDescending(d => d.Published).Take(8).ToList();
         if (latest.Count == 0)
         {
             return;
@@ -226,12 +149,10 @@ public static class RunCommands
         stdout.WriteLine("Headline figures of the latest reports");
         foreach (var document in latest)
         {
-            stdout.WriteLine($"{document.Published ?? "????-??-??"}  {document.Province ?? "?"}  {Shorten(document.Title ?? document.Url, 90)}");
-            var headlines = document.Figures.Where(f => f.Measure == Measure.Level && !f.Target && f.Metric != Metric.Other)
-                .GroupBy(f => f.Metric).Select(g => g.OrderByDescending(f => f.Confidence).First()).Take(4);
-            foreach (var figure in headlines)
+            stdout.WriteLine($"{document.Published ?? "????-??-??"}  {document.Province ?? "?"}  {Shorten(document.Title, 90)}");
+            foreach (var figure in document.Figures)
             {
-                stdout.WriteLine($"    {Names.Of(figure.Metric),-22} {VietnameseFormat.Value(figure),-28} {figure.Period ?? ""}");
+                stdout.WriteLine($"    {FigureJson.Name(figure.Metric),-22} {VietnameseFormat.Value(figure),-28} {figure.Period ?? ""}");
             }
         }
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Pipeline.Application;
 using Pipeline.Core;
-using Pipeline.Learning;
 using Pipeline.Search;
 
 namespace Pipeline.Cli;
@@ -19,50 +19,40 @@ public static class SearchCommands
             return 2;
         }
 
-        var failed = 0;
-        var indexed = 0;
-        var figures = 0;
-        using var index = SearchIndex.Open(folder);
-        foreach (var result in SourceExtractor.ExtractAll(sources, stdin, stderr, () => failed++))
+        var result = Searches.IndexFiles(sources, stdin, folder);
+        foreach (var note in result.Notes)
         {
-            // Files get a page type as crawled pages do, so --type filters them alike.
-            var verdict = ShippedModels.Page.Classify(result.Document.Title ?? "", result.CleanText, result.Document.Figures);
-            index.Upsert(new IndexedDocument(result.Document, result.CleanText, verdict.Type));
-            indexed++;
-            figures += result.Document.Figures.Count;
+            stderr.WriteLine($"pipeline: {note.Source}: {note.Message}");
         }
 
-        index.Commit();
-        stdout.WriteLine($"indexed {indexed} documents with {figures} figures into {folder} ({index.DocumentCount} documents in the index)");
-        return failed > 0 ? 1 : 0;
+        stdout.WriteLine($"indexed {result.Documents} documents with {result.Figures} figures into {folder} ({result.InIndex} documents in the index)");
+        return result.Failed > 0 ? 1 : 0;
     }
 
     /// <summary>Every stored document into the index at <paramref name="folder"/> (a rebuild: documents are replaced by URL).</summary>
     public static int IndexStore(string database, string folder, TextWriter stdout, TextWriter stderr)
     {
-        if (!File.Exists(database))
+        return Usage.Handle(stderr, () =>
         {
-            stderr.WriteLine($"pipeline: {database}: no such database; run `pipeline run` first");
-            return 2;
-        }
-
-        using var documents = Pipeline.Storage.DocumentStore.Open(database);
-        using var index = SearchIndex.Open(folder);
-        var summary = new Pipeline.Processing.IndexStage(documents, index).Run(all: true);
-        stdout.WriteLine($"indexed {summary.Indexed} stored documents into {folder} in {summary.Elapsed.TotalSeconds:F1} s ({index.DocumentCount} documents in the index)");
-        return 0;
+            var (summary, inIndex) = Searches.IndexStore(database, folder);
+            stdout.WriteLine($"indexed {summary.Indexed} stored documents into {folder} in {summary.Elapsed.TotalSeconds:F1} s ({inIndex} documents in the index)");
+            return 0;
+        });
     }
 
     public static int Search(SearchRequest request, string folder, string format, TextWriter stdout, TextWriter stderr)
     {
-        if (!Directory.Exists(folder))
+        SearchResult result;
+        try
         {
-            stderr.WriteLine($"pipeline: no index at {folder}; build one with `pipeline index PATH... --index {folder}`");
+            result = Searches.Search(folder, request);
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"pipeline: {e.Message}");
             return 1;
         }
 
-        using var index = SearchIndex.Open(folder);
-        var result = index.Search(request);
         switch (format)
         {
             case "json":

@@ -85,6 +85,7 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
         var started = _clock.GetUtcNow();
         var options = JsonSerializer.Serialize(new { sites = request.Sources.Select(s => s.Name), max_pages = request.MaxPages, since = request.Since?.ToString("O") });
         var run = store.StartRun(options, started);
+        store.SaveSources(request.Sources, started);
         _pageBudget = request.MaxPages is { } max ? Math.Max(0, max - store.Fetches(run.Id)) : int.MaxValue;
         var byHost = new Dictionary<string, Source>(StringComparer.OrdinalIgnoreCase);
         foreach (var source in request.Sources)
@@ -149,11 +150,6 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
             Stopped = _chains.Stopped,
             Elapsed = _clock.GetUtcNow() - started,
         };
-
-        foreach (var (site, template) in reader.Templates())
-        {
-            store.SaveTemplate(site, JsonSerializer.Serialize(template), _clock.GetUtcNow());
-        }
 
         // A run cut short by the page limit still ends: the next crawl starts afresh, and re-reads listings for what is new.
         store.FinishRun(run.Id, JsonSerializer.Serialize(summary), _clock.GetUtcNow());

@@ -8,9 +8,41 @@ namespace Pipeline.Processing;
 /// <summary>What an index stage did.</summary>
 public sealed record IndexSummary(int Indexed, TimeSpan Elapsed);
 
-/// <summary>Documents not yet in the search index (new, or re-read since) are added, replacing older versions by URL.</summary>
-public sealed class IndexStage(DocumentStore documents, SearchIndex index)
+/// <summary>
+/// What the index stage needs of a search index: the seam where a search cluster would stand in for
+/// the local Lucene index (<see cref="LocalIndex"/>). Documents go in as records; nothing of Lucene shows.
+/// </summary>
+public interface IDocumentIndex
 {
+    /// <summary>Adds a document, replacing the one with the same source.</summary>
+    void Upsert(IndexedDocument document);
+
+    /// <summary>Makes every upsert so far durable.</summary>
+    void Commit();
+
+    /// <summary>Makes every upsert so far visible to searches.</summary>
+    void Refresh();
+}
+
+/// <summary>The local Lucene index (<see cref="SearchIndex"/>) as the index stage's <see cref="IDocumentIndex"/>.</summary>
+public sealed class LocalIndex(SearchIndex index) : IDocumentIndex
+{
+    public void Upsert(IndexedDocument document) => index.Upsert(document);
+
+    public void Commit() => index.Commit();
+
+    public void Refresh() => index.Refresh();
+}
+
+/// <summary>Documents not yet in the search index (new, or re-read since) are added, replacing older versions by URL.</summary>
+public sealed class IndexStage(DocumentStore documents, IDocumentIndex index)
+{
+    /// <summary>The stage over the local Lucene index.</summary>
+    public IndexStage(DocumentStore documents, SearchIndex index)
+        : this(documents, new LocalIndex(index))
+    {
+    }
+
     /// <summary>Documents per Lucene commit: a commit syncs files to disk, so it is kept rare.</summary>
     public const int CommitEvery = 4096;
 

@@ -1,36 +1,24 @@
-using Pipeline.Crawling;
-using Pipeline.Crawling.Decoding;
 using Pipeline.Crawling.Registry;
-using Pipeline.Extraction;
+using Pipeline.Crawling.State;
+using Pipeline.Decoding;
 using Pipeline.Extraction.Html;
-using Pipeline.Learning;
-using Pipeline.Learning.Combining;
 using Pipeline.Storage;
 
 namespace Pipeline.Processing;
 
 /// <summary>
-/// One stored page to one document, as a pure function: decode the bytes, read the article with the
-/// site's selectors and learnt template, find its figures. The board's registry entry fills in
-/// the province and board when the text does not name them.
+/// One stored page to one document, as a pure function: decode the bytes, then read them with
+/// <see cref="DocumentReader"/> (the site's selectors and learnt template; the source's facts fill in
+/// the province and board when the text does not name them).
 /// </summary>
 public static class PageProcessor
 {
-    public static StoredDocument Process(PendingPage page, Source? source, SiteTemplate? template, string extractorVersion, DateTimeOffset now)
+    public static StoredDocument Process(PendingPage page, SourceFacts? source, SiteTemplate? template, string extractorVersion, DateTimeOffset now)
     {
         var decoded = PageDecoder.Decode(page.Body, page.ContentType);
         var url = Uri.TryCreate(page.FinalUrl, UriKind.Absolute, out var u) ? u : null;
-        var selectors = source is null ? null : PortalPageReader.Selectors(source);
-        var article = ArticleExtractor.Extract(decoded.Text, url, selectors, template);
-        if (source is { Kind: "press" })
-        {
-            // A newspaper's header and sidebars name many boards; only the article says whose figures these are.
-            article = article with { Site = null };
-        }
-
-        var (text, metadata) = DocumentExtractor.FromArticle(article);
-        var document = LearnedExtractor.Extract(page.Url, text, metadata);
-        var verdict = ShippedModels.Page.Classify(document.Title ?? "", text.Clean, document.Figures);
+        var read = DocumentReader.Read(page.Url, decoded.Text, new PageContext(url, source, template));
+        var (document, article) = (read.Document, read.Article!);
         return new StoredDocument
         {
             Url = page.Url,
@@ -43,15 +31,23 @@ public static class PageProcessor
             Published = document.Published,
             PublishedFrom = article.PublishedFrom,
             Author = article.Author,
-            Board = document.Board ?? (source is { Kind: not "press" } ? source.Title : null),
-            Province = document.Province ?? (source is { Province.Length: > 0 } ? source.Province : null),
+            Board = document.Board,
+            Province = document.Province,
             Period = document.Period,
-            Text = text.Clean,
+            Text = read.CleanText,
             Attachments = article.Attachments.Select(a => new StoredAttachment(a.Url, a.Text)).ToList(),
             Warnings = decoded.Warnings.Concat(document.Warnings).ToList(),
             Figures = document.Figures,
-            PageType = verdict.Type,
-            PageTypeScore = verdict.Score,
+            PageType = read.PageType.Type,
+            PageTypeScore = read.PageType.Score,
         };
     }
+
+    /// <summary>A registry entry's facts, as the crawl stores them with its pages.</summary>
+    public static SourceFacts Facts(Source source) =>
+        new(source.Name, source.Title, source.Province, source.Kind, PortalPageReader.Selectors(source));
+
+    /// <summary>A source's facts as the crawl stored them.</summary>
+    public static SourceFacts Facts(SourceRecord source) =>
+        new(source.Name, source.Title, source.Province, source.Kind, new ArticleSelectors(source.Selectors.Title, source.Selectors.Date, source.Selectors.Body));
 }

@@ -15,9 +15,6 @@ public enum StatsGrouping
     PageType,
 }
 
-/// <summary>A stored article page that has no document yet, or whose document is out of date.</summary>
-public sealed record PendingPage(string Url, string Site, string FinalUrl, string? ContentType, string Hash, DateTimeOffset FetchedAt, byte[] Body);
-
 /// <summary>An attachment link of a document.</summary>
 public sealed record StoredAttachment(string Url, string Text);
 
@@ -69,14 +66,13 @@ public sealed record StoredDocument
 }
 
 /// <summary>
-/// Documents and figures in the pipeline's SQLite file, beside the crawl's pages. A document is
+/// Documents, figures, facts and site templates (the reading stage's tables) in the pipeline's
+/// SQLite file, beside the crawl's tables, which only the crawl store reads. A document is
 /// keyed by its page URL and remembers the page hash and extractor version it was made from, so
 /// an unchanged page is never read twice and an extractor change re-reads exactly what it affects.
 /// </summary>
 public sealed class DocumentStore : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     private readonly SqliteConnection _db;
 
     private DocumentStore(SqliteConnection db) => _db = db;
@@ -96,48 +92,41 @@ public sealed class DocumentStore : IDisposable
             pragmas.ExecuteNonQuery();
         }
 
-        Schema.Apply(db);
+        DocumentSchema.Apply(db);
         return new DocumentStore(db);
     }
 
-    /// <summary>Article pages whose document is missing, was made from another page hash or extractor version, or has no page type yet (stored before the page classifier).</summary>
-    public IEnumerable<PendingPage> Pending(string extractorVersion, string? site = null, bool all = false)
+    /// <summary>
+    /// Of <paramref name="pages"/> (URL and content hash), those whose document is missing, was made from another page hash or
+    /// extractor version, or has no page type yet (stored before the page classifier): the pages to read again.
+    /// </summary>
+    public IReadOnlySet<string> Stale(IReadOnlyList<(string Url, string Hash)> pages, string extractorVersion)
     {
-        var after = "";
-        List<PendingPage> batch;
-        do
+        var stale = pages.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
+        if (pages.Count == 0)
         {
-            using var select = Command(
-                """
-                SELECT p.url, p.site, p.final_url, p.content_type, p.hash, p.fetched_at, p.body
-                FROM pages p LEFT JOIN documents d ON d.url = p.url
-                WHERE p.kind = 'Article' AND p.url > $after AND ($site IS NULL OR p.site = $site)
-                  AND ($all OR d.id IS NULL OR d.page_hash <> p.hash OR d.extractor_version <> $version OR d.page_type IS NULL)
-                ORDER BY p.url LIMIT 256
-                """);
-            select.Parameters.AddWithValue("$after", after);
-            select.Parameters.AddWithValue("$site", (object?)site ?? DBNull.Value);
-            select.Parameters.AddWithValue("$version", extractorVersion);
-            select.Parameters.AddWithValue("$all", all);
-            batch = [];
-            using (var reader = select.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    batch.Add(new PendingPage(
-                        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                        reader.GetString(4), Stamps.Parse(reader.GetString(5)), PageBodies.Decompress((byte[])reader.GetValue(6))));
-                }
-            }
-
-            foreach (var page in batch)
-            {
-                yield return page;
-            }
-
-            after = batch.Count > 0 ? batch[^1].Url : after;
+            return stale;
         }
-        while (batch.Count == 256);
+
+        var hashes = pages.ToDictionary(p => p.Url, p => p.Hash, StringComparer.Ordinal);
+        using var select = Command(
+            $"SELECT url, page_hash, extractor_version, page_type FROM documents WHERE url IN ({string.Join(", ", pages.Select((_, i) => "$u" + i))})");
+        for (var i = 0; i < pages.Count; i++)
+        {
+            select.Parameters.AddWithValue("$u" + i, pages[i].Url);
+        }
+
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            var url = reader.GetString(0);
+            if (reader.GetString(1) == hashes[url] && reader.GetString(2) == extractorVersion && !reader.IsDBNull(3))
+            {
+                stale.Remove(url);
+            }
+        }
+
+        return stale;
     }
 
     /// <summary>Saves documents (replacing earlier versions and their figures) in one transaction.</summary>
@@ -184,8 +173,8 @@ public sealed class DocumentStore : IDisposable
             upsert.Parameters.AddWithValue("$province", (object?)document.Province ?? DBNull.Value);
             upsert.Parameters.AddWithValue("$period", (object?)document.Period ?? DBNull.Value);
             upsert.Parameters.AddWithValue("$text", document.Text);
-            upsert.Parameters.AddWithValue("$attachments", JsonSerializer.Serialize(document.Attachments, Json));
-            upsert.Parameters.AddWithValue("$warnings", JsonSerializer.Serialize(document.Warnings, Json));
+            upsert.Parameters.AddWithValue("$attachments", JsonSerializer.Serialize(document.Attachments, WireJson.Stored));
+            upsert.Parameters.AddWithValue("$warnings", JsonSerializer.Serialize(document.Warnings, WireJson.Stored));
             upsert.Parameters.AddWithValue("$page_type", (object?)document.PageType ?? DBNull.Value);
             upsert.Parameters.AddWithValue("$page_type_score", (object?)document.PageTypeScore ?? DBNull.Value);
             var id = (long)upsert.ExecuteScalar()!;
@@ -213,7 +202,7 @@ public sealed class DocumentStore : IDisposable
                 insert.Parameters.AddWithValue("$sentence", figure.Sentence);
                 insert.Parameters.AddWithValue("$confidence", figure.Confidence);
                 insert.Parameters.AddWithValue("$rule", figure.Rule);
-                insert.Parameters.AddWithValue("$flags", figure.Flags is { Count: > 0 } flags ? JsonSerializer.Serialize(flags, Json) : DBNull.Value);
+                insert.Parameters.AddWithValue("$flags", figure.Flags is { Count: > 0 } flags ? JsonSerializer.Serialize(flags, WireJson.Stored) : DBNull.Value);
                 insert.Parameters.AddWithValue("$fact", (object?)FactKey.Of(document.Province, figure) ?? DBNull.Value);
                 insert.ExecuteNonQuery();
             }
@@ -264,8 +253,8 @@ public sealed class DocumentStore : IDisposable
                         Province = Text(reader, 12),
                         Period = Text(reader, 13),
                         Text = reader.GetString(14),
-                        Attachments = JsonSerializer.Deserialize<List<StoredAttachment>>(reader.GetString(15), Json) ?? [],
-                        Warnings = JsonSerializer.Deserialize<List<string>>(reader.GetString(16), Json) ?? [],
+                        Attachments = JsonSerializer.Deserialize<List<StoredAttachment>>(reader.GetString(15), WireJson.Stored) ?? [],
+                        Warnings = JsonSerializer.Deserialize<List<string>>(reader.GetString(16), WireJson.Stored) ?? [],
                         PageType = Text(reader, 17),
                         PageTypeScore = reader.IsDBNull(18) ? null : reader.GetDouble(18),
                     });
@@ -417,25 +406,22 @@ public sealed class DocumentStore : IDisposable
         return result;
     }
 
-    /// <summary>Each source's last fetch, and its failures by outcome in its last crawl run.</summary>
-    public IReadOnlyList<(string Site, string LastFetch, long Pages, string Failures)> Sources()
+    /// <summary>A site's page template as the reading stage learnt it (JSON), if any.</summary>
+    public string? Template(string site)
     {
-        using var select = Command(
-            """
-            SELECT l.site, MAX(l.at), COUNT(*),
-                   COALESCE((SELECT group_concat(outcome || ' ' || n, ', ') FROM
-                       (SELECT outcome, COUNT(*) n FROM fetch_log x WHERE x.site = l.site AND x.run = (SELECT MAX(run) FROM fetch_log y WHERE y.site = l.site)
-                          AND outcome NOT IN ('Ok', 'NotModified') GROUP BY outcome)), '')
-            FROM fetch_log l GROUP BY l.site ORDER BY l.site
-            """);
-        using var reader = select.ExecuteReader();
-        var result = new List<(string, string, long, string)>();
-        while (reader.Read())
-        {
-            result.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
-        }
+        using var select = Command("SELECT template FROM site_templates WHERE site = $site");
+        select.Parameters.AddWithValue("$site", site);
+        return select.ExecuteScalar() as string;
+    }
 
-        return result;
+    /// <summary>Saves (or replaces) a site's learnt page template.</summary>
+    public void SaveTemplate(string site, string json, DateTimeOffset at)
+    {
+        using var upsert = Command("INSERT OR REPLACE INTO site_templates (site, template, updated_at) VALUES ($site, $json, $at)");
+        upsert.Parameters.AddWithValue("$site", site);
+        upsert.Parameters.AddWithValue("$json", json);
+        upsert.Parameters.AddWithValue("$at", Stamps.Of(at));
+        upsert.ExecuteNonQuery();
     }
 
     /// <summary>Row counts: documents and figures.</summary>
@@ -483,7 +469,7 @@ public sealed class DocumentStore : IDisposable
                 Sentence = reader.GetString(14),
                 Confidence = reader.GetDouble(15),
                 Rule = reader.GetString(16),
-                Flags = reader.IsDBNull(17) ? null : JsonSerializer.Deserialize<List<string>>(reader.GetString(17), Json),
+                Flags = reader.IsDBNull(17) ? null : JsonSerializer.Deserialize<List<string>>(reader.GetString(17), WireJson.Stored),
             };
             var id = reader.GetInt64(0);
             if (!result.TryGetValue(id, out var list))

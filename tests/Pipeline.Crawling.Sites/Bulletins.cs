@@ -13,7 +13,7 @@ public sealed record Bulletin(string Slug, string Title, DateOnly Date, IReadOnl
 /// <summary>Reads the bundled corpus bulletins (corpus/bulletins/*.txt) as articles for the test sites.</summary>
 public static partial class Bulletins
 {
-    public static readonly string Root = FindRoot();
+    public static readonly string Root = Repo.Root;
 
     /// <summary>Page furniture some corpus files keep (they imitate what crawlers saw); never part of an article body.</summary>
     public static readonly string[] Furniture =
@@ -49,17 +49,4 @@ public static partial class Bulletins
 
     [GeneratedRegex(@"(\d{1,2})/(\d{1,2})/(\d{4})")]
     private static partial Regex DateLine();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Pipeline.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -5,6 +5,7 @@ using Pipeline.Crawling.State;
 using Pipeline.Extraction.Html;
 using Pipeline.Crawling.Sites;
 using Pipeline.Crawling.Tests.Sites;
+using Pipeline.Processing;
 
 namespace Pipeline.Crawling.Tests;
 
@@ -86,15 +87,17 @@ public sealed class CrawlerTests
         var wordPress = await harness.Serve(PortalSite.WordPress(bulletins, new Uri("http://placeholder/")));
         RebaseWordPress(wordPress, bulletins);
 
-        await harness.CrawlAsync(reader: new PortalPageReader());
+        var reader = new PortalPageReader();
+        await harness.CrawlAsync(reader: reader);
 
         var registry = SourceRegistry.Parse(harness.RegistryJson());
+        var templates = reader.Templates();
         using var store = CrawlStore.Open(harness.DatabasePath);
         var checkedPages = 0;
         foreach (var (server, index) in harness.Servers.Select((s, i) => (s, i)))
         {
             var source = registry.Named($"site{index}")!;
-            var template = store.Template(source.Name) is { } json ? JsonSerializer.Deserialize<SiteTemplate>(json) : null;
+            var template = templates.GetValueOrDefault(source.Name);
             Assert.NotNull(template);
             var pages = store.Pages(source.Name).Where(p => p.Kind == PageKind.Article).ToDictionary(p => p.Url.PathAndQuery);
             foreach (var article in server.Site.Articles)

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.Crawling.Fetching;
 using Pipeline.Crawling.Politeness;
 
@@ -18,65 +19,56 @@ public sealed class PolitenessTests
     }
 
     [Fact]
-    public async Task TheGateLetsOneRequestInAtATimeAndSpacesThem()
+    public async Task TheGateLetsOneRequestInAtATimeAndSpacesThemFromTheEndOfTheLast()
     {
-        var gate = new HostGate(TimeSpan.FromMilliseconds(60), TimeProvider.System);
-        var inside = 0;
-        var most = 0;
-        var ends = new List<DateTimeOffset>();
-        var starts = new List<DateTimeOffset>();
-        await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
-        {
-            using (await gate.EnterAsync(CancellationToken.None))
-            {
-                var now = Interlocked.Increment(ref inside);
-                lock (starts)
-                {
-                    most = Math.Max(most, now);
-                    starts.Add(DateTimeOffset.UtcNow);
-                }
+        var time = new FakeTimeProvider(Now);
+        var gate = new HostGate(TimeSpan.FromSeconds(2), time);
+        var first = await gate.EnterAsync(CancellationToken.None);
+        var second = gate.EnterAsync(CancellationToken.None);
 
-                await Task.Delay(10);
-                Interlocked.Decrement(ref inside);
-                lock (starts)
-                {
-                    ends.Add(DateTimeOffset.UtcNow);
-                }
-            }
-        }));
-
-        Assert.Equal(1, most);
-        starts.Sort();
-        ends.Sort();
-        for (var i = 1; i < starts.Count; i++)
-        {
-            Assert.True(starts[i] - ends[i - 1] >= TimeSpan.FromMilliseconds(55), $"gap {(starts[i] - ends[i - 1]).TotalMilliseconds} ms");
-        }
+        await AssertWaiting(second); // the first holds the gate
+        time.Advance(TimeSpan.FromSeconds(10)); // however long the first response takes…
+        first.Dispose();
+        await AssertWaiting(second); // …the gap counts from its end
+        time.Advance(TimeSpan.FromMilliseconds(1999));
+        await AssertWaiting(second);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        (await second.WaitAsync(TimeSpan.FromSeconds(30))).Dispose();
+        Assert.Equal(Now + TimeSpan.FromSeconds(14), gate.NotBefore); // ended at +12 s, next at +14 s
     }
 
     [Fact]
     public async Task APostponedHostWaitsAndALongerCrawlDelayCountsFromTheLastRequest()
     {
-        var gate = new HostGate(TimeSpan.Zero, TimeProvider.System);
+        var time = new FakeTimeProvider(Now);
+        var gate = new HostGate(TimeSpan.Zero, time);
         using (await gate.EnterAsync(CancellationToken.None))
         {
         }
 
-        var ended = DateTimeOffset.UtcNow;
         gate.ObeyCrawlDelay(TimeSpan.FromMilliseconds(150));
         gate.UseBoardDelay(TimeSpan.FromMilliseconds(50)); // never under Crawl-delay
-        using (await gate.EnterAsync(CancellationToken.None))
-        {
-            Assert.True(DateTimeOffset.UtcNow - ended >= TimeSpan.FromMilliseconds(140));
-        }
+        Assert.Equal(Now + TimeSpan.FromMilliseconds(150), gate.NotBefore);
+        var entering = gate.EnterAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromMilliseconds(149));
+        await AssertWaiting(entering);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        (await entering.WaitAsync(TimeSpan.FromSeconds(30))).Dispose();
 
-        gate.Postpone(DateTimeOffset.UtcNow.AddMilliseconds(300));
-        var asked = DateTimeOffset.UtcNow;
-        using (await gate.EnterAsync(CancellationToken.None))
-        {
-            Assert.True(DateTimeOffset.UtcNow - asked >= TimeSpan.FromMilliseconds(290));
-        }
+        gate.Postpone(time.GetUtcNow().AddSeconds(10)); // Retry-After: 10
+        entering = gate.EnterAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromMilliseconds(9990));
+        await AssertWaiting(entering);
+        time.Advance(TimeSpan.FromMilliseconds(10));
+        (await entering.WaitAsync(TimeSpan.FromSeconds(30))).Dispose();
 
         Assert.Equal(TimeSpan.FromMilliseconds(150), gate.Delay);
+    }
+
+    /// <summary>The entry is still waiting: given a moment of real time to run, it has not been let in.</summary>
+    private static async Task AssertWaiting(Task<IDisposable> entering)
+    {
+        await Task.Delay(50);
+        Assert.False(entering.IsCompleted, "let in before its time");
     }
 }

@@ -51,20 +51,6 @@ public sealed class ResumeTests
         Assert.Equal(articles.Count, harness.StoredPages().Count(p => p.Kind == PageKind.Article));
     }
 
-    private static Process Start(string registry, string database)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pipeline.dll"));
-        foreach (var arg in new[] { "crawl", "--sources", registry, "--db", database, "--delay", "0.15" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
-    }
+    private static Process Start(string registry, string database) =>
+        BuiltCli.Start(["crawl", "--sources", registry, "--db", database, "--delay", "0.15"]);
 }

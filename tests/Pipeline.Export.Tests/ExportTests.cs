@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Parquet;
 using Parquet.Schema;
-using Pipeline.Cli.Export;
+using Pipeline.Application.Export;
 
 namespace Pipeline.Export.Tests;
 

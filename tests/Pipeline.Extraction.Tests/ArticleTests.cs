@@ -56,30 +56,12 @@ public class ArticleTests
 
     private static Article Read(string name) => ArticleExtractor.Extract(PageFixtures.Html(name), PageFixtures.All[name].Url);
 
-    /// <summary>Token F1 over lower-cased words and numbers, as a bag: order and line breaks do not count.</summary>
-    public static double TokenF1(string predicted, string gold)
-    {
-        static Dictionary<string, int> Bag(string s) => Regex.Matches(s.ToLowerInvariant(), @"[\p{L}\p{N}]+(?:[.,][\p{N}]+)*")
-            .GroupBy(m => m.Value).ToDictionary(g => g.Key, g => g.Count());
-        var p = Bag(predicted);
-        var g = Bag(gold);
-        var common = p.Sum(kv => Math.Min(kv.Value, g.GetValueOrDefault(kv.Key)));
-        if (common == 0)
-        {
-            return 0;
-        }
-
-        var precision = (double)common / p.Values.Sum();
-        var recall = (double)common / g.Values.Sum();
-        return 2 * precision * recall / (precision + recall);
-    }
-
     [Theory]
     [MemberData(nameof(PageFixtures.Articles), MemberType = typeof(PageFixtures))]
     public void Body_matches_the_gold_text_at_token_F1_097(string name)
     {
         var article = Read(name);
-        var f1 = TokenF1(article.Body, PageFixtures.Gold(name));
+        var f1 = TokenOverlap.F1(article.Body, PageFixtures.Gold(name));
         Assert.True(f1 >= 0.97, $"{name}: token F1 {f1:0.000} ({article.Reason})\n--- body ---\n{article.Body}");
     }
 
@@ -248,8 +230,7 @@ public class ArticleTests
     [InlineData("<script type=\"application/ld+json\">{\"datePublished\": [1, {\"x\": </script><meta property=\"article:published_time\" content=\"not a date\">")]
     public void Malformed_html_does_not_crash(string html)
     {
-        var article = ArticleExtractor.Extract(html);
-        Assert.NotNull(article.Body);
+        Assert.Null(Record.Exception(() => ArticleExtractor.Extract(html)));
     }
 
     [Fact]
@@ -277,7 +258,7 @@ public class ArticleTests
         Assert.StartsWith("Các khu công nghiệp Thái Nguyên hoàn thành vượt kế hoạch thu hút đầu tư năm 2017\nNgày đăng: 11/01/2018 08:31\n\nSáng ngày 10/01/2018", text);
         Assert.DoesNotContain("Skip Ribbon", text);
         Assert.DoesNotContain("IMG_1709", text);
-        Assert.True(TokenF1(text, PageFixtures.Gold("sp-thai-nguyen-tong-ket-2017")) >= 0.9);
+        Assert.True(TokenOverlap.F1(text, PageFixtures.Gold("sp-thai-nguyen-tong-ket-2017")) >= 0.9);
     }
 }
 
@@ -409,7 +390,6 @@ public class ArticleFuzzTests
         {
             var html = string.Concat(Enumerable.Range(0, random.Next(1, 120)).Select(_ => Pieces[random.Next(Pieces.Length)]));
             var article = ArticleExtractor.Extract(html, new Uri("https://bqlkcn.example.gov.vn/2023/07/27/tin"));
-            Assert.NotNull(article.Body);
             Assert.DoesNotContain(article.Body.Split('\n'), line => line.Trim() == "IMG_1709.jpg");
             Assert.True(article.Published is null || DateOnly.TryParse(article.Published[..10], System.Globalization.CultureInfo.InvariantCulture, out _), article.Published);
         }

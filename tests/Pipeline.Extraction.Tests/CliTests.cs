@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Pipeline.Cli;
+using Pipeline.Decoding;
 
 namespace Pipeline.Extraction.Tests;
 

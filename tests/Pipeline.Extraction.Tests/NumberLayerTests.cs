@@ -20,7 +20,9 @@ public class NumberLayerTests
     public void Reads_each_phrasing_as_its_value_unit_and_bound(string text, string expected)
     {
         var parts = expected.Split(' ');
-        var q = Assert.Single(Scan(text).Quantities.Take(1));
+        var quantities = Scan(text).Quantities;
+        Assert.NotEmpty(quantities);
+        var q = quantities[0]; // the phrasing's own number comes first
         Assert.Equal(decimal.Parse(parts[0], CultureInfo.InvariantCulture), q.Value);
         Assert.Equal(parts[1], q.Unit);
         Assert.Equal(parts[2], FigureJson.Name(q.Approx));

@@ -1,34 +1,13 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using System.Text;
+using Pipeline.TestSupport;
 
 namespace Pipeline.Faults.Tests;
 
-/// <summary>The built `pipeline` run as a user runs it, from the repository's root (where the bundled sites are).</summary>
+/// <summary>The built `pipeline` (TestSupport's BuiltCli) run to its end, and signalled as a terminal or a scheduler would.</summary>
 public static partial class Cli
 {
-    public static string Root { get; } = FindRoot();
-
-    public static Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = Root,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pipeline.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("PIPELINE_DB");
-        start.Environment.Remove("PIPELINE_INDEX");
-        return Process.Start(start)!;
-    }
+    public static Process Start(params string[] args) => BuiltCli.Start(args);
 
     public static async Task<Result> RunAsync(params string[] args)
     {
@@ -59,16 +38,6 @@ public static partial class Cli
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
 
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Pipeline.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>What a finished command left: its exit code and both streams.</summary>

@@ -29,13 +29,13 @@ public sealed class BundledRunTests : IDisposable
         // page read, and as many figures as reading each rendered page directly gives (no template: it
         // only removes furniture, which holds no figures).
         var registry = SourceRegistry.Load(Path.Combine(Bulletins.Root, "corpus", "sites", "sources.json"));
-        var sites = BundledSites.Build(Path.Combine(Bulletins.Root, "corpus", "sites", "articles"), registry);
+        var sites = BundledSites.Build(Path.Combine(Bulletins.Root, "corpus", "sites", "articles"), Pipeline.Application.Runs.BundledBoards(registry));
         Assert.Equal(sites.Sum(s => s.Articles.Count), Count(whole, "SELECT COUNT(*) FROM pages WHERE kind = 'Article'"));
         Assert.Equal(sites.Sum(s => s.ListingPaths.Count) + sites.Count, Count(whole, "SELECT COUNT(*) FROM pages WHERE kind = 'Listing'")); // and each home page
         var expectedFigures = sites.SelectMany(s => s.Articles.Select(a => (Site: s, Article: a)))
             .Sum(x => PageProcessor.Process(
                 new PendingPage(x.Article.Path, x.Site.Board.Name, new Uri(x.Site.Board.BaseUrl, x.Article.Path).AbsoluteUri, "text/html; charset=utf-8", "", DateTimeOffset.UnixEpoch, x.Site.Resources[x.Article.Path].Body),
-                registry.Named(x.Site.Board.Name), null, "v", DateTimeOffset.UnixEpoch).Figures.Count);
+                PageProcessor.Facts(registry.Named(x.Site.Board.Name)!), null, "v", DateTimeOffset.UnixEpoch).Figures.Count);
         Assert.Equal(expectedFigures, Count(whole, "SELECT COUNT(*) FROM figures"));
 
         // Every document gets a page type, and it agrees with the label of the file the page was rendered from
@@ -88,30 +88,13 @@ public sealed class BundledRunTests : IDisposable
         }
     }
 
-    private static Process Start(string folder)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            WorkingDirectory = Bulletins.Root,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "pipeline.dll"), "run", "--db", Path.Combine(folder, "pipeline.db"), "--index", Path.Combine(folder, "index") })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
-    }
+    private static Process Start(string folder) =>
+        BuiltCli.Start(["run", "--db", Path.Combine(folder, "pipeline.db"), "--index", Path.Combine(folder, "index")]);
 
     private static async Task<(int Code, string Output)> RunAsync(string folder)
     {
-        using var process = Start(folder);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        return (process.ExitCode, await output + await errors);
+        var run = await BuiltCli.RunAsync(["run", "--db", Path.Combine(folder, "pipeline.db"), "--index", Path.Combine(folder, "index")]);
+        return (run.Code, run.All);
     }
 
     private static long Count(string folder, string sql)
@@ -135,21 +118,7 @@ public sealed class BundledRunTests : IDisposable
         }
     }
 
-    private static List<string> Rows(string folder, string sql)
-    {
-        using var db = new SqliteConnection($"Data Source={Path.Combine(folder, "pipeline.db")};Pooling=False");
-        db.Open();
-        using var command = db.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
+    private static List<string> Rows(string folder, string sql) => Sql.Rows(Path.Combine(folder, "pipeline.db"), sql);
 
     public void Dispose()
     {

@@ -99,19 +99,8 @@ public sealed class PageTypeTests : IDisposable
     /// <summary>Runs the built CLI as a user would; returns its exit code and standard error.</summary>
     private static async Task<(int Code, string Errors)> RunCli(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pipeline.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await output;
-        return (process.ExitCode, errors);
+        var run = await BuiltCli.RunAsync(args);
+        return (run.Code, run.Errors);
     }
 
     public void Dispose()

@@ -114,7 +114,7 @@ public class SearchTests(CorpusIndex corpus) : IClassFixture<CorpusIndex>
         try
         {
             var files = CorpusIndex.Files().ToList();
-            Assert.Equal(0, RunCli(["index", .. files.Take(5), "--index", folder], killAfter: null));
+            Assert.Equal(0, RunCli(["index", .. files.Take(5), "--index", folder]));
             for (var i = 0; i < 12; i++)
             {
                 foreach (var f in files)
@@ -123,7 +123,29 @@ public class SearchTests(CorpusIndex corpus) : IClassFixture<CorpusIndex>
                 }
             }
 
-            RunCli(["index", .. System.IO.Directory.GetFiles(copies), "--index", folder], killAfter: TimeSpan.FromMilliseconds(900));
+            // Killed while its index writer holds the folder's write lock, i.e. in the middle of its writes,
+            // which it commits only once every file is read.
+            using (var writing = BuiltCli.Start(["index", .. System.IO.Directory.GetFiles(copies), "--index", folder]))
+            {
+                writing.StandardOutput.ReadToEndAsync();
+                writing.StandardError.ReadToEndAsync();
+                using (var directory = FSDirectory.Open(folder))
+                {
+                    Assert.False(IndexWriter.IsLocked(directory)); // the first run's writer is closed: the lock says a writer is open now
+                    var watch = Stopwatch.StartNew();
+                    while (!writing.HasExited && !IndexWriter.IsLocked(directory) && watch.Elapsed < TimeSpan.FromMinutes(2))
+                    {
+                        Thread.Sleep(10);
+                    }
+
+                    Thread.Sleep(300); // let it add some documents
+                    Assert.True(IndexWriter.IsLocked(directory), "the writer was not open when the process was killed");
+                }
+
+                Assert.False(writing.HasExited, "the indexing ended before it could be killed");
+                writing.Kill(entireProcessTree: true); // as kill -9 would: no dispose, no commit
+                writing.WaitForExit();
+            }
 
             using (var directory = FSDirectory.Open(folder))
             {
@@ -132,7 +154,7 @@ public class SearchTests(CorpusIndex corpus) : IClassFixture<CorpusIndex>
             }
 
             using var index = SearchIndex.Open(folder);
-            Assert.True(index.DocumentCount >= 5, "the committed documents survived");
+            Assert.Equal(5, index.DocumentCount); // the last commit, and nothing of the killed run
         }
         finally
         {
@@ -144,25 +166,11 @@ public class SearchTests(CorpusIndex corpus) : IClassFixture<CorpusIndex>
         }
     }
 
-    private static int RunCli(IEnumerable<string> args, TimeSpan? killAfter)
+    private static int RunCli(IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pipeline.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = BuiltCli.Start(args);
         process.StandardOutput.ReadToEndAsync();
         process.StandardError.ReadToEndAsync();
-        if (killAfter is { } delay && !process.WaitForExit(delay))
-        {
-            process.Kill(entireProcessTree: true); // as kill -9 would: no dispose, no commit
-            process.WaitForExit();
-            return -1;
-        }
-
         process.WaitForExit();
         return process.ExitCode;
     }

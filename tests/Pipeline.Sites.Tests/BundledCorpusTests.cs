@@ -23,7 +23,7 @@ public class BundledCorpusTests
         }
 
         var problems = new List<string>();
-        var sites = BundledSites.Build(Folder, SampleArticles.Registry);
+        var sites = BundledSites.Build(Folder, Pipeline.Application.Runs.BundledBoards(SampleArticles.Registry));
         foreach (var site in sites)
         {
             var source = SampleArticles.Registry.Named(site.Board.Name)!;
@@ -32,7 +32,7 @@ public class BundledCorpusTests
             {
                 var html = Encoding.UTF8.GetString(site.Find(published.Path, "")!.Body);
                 var read = ArticleExtractor.Extract(html, new Uri(site.Board.BaseUrl, published.Path), selectors);
-                var f1 = Pipeline.Crawling.Sites.TokenOverlap.F1(read.Body, published.Article.Text);
+                var f1 = TokenOverlap.F1(read.Body, published.Article.Text);
                 var date = published.Article.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 if (f1 < 0.97 || read.Title != published.Article.Title || read.Published?[..10] != date || read.IsListing)
                 {

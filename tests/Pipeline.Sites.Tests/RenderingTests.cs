@@ -119,7 +119,7 @@ public class RenderingTests
             var article = published.Article;
             var read = ArticleExtractor.Extract(Html(site, published.Path), new Uri(source.BaseUrl, published.Path), selectors);
 
-            var f1 = Pipeline.Crawling.Sites.TokenOverlap.F1(read.Body, article.Text);
+            var f1 = TokenOverlap.F1(read.Body, article.Text);
             Assert.True(f1 >= 0.97, $"{board} {published.Path}: token F1 {f1:F3} ({read.Reason})\n--- read:\n{read.Body}\n--- written:\n{article.Text}");
             Assert.Equal(article.Title, read.Title);
             Assert.Equal(article.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), read.Published?[..10]);

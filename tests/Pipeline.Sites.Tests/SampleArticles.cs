@@ -5,7 +5,7 @@ namespace Pipeline.Sites.Tests;
 /// <summary>The test's own sample articles (Samples/*.txt), the bundled registry, and folders of articles built from them.</summary>
 public static class SampleArticles
 {
-    public static readonly string Root = FindRoot();
+    public static readonly string Root = Repo.Root;
 
     public static string SourcesFile => Path.Combine(Root, "corpus", "sites", "sources.json");
 
@@ -65,18 +65,5 @@ public static class SampleArticles
             _ => "",
         });
         return $"title: {a.Title}\ndate: {a.Date:yyyy-MM-dd}\ntype: {a.Type}\n" + (a.Author is { } author ? $"author: {author}\n" : "") + "---\n" + string.Join("\n\n", blocks) + "\n";
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Pipeline.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Pipeline.Application;
 using Pipeline.Crawling;
 using Pipeline.Crawling.Fetching;
 using Pipeline.Crawling.State;
+using Pipeline.Processing;
 
 namespace Pipeline.Sites.Tests;
 
@@ -14,7 +16,7 @@ public sealed class ServerTests : IAsyncLifetime
     private readonly string _work = Directory.CreateTempSubdirectory("pipeline-sites-crawl-").FullName;
     private SiteServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await BundledSites.StartAsync(_articles, SampleArticles.SourcesFile);
+    public async Task InitializeAsync() => _server = await BundledSites.StartAsync(_articles, Runs.BundledBoards(SampleArticles.Registry));
 
     public async Task DisposeAsync()
     {
@@ -24,7 +26,7 @@ public sealed class ServerTests : IAsyncLifetime
         Directory.Delete(_work, recursive: true);
     }
 
-    private HttpClient Client() => new(BundledSites.CreateHandler(_server.Port));
+    private HttpClient Client() => new(BundledSites.CreateHandler(_server.Port, PageFetcher.CreateHandler()));
 
     [Fact]
     public async Task EachHostGetsItsOwnSite()
@@ -42,7 +44,7 @@ public sealed class ServerTests : IAsyncLifetime
         Assert.Equal("/Pages/default.aspx", home.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains(_server.Log, r => r.Host == "bqlkcn-bac-giang.pipeline.test" && r.PathAndQuery == "/robots.txt" && r.Status == 200);
-        Assert.Equal(SampleArticles.Registry.Sources.Count, _server.Registry.Sources.Count);
+        Assert.Equal(SampleArticles.Registry.Sources.Count, _server.Sites.Count);
     }
 
     [Fact]
@@ -125,9 +127,9 @@ public sealed class ServerTests : IAsyncLifetime
     private async Task<CrawlSummary> CrawlAsync(CrawlSettings settings)
     {
         using var store = CrawlStore.Open(Path.Combine(_work, "crawl.db"));
-        using var fetcher = new PageFetcher(settings, handler: BundledSites.CreateHandler(_server.Port));
+        using var fetcher = new PageFetcher(settings, handler: BundledSites.CreateHandler(_server.Port, PageFetcher.CreateHandler()));
         var crawler = new Crawler(settings, store, fetcher, new PortalPageReader());
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        return await crawler.RunAsync(new CrawlRequest(_server.Registry.Sources), timeout.Token);
+        return await crawler.RunAsync(new CrawlRequest(SampleArticles.Registry.Sources), timeout.Token);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Pipeline.Core;
 using Pipeline.Crawling.Fetching;
 using Pipeline.Crawling.Urls;
 
@@ -19,14 +20,6 @@ public sealed class RegistryException(IReadOnlyList<string> problems)
 /// </summary>
 public sealed class SourceRegistry
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     /// <summary>The deepest listing chain a board may ask for: far more pager pages than any board has.</summary>
     private const int DeepestListing = 10_000;
 
@@ -49,7 +42,7 @@ public sealed class SourceRegistry
         RegistryFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<RegistryFile>(json, Json);
+            file = JsonSerializer.Deserialize<RegistryFile>(json, WireJson.Settings);
         }
         catch (JsonException e)
         {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Pipeline.Storage;
+using Pipeline.Core;
+using Pipeline.Crawling.Fetching;
+using Pipeline.Crawling.Registry;
 
 namespace Pipeline.Crawling.State;
 
@@ -36,12 +38,15 @@ public sealed record FetchLogEntry(Uri Url, string Site, PageKind Kind, DateTime
 /// <summary>A fetched page to keep: raw bytes (stored compressed), headers and validators.</summary>
 public sealed record PageWrite(Uri Url, string Site, PageKind Kind, Uri FinalUrl, int Status, string? ContentType, string? ETag, string? LastModified, string Hash, DateTimeOffset FetchedAt, bool Changed, IReadOnlyDictionary<string, string> Headers, byte[] Body);
 
+/// <summary>What the crawl knew of a source when it last crawled it: the facts of its pages that later stages reuse.</summary>
+public sealed record SourceRecord(string Name, string Title, string Province, string Kind, PageSelectors Selectors);
+
 /// <summary>A stored page read back.</summary>
 public sealed record PageRecord(Uri Url, string Site, PageKind Kind, Uri FinalUrl, string? ContentType, string Hash, DateTimeOffset FetchedAt, DateTimeOffset ChangedAt, byte[] Body);
 
 /// <summary>
 /// The crawl's memory in one SQLite file (WAL): runs, frontier, fetch log, page store, robots.txt
-/// cache, site templates. Each fetched page is recorded in one transaction together with its log
+/// cache. Each fetched page is recorded in one transaction together with its log
 /// line, its frontier state and the links it revealed, so a crawl killed at any instant resumes
 /// with nothing lost and nothing done twice except the requests that were in flight.
 /// </summary>
@@ -68,7 +73,7 @@ public sealed class CrawlStore : IDisposable
         var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         db.Open();
         Execute(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 16000; PRAGMA cache_size = -32000;");
-        Schema.Apply(db);
+        CrawlSchema.Apply(db);
         return new CrawlStore(db);
     }
 
@@ -278,10 +283,7 @@ public sealed class CrawlStore : IDisposable
                 using var reader = select.ExecuteReader();
                 while (reader.Read())
                 {
-                    batch.Add(new PageRecord(
-                        new Uri(reader.GetString(0)), reader.GetString(1), Enum.Parse<PageKind>(reader.GetString(2)), new Uri(reader.GetString(3)),
-                        reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), Stamps.Parse(reader.GetString(6)), Stamps.Parse(reader.GetString(7)),
-                        PageBodies.Decompress((byte[])reader.GetValue(8))));
+                    batch.Add(ReadPage(reader));
                 }
             }
 
@@ -357,26 +359,111 @@ public sealed class CrawlStore : IDisposable
         }
     }
 
-    /// <summary>A site's learned page template as JSON, if any.</summary>
-    public string? Template(string site)
+    /// <summary>Stored article pages (URL, site, content hash) in URL order after <paramref name="after"/>, at most <paramref name="limit"/>; bodies are not read.</summary>
+    public IReadOnlyList<(string Url, string Site, string Hash)> ArticleKeys(string after, int limit, string? site = null)
     {
         lock (_lock)
         {
-            using var select = Command("SELECT template FROM site_templates WHERE site = $site");
-            select.Parameters.AddWithValue("$site", site);
-            return select.ExecuteScalar() as string;
+            using var select = Command(
+                """
+                SELECT url, site, hash FROM pages
+                WHERE kind = $kind AND url > $after AND ($site IS NULL OR site = $site) ORDER BY url LIMIT $limit
+                """);
+            select.Parameters.AddWithValue("$kind", PageKind.Article.ToString());
+            select.Parameters.AddWithValue("$after", after);
+            select.Parameters.AddWithValue("$site", (object?)site ?? DBNull.Value);
+            select.Parameters.AddWithValue("$limit", limit);
+            var result = new List<(string, string, string)>();
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                result.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+
+            return result;
         }
     }
 
-    public void SaveTemplate(string site, string json, DateTimeOffset at)
+    /// <summary>One stored page with its body decompressed, or null.</summary>
+    public PageRecord? Page(string url)
     {
         lock (_lock)
         {
-            using var upsert = Command("INSERT OR REPLACE INTO site_templates (site, template, updated_at) VALUES ($site, $json, $at)");
-            upsert.Parameters.AddWithValue("$site", site);
-            upsert.Parameters.AddWithValue("$json", json);
-            upsert.Parameters.AddWithValue("$at", Stamps.Of(at));
-            upsert.ExecuteNonQuery();
+            using var select = Command("SELECT url, site, kind, final_url, content_type, hash, fetched_at, changed_at, body FROM pages WHERE url = $url");
+            select.Parameters.AddWithValue("$url", url);
+            using var reader = select.ExecuteReader();
+            return reader.Read() ? ReadPage(reader) : null;
+        }
+    }
+
+    /// <summary>Each source's last fetch, requests logged, and its failures by outcome in its last crawl run ("NotFound 2, Timeout 1").</summary>
+    public IReadOnlyList<(string Site, string LastFetch, long Requests, string Failures)> SourceHealth()
+    {
+        lock (_lock)
+        {
+            using var select = Command(
+                """
+                SELECT l.site, MAX(l.at), COUNT(*),
+                       COALESCE((SELECT group_concat(outcome || ' ' || n, ', ') FROM
+                           (SELECT outcome, COUNT(*) n FROM fetch_log x WHERE x.site = l.site AND x.run = (SELECT MAX(run) FROM fetch_log y WHERE y.site = l.site)
+                              AND outcome NOT IN ($ok, $unchanged) GROUP BY outcome)), '')
+                FROM fetch_log l GROUP BY l.site ORDER BY l.site
+                """);
+            select.Parameters.AddWithValue("$ok", FetchOutcome.Ok.ToString());
+            select.Parameters.AddWithValue("$unchanged", FetchOutcome.NotModified.ToString());
+            using var reader = select.ExecuteReader();
+            var result = new List<(string, string, long, string)>();
+            while (reader.Read())
+            {
+                result.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Records the sources being crawled (title, province, kind, selectors), so their pages can be read again without the registry.</summary>
+    public void SaveSources(IEnumerable<Source> sources, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            using var transaction = _db.BeginTransaction();
+            using var upsert = Command(
+                """
+                INSERT OR REPLACE INTO crawl_sources (name, title, province, kind, title_selector, date_selector, body_selector, updated_at)
+                VALUES ($name, $title, $province, $kind, $ts, $ds, $bs, $at)
+                """,
+                transaction);
+            foreach (var source in sources)
+            {
+                upsert.Parameters.Clear();
+                upsert.Parameters.AddWithValue("$name", source.Name);
+                upsert.Parameters.AddWithValue("$title", source.Title);
+                upsert.Parameters.AddWithValue("$province", source.Province);
+                upsert.Parameters.AddWithValue("$kind", source.Kind);
+                upsert.Parameters.AddWithValue("$ts", (object?)source.Selectors.Title ?? DBNull.Value);
+                upsert.Parameters.AddWithValue("$ds", (object?)source.Selectors.Date ?? DBNull.Value);
+                upsert.Parameters.AddWithValue("$bs", (object?)source.Selectors.Body ?? DBNull.Value);
+                upsert.Parameters.AddWithValue("$at", Stamps.Of(at));
+                upsert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>A source as the crawl last recorded it, or null if it never crawled it (or crawled it before sources were recorded).</summary>
+    public SourceRecord? Source(string name)
+    {
+        lock (_lock)
+        {
+            using var select = Command("SELECT name, title, province, kind, title_selector, date_selector, body_selector FROM crawl_sources WHERE name = $name");
+            select.Parameters.AddWithValue("$name", name);
+            using var reader = select.ExecuteReader();
+            return reader.Read()
+                ? new SourceRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    new PageSelectors(reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)))
+                : null;
         }
     }
 
@@ -465,6 +552,12 @@ public sealed class CrawlStore : IDisposable
         command.Parameters.AddWithValue("$body", page.Changed ? PageBodies.Compress(page.Body) : []);
         command.ExecuteNonQuery();
     }
+
+    /// <summary>A page row as selected by <see cref="Pages"/> and <see cref="Page"/> (url, site, kind, final_url, content_type, hash, fetched_at, changed_at, body).</summary>
+    private static PageRecord ReadPage(SqliteDataReader reader) => new(
+        new Uri(reader.GetString(0)), reader.GetString(1), Enum.Parse<PageKind>(reader.GetString(2)), new Uri(reader.GetString(3)),
+        reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), Stamps.Parse(reader.GetString(6)), Stamps.Parse(reader.GetString(7)),
+        PageBodies.Decompress((byte[])reader.GetValue(8)));
 
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {

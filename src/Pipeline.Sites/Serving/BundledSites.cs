@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Pipeline.Crawling.Fetching;
-using Pipeline.Crawling.Registry;
 
 namespace Pipeline.Sites;
 
@@ -14,38 +12,31 @@ public static class BundledSites
     /// <summary>The reserved suffix of the bundled sites' hosts; names under it never reach DNS.</summary>
     public const string HostSuffix = ".pipeline.test";
 
-    /// <summary>Renders each registry board's site from its article folder (a board with no folder gets an empty site).</summary>
-    public static IReadOnlyList<Site> Build(string articlesFolder, SourceRegistry registry)
+    /// <summary>Renders each board's site from its article folder (a board with no folder gets an empty site).</summary>
+    public static IReadOnlyList<Site> Build(string articlesFolder, IEnumerable<Board> boards)
     {
         var articles = ArticleFolder.Load(articlesFolder);
-        return registry.Sources
-            .Select(s => SiteBuilder.Build(
-                new Board(s.Name, s.Title, s.Province, s.Platform, s.BaseUrl.Host),
-                articles.GetValueOrDefault(s.Name) ?? []))
-            .ToList();
+        return boards.Select(b => SiteBuilder.Build(b, articles.GetValueOrDefault(b.Name) ?? [])).ToList();
     }
 
-    /// <summary>Renders the sites and serves them; dispose the server to stop.</summary>
-    public static async Task<SiteServer> StartAsync(string articlesFolder, string sourcesFile)
+    /// <summary>Renders the boards' sites and serves them; dispose the server to stop.</summary>
+    public static async Task<SiteServer> StartAsync(string articlesFolder, IReadOnlyList<Board> boards)
     {
-        var registry = SourceRegistry.Load(sourcesFile);
-        var outside = registry.Sources.Where(s => !IsBundledHost(s.BaseUrl.Host)).Select(s => s.Name).ToList();
+        var outside = boards.Where(b => !IsBundledHost(b.Host)).Select(b => b.Name).ToList();
         if (outside.Count > 0)
         {
-            throw new ArgumentException($"{sourcesFile}: bundled sites must live under {HostSuffix}; not: {string.Join(", ", outside)}", nameof(sourcesFile));
+            throw new ArgumentException($"bundled sites must live under {HostSuffix}; not: {string.Join(", ", outside)}", nameof(boards));
         }
 
-        return await SiteServer.StartAsync(Build(articlesFolder, registry), registry).ConfigureAwait(false);
+        return await SiteServer.StartAsync(Build(articlesFolder, boards)).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The crawler's usual handler (<see cref="PageFetcher.CreateHandler"/>) with every connection to a
-    /// *.pipeline.test host sent to 127.0.0.1:<paramref name="port"/>; any other host is refused, so
-    /// nothing leaves the machine.
+    /// <paramref name="handler"/> (the crawler's usual one) with every connection to a *.pipeline.test
+    /// host sent to 127.0.0.1:<paramref name="port"/>; any other host is refused, so nothing leaves the machine.
     /// </summary>
-    public static SocketsHttpHandler CreateHandler(int port)
+    public static SocketsHttpHandler CreateHandler(int port, SocketsHttpHandler handler)
     {
-        var handler = PageFetcher.CreateHandler();
         handler.ConnectCallback = async (context, cancel) =>
         {
             var host = context.DnsEndPoint.Host;

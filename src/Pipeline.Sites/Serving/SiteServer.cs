@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
-using Pipeline.Crawling.Registry;
 
 namespace Pipeline.Sites;
 
@@ -21,11 +20,10 @@ public sealed class SiteServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Dictionary<string, Site> _byHost;
 
-    private SiteServer(WebApplication app, IReadOnlyList<Site> sites, SourceRegistry registry)
+    private SiteServer(WebApplication app, IReadOnlyList<Site> sites)
     {
         _app = app;
         Sites = sites;
-        Registry = registry;
         _byHost = sites.ToDictionary(s => s.Board.Host, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -33,19 +31,16 @@ public sealed class SiteServer : IAsyncDisposable
 
     public IReadOnlyList<Site> Sites { get; }
 
-    /// <summary>The registry naming the sites, for the crawler.</summary>
-    public SourceRegistry Registry { get; }
-
     /// <summary>Every request answered, in order.</summary>
     public ConcurrentQueue<ServedRequest> Log { get; } = new();
 
-    public static async Task<SiteServer> StartAsync(IReadOnlyList<Site> sites, SourceRegistry registry)
+    public static async Task<SiteServer> StartAsync(IReadOnlyList<Site> sites)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var server = new SiteServer(app, sites, registry);
+        var server = new SiteServer(app, sites);
         app.Run(server.HandleAsync);
         await app.StartAsync().ConfigureAwait(false);
         server.Port = new Uri(app.Urls.First()).Port;

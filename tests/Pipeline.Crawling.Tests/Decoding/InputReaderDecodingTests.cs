@@ -1,5 +1,5 @@
 using System.Text;
-using Pipeline.Cli;
+using Pipeline.Decoding;
 
 namespace Pipeline.Crawling.Tests.Decoding;
 

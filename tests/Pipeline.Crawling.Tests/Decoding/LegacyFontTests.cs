@@ -1,5 +1,5 @@
 using System.Text;
-using Pipeline.Crawling.Decoding;
+using Pipeline.Decoding;
 
 namespace Pipeline.Crawling.Tests.Decoding;
 

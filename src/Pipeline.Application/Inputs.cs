@@ -1,0 +1,67 @@
+using Pipeline.Decoding;
+using Pipeline.Processing;
+
+namespace Pipeline.Application;
+
+/// <summary>Something to tell the user about an input: why it failed, or a warning on what was read.</summary>
+public sealed record InputNote(string Source, string Message, bool Failed);
+
+/// <summary>One input as read: its document, or why it could not be read or extracted.</summary>
+/// <param name="Source">The input as named (a path, or "-" for standard input).</param>
+/// <param name="Read">The document, with decoding warnings first among its warnings; null on failure.</param>
+/// <param name="Error">Why the input could not be read or extracted; null on success.</param>
+public sealed record InputResult(string Source, ReadDocument? Read, string? Error)
+{
+    public bool Failed => Read is null;
+
+    /// <summary>The error, or each warning of the document, in order.</summary>
+    public IEnumerable<InputNote> Notes => Read is null
+        ? [new InputNote(Source, Error ?? "could not be read", true)]
+        : Read.Document.Warnings.Select(w => new InputNote(Source, w, false));
+}
+
+/// <summary>The "read one input" use case: a file, standard input or a text, decoded and read into a document with figures, refined and page-classified.</summary>
+public static class Inputs
+{
+    /// <summary>Reads each input in turn; one that cannot be read or extracted gives an error result and the others go on.</summary>
+    /// <param name="sources">Paths, or "-" for <paramref name="stdin"/>.</param>
+    /// <param name="stdin">Standard input.</param>
+    /// <param name="cancel">Stops between inputs.</param>
+    public static IEnumerable<InputResult> ReadAll(IEnumerable<string> sources, TextReader stdin, CancellationToken cancel = default)
+    {
+        foreach (var source in sources)
+        {
+            cancel.ThrowIfCancellationRequested();
+            yield return Read(source, stdin);
+        }
+    }
+
+    /// <summary>Reads one input (a path, or "-" for <paramref name="stdin"/>).</summary>
+    public static InputResult Read(string source, TextReader stdin)
+    {
+        var input = InputReader.Read(source, stdin);
+        return input.Text is null ? new InputResult(source, null, input.Error) : Text(source, input.Text, input.Warnings);
+    }
+
+    /// <summary>Reads bytes as a file's would be read (charset detected, binary refused).</summary>
+    public static InputResult Bytes(string source, byte[] bytes)
+    {
+        var input = InputReader.Decode(source, bytes);
+        return input.Text is null ? new InputResult(source, null, input.Error) : Text(source, input.Text, input.Warnings);
+    }
+
+    /// <summary>Reads a text or HTML already decoded, with the warnings its decoding gave.</summary>
+    public static InputResult Text(string source, string content, IReadOnlyList<string>? warnings = null)
+    {
+        try
+        {
+            var read = DocumentReader.Read(source, content);
+            return new InputResult(source, read with { Document = read.Document with { Warnings = [.. warnings ?? [], .. read.Document.Warnings] } }, null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // A bug on one odd document must not lose the others' results.
+            return new InputResult(source, null, $"could not be extracted ({e.GetType().Name}: {e.Message})");
+        }
+    }
+}

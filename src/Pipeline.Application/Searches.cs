@@ -1,0 +1,65 @@
+using Pipeline.Processing;
+using Pipeline.Search;
+using Pipeline.Storage;
+
+namespace Pipeline.Application;
+
+/// <summary>What indexing files did: documents and figures added, the index's size after, and what was said of each input (its error, or its warnings).</summary>
+public sealed record FilesIndexed(int Documents, int Figures, int InIndex, IReadOnlyList<InputNote> Notes)
+{
+    public int Failed => Notes.Count(n => n.Failed);
+}
+
+/// <summary>What rebuilding the index from the store did.</summary>
+public sealed record StoreIndexed(IndexSummary Summary, int InIndex);
+
+/// <summary>The researcher's side: build the index (from files or the store) and search it.</summary>
+public static class Searches
+{
+    /// <summary>Reads each input into a document (refined and page-classified, as crawled pages are) and adds it to the index at <paramref name="folder"/>.</summary>
+    /// <param name="sources">Paths, or "-" for <paramref name="stdin"/>.</param>
+    /// <param name="stdin">Standard input.</param>
+    /// <param name="folder">The index folder (created if missing).</param>
+    /// <param name="cancel">Stops between inputs; what was added before is not committed.</param>
+    public static FilesIndexed IndexFiles(IEnumerable<string> sources, TextReader stdin, string folder, CancellationToken cancel = default)
+    {
+        var notes = new List<InputNote>();
+        var (documents, figures) = (0, 0);
+        using var index = SearchIndex.Open(folder);
+        foreach (var input in Inputs.ReadAll(sources, stdin, cancel))
+        {
+            notes.AddRange(input.Notes);
+            if (input.Read is { } read)
+            {
+                index.Upsert(new IndexedDocument(read.Document, read.CleanText, read.PageType.Type));
+                documents++;
+                figures += read.Document.Figures.Count;
+            }
+        }
+
+        index.Commit();
+        return new FilesIndexed(documents, figures, index.DocumentCount, notes);
+    }
+
+    /// <summary>Every stored document into the index at <paramref name="folder"/> (a rebuild: documents are replaced by URL).</summary>
+    public static StoreIndexed IndexStore(string database, string folder, CancellationToken cancel = default)
+    {
+        Stores.Require(database);
+        using var documents = DocumentStore.Open(database);
+        using var index = SearchIndex.Open(folder);
+        var summary = new IndexStage(documents, index).Run(all: true, cancel);
+        return new StoreIndexed(summary, index.DocumentCount);
+    }
+
+    /// <summary>Searches the index at <paramref name="folder"/>; a folder that does not exist is a <see cref="UsageException"/>.</summary>
+    public static SearchResult Search(string folder, SearchRequest request)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new UsageException($"no index at {folder}; build one with `pipeline index PATH... --index {folder}`");
+        }
+
+        using var index = SearchIndex.Open(folder);
+        return index.Search(request);
+    }
+}
