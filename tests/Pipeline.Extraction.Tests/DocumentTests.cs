@@ -1,9 +1,57 @@
+using Pipeline.Extraction.Documents;
 using Pipeline.Extraction.Html;
 
 namespace Pipeline.Extraction.Tests;
 
 public class DocumentTests
 {
+    public static TheoryData<string, string> HeaderLineExamples()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var rule in HeaderLines.Rules)
+        {
+            foreach (var example in rule.Examples)
+            {
+                data.Add(example, rule.Name);
+            }
+        }
+
+        foreach (var headline in HeaderLines.HeadlineExamples)
+        {
+            data.Add(headline, "headline");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(HeaderLineExamples))]
+    public void Each_header_line_rule_names_its_examples(string line, string rule)
+    {
+        var fired = HeaderLines.Rule(line);
+        Assert.Equal(rule, fired?.Name ?? (HeaderLines.ReadsAsHeadline(line) ? "headline" : "other"));
+    }
+
+    public static TheoryData<string, string, string> BoardExamples()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (text, board, province) in BoardNames.Examples)
+        {
+            data.Add(text, board ?? "", province ?? "");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BoardExamples))]
+    public void A_board_is_named_by_its_grammar_not_by_the_clause_after_it(string text, string board, string province)
+    {
+        var found = BoardNames.First(text);
+        Assert.Equal(board, found?.Name ?? "");
+        Assert.Equal(province, found?.Province ?? "");
+    }
+
     [Fact]
     public void Reads_title_date_board_and_province_from_a_page_header()
     {
