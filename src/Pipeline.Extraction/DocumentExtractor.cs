@@ -57,7 +57,9 @@ public static class DocumentExtractor
     public static (PreparedText Text, DocumentMetadata Metadata) FromArticle(Article article, DocumentHints? hints = null)
     {
         var prepared = PreparedText.From(ArticleText(article));
-        var metadata = MetadataReader.Read(prepared.Clean, prepared.Key, article.Title is null ? null : TextCleaner.Clean(article.Title), hints);
+        // Title and date line, a blank line, then the body; with neither, the text is all body.
+        var header = article.Title is null && OwnDate(article) is null ? -1 : prepared.Clean.IndexOf("\n\n", StringComparison.Ordinal);
+        var metadata = MetadataReader.Read(prepared.Clean, prepared.Key, article.Title is null ? null : TextCleaner.Clean(article.Title), hints, header < 0 ? 0 : header + 2);
         if (article.Site is { } site)
         {
             // The header or footer names the board; its text stays out of the body but still says who published.

@@ -97,6 +97,7 @@ public static partial class HeaderLines
         "Ban Quản lý các KCN tỉnh Bắc Ninh tổng kết công tác năm 2018, triển khai nhiệm vụ năm 2019",
         "Quý I/2025: các KCN Hưng Yên thu hút gần 380 triệu USD vốn FDI",
         "Khu kinh tế Vân Phong: Kết quả hoạt động năm 2017",
+        "Các KCN Long An thu hút 25 dự án trong năm 2023 (12/01/2024)",
     ];
 
     /// <summary>The kind of one line of a page (its clean text).</summary>
@@ -132,10 +133,15 @@ public static partial class HeaderLines
     /// <summary>Several words, mostly letters, not cut off: the shape of a headline.</summary>
     public static bool ReadsAsHeadline(string line)
     {
-        var text = line.Trim();
+        var text = DateReader.SplitTitleDate(line.Trim()).Title;
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        return words is >= 4 and <= 45 && !text.EndsWith("...", StringComparison.Ordinal) && !text.EndsWith('…') && text.Count(char.IsLetter) > text.Length / 2;
+        return words is >= 4 and <= 45 && !text.EndsWith("...", StringComparison.Ordinal) && !text.EndsWith('…')
+               && text.Count(char.IsLetter) > text.Count(c => !char.IsWhiteSpace(c)) / 2;
     }
+
+    // A headline with its date in brackets at the end: "Các KCN ... năm 2023 (12/01/2024)" is a headline, not a date line.
+    private static bool IsDatedHeadline(string line) =>
+        DateReader.SplitTitleDate(line) is { Date: not null } split && ReadsAsHeadline(split.Title) && split.Title.Split(' ').Length >= 5;
 
     private static bool Whole(string key, string[] phrases)
     {
@@ -173,10 +179,10 @@ public static partial class HeaderLines
     /// <summary>The rules in the order they are tried; the first that holds names the line.</summary>
     public static readonly IReadOnlyList<LineRule> Rules =
     [
-        new("date-line", LineKind.Date, (line, key) => DateReader.IsDateLine(line, out _, out _) || PartialDate().IsMatch(line),
+        new("date-line", LineKind.Date, (line, key) => (DateReader.IsDateLine(line, out _, out _) && !IsDatedHeadline(line)) || PartialDate().IsMatch(line),
             ["09:15 | 12/03/2021", "Ngày đăng: 02/06/2022 10:41", "Thứ Ba, 14/05/2019 - 08:20", "Cà Mau, 11/03/2024", "date 2021-02 10:15", "Cập nhật ngày: 06/11/2020"]),
         new("mangled", LineKind.Mangled, (line, key) => MangledText.IsMangled(line),
-            ["Ban Qu¶n lý c¸c khu c«ng nghiÖp tØnh", "Ba1n Qua3n ly1 ca1c khu co6ng nghie65p"]),
+            ["Ban Qu¶n lý c¸c khu c«ng nghiÖp tØnh", "Ba1n Qua3n ly1 ca1c khu co6ng nghie65p", "Ban Quaûn lyù caùc khu coâng nghieäp"]),
         new("advert", LineKind.Advert, (line, key) => Whole(key, AdvertKeys),
             ["Quảng cáo", "Liên kết website", "Free Ads", "QUẢNG CÁO", "Đối tác:"]),
         new("breadcrumb", LineKind.Breadcrumb, (line, key) => Breadcrumb().IsMatch(line) && (Separators().Count(line) >= 2 || line.StartsWith("Trang chủ", StringComparison.OrdinalIgnoreCase) || line.StartsWith("Home", StringComparison.OrdinalIgnoreCase)),

@@ -32,25 +32,30 @@ public static class MetadataReader
     /// <summary>A first sentence shown as a title is cut to this many characters, at a word.</summary>
     public const int FirstSentenceTitleChars = 160;
 
-    public static DocumentMetadata Read(string clean, string key, string? htmlTitle = null, DocumentHints? hints = null)
+    /// <param name="clean">The clean text.</param>
+    /// <param name="key">Its folded match key.</param>
+    /// <param name="htmlTitle">The headline the page's markup gives, if any.</param>
+    /// <param name="hints">What the caller knows of the publisher.</param>
+    /// <param name="bodyStart">Where the body starts when the caller knows (an article's text: title and date line, then the body).</param>
+    public static DocumentMetadata Read(string clean, string key, string? htmlTitle = null, DocumentHints? hints = null, int? bodyStart = null)
     {
         hints ??= DocumentHints.None;
         var lines = Lines(clean);
-        var bodyLine = lines.FindIndex(l => IsBody(clean, l));
-        var bodyStart = bodyLine >= 0 ? lines[bodyLine].Start : 0;
-        var header = (bodyLine >= 0 ? lines.Take(bodyLine) : lines.Take(3))
+        var bodyLine = bodyStart is { } given ? lines.FindIndex(l => l.Start >= given) : lines.FindIndex(l => IsBody(clean, l));
+        var start = bodyLine >= 0 ? lines[bodyLine].Start : bodyStart ?? 0;
+        var header = (bodyLine >= 0 ? lines.Take(bodyLine) : bodyStart is null ? lines.Take(3) : lines)
             .Select(l => (Span: l, Kind: HeaderLines.Classify(clean[l.Start..l.End]))).ToList();
 
         var (title, titleSpan) = Title(clean, header, htmlTitle);
         var firstSentence = false;
-        if (title is null && FirstSentence(clean, bodyStart) is { } sentence)
+        if (title is null && FirstSentence(clean, lines.Where(l => l.Start >= start)) is { } sentence)
         {
             (title, firstSentence) = (sentence, true);
         }
 
         var published = Published(clean, header);
         var (board, province) = BoardAndProvince(clean, key, lines, header, hints);
-        return new DocumentMetadata(title, titleSpan, published, board, province, bodyStart) { TitleIsFirstSentence = firstSentence };
+        return new DocumentMetadata(title, titleSpan, published, board, province, start) { TitleIsFirstSentence = firstSentence };
     }
 
     private static (string? Title, TextSpan? Span) Title(string clean, List<(TextSpan Span, LineKind Kind)> header, string? htmlTitle)
@@ -114,16 +119,17 @@ public static class MetadataReader
         return null;
     }
 
-    private static string? FirstSentence(string clean, int bodyStart)
+    // The first sentence of the first line that is text: not a date line, caption, menu or other furniture.
+    private static string? FirstSentence(string clean, IEnumerable<TextSpan> body)
     {
-        var body = clean[bodyStart..];
-        var sentence = SentenceSplitter.Split(body).Select(s => body[s.Span.Start..s.Span.End].Trim()).FirstOrDefault(s => s.Length > 0);
+        var line = body.Select(l => clean[l.Start..l.End].Trim())
+            .FirstOrDefault(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4 && HeaderLines.Rule(l) is null or { Kind: LineKind.Board });
+        var sentence = line is null ? null : SentenceSplitter.Split(line).Select(s => line[s.Span.Start..s.Span.End].Trim()).FirstOrDefault(s => s.Length > 0);
         if (sentence is null)
         {
             return null;
         }
 
-        sentence = sentence.Split('\n')[0].Trim();
         if (sentence.Length <= FirstSentenceTitleChars)
         {
             return sentence;

@@ -61,6 +61,11 @@ internal static partial class Furniture
         (e.ClassName is { Length: > 0 } cls && cls.AsSpan().IndexOfAny(words) >= 0)
         || (e.Id is { Length: > 0 } id && id.AsSpan().IndexOfAny(words) >= 0);
 
+    /// <summary>The heading of an advert or partner box ("Quảng cáo", "Liên kết website", "Free Ads"): the box is furniture.</summary>
+    public static bool IsAdvertHeading(string block) => block.Length <= 40 && Documents.HeaderLines.Rule(block, AdvertKind) is not null;
+
+    private static readonly IReadOnlySet<Documents.LineKind> AdvertKind = new HashSet<Documents.LineKind> { Documents.LineKind.Advert };
+
     /// <summary>A heading after which the page lists other articles or comments: the article has ended.</summary>
     public static bool EndsArticle(string block) => block.Length <= 40 && EndMarker().IsMatch(block);
 

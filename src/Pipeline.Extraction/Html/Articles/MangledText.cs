@@ -11,14 +11,14 @@ namespace Pipeline.Extraction.Html;
 internal static partial class MangledText
 {
     /// <summary>
-    /// Characters that TCVN3 text shows when read as Latin-1 and that Vietnamese never writes: marks and
-    /// letters of other languages. "Ð" is left out: pages write it for "Đ" (the cleaner maps it).
+    /// Characters that TCVN3 or VNI font text shows when read as Latin-1 and that Vietnamese never writes:
+    /// marks and letters of other languages. "Ð" is left out (pages write it for "Đ"), and so are °, ², ³ (units).
     /// </summary>
-    public const string Tcvn3Marks = "¸¶·¹¨»¾¼½«®©ª¬¦§¤¥¢£°±²³µÆÇÊËÎÏÑÖ×ØÜÞßåæçëîïðñöøûüþÿ";
+    public const string Tcvn3Marks = "¸¶·¹¨»¾¼½«®©ª¬¦§¤¥¢£ÄÆÇËÎÏÑÖ×ØÛÜÞßäåæçëîïðñöøûüþÿ";
 
     private static readonly SearchValues<char> Marks = SearchValues.Create(Tcvn3Marks);
 
-    /// <summary>At least two words in three of a line (three words or more) carry a TCVN3 mark or VNI digits.</summary>
+    /// <summary>At least two words, and one word in five, of a line of three words or more carry a TCVN3 mark or VNI digits.</summary>
     public static bool IsMangled(string line)
     {
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -30,10 +30,25 @@ internal static partial class MangledText
         var bad = 0;
         foreach (var w in words)
         {
-            bad += w.AsSpan().IndexOfAny(Marks) >= 0 || VniWord().IsMatch(w) ? 1 : 0;
+            bad += HasMark(w) || VniWord().IsMatch(w) ? 1 : 0;
         }
 
-        return bad >= 2 && bad * 3 >= words.Length;
+        return bad >= 2 && bad * 5 >= words.Length;
+    }
+
+    // A foreign letter anywhere, or a mark between letters ("c«ng", "t©m"): a quote «like this» is not mangled.
+    private static bool HasMark(string word)
+    {
+        for (var i = word.AsSpan().IndexOfAny(Marks); i >= 0 && i < word.Length; i++)
+        {
+            if (Marks.Contains(word[i])
+                && (char.IsLetter(word[i]) || (i > 0 && i + 1 < word.Length && char.IsLetter(word[i - 1]) && char.IsLetter(word[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // VNI keystroke digits in a lower-case word: "Qua3n", "nghie65p", "ly1" (not "VSIP2", "Covid-19", "H2O").
