@@ -364,6 +364,40 @@ public class ArticleFurnitureTests
         }
     }
 
+    public static TheoryData<string, string> PageWordExamples()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (line, kind) in PageWords.Examples)
+        {
+            data.Add(line, kind);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PageWordExamples))]
+    public void Each_page_word_example_is_read_as_its_kind_inside_an_article(string line, string kind)
+    {
+        var article = Page("", $"{Lead}<p>{line}</p>{Second}");
+        var lead = "Năm 2023, các KCN thu hút 25 dự án mới, tổng vốn đăng ký 820 triệu USD, vượt kế hoạch năm.";
+        var second = "Doanh thu đạt 20 tỷ USD, xuất khẩu 15 tỷ USD, nộp ngân sách 3.000 tỷ đồng, lao động 200.000 người.";
+        switch (kind)
+        {
+            case "body":
+                Assert.Equal($"{lead}\n\n{line}\n\n{second}", article.Body);
+                break;
+            case "end":
+                Assert.Equal(lead, article.Body);
+                break;
+            default:
+                Assert.Equal($"{lead}\n\n{second}", article.Body);
+                Assert.Equal(kind is "date" or "publish-date", article.Published is not null);
+                Assert.Equal(kind == "author" ? line : null, article.Author);
+                break;
+        }
+    }
+
     [Fact]
     public void A_labelled_date_line_under_the_last_paragraph_is_the_pages_own()
     {

@@ -69,6 +69,12 @@ public static partial class HeaderLines
     /// <summary>Words of a caption: a photo's credit or an illustration note.</summary>
     public static readonly IReadOnlyList<string> CaptionWords = ["ảnh", "ảnh minh họa", "ảnh minh hoạ", "nguồn ảnh", "ảnh tư liệu", "photo", "ảnh: tl", "video"];
 
+    /// <summary>Labels before a date that gives only a year and month ("date 2021-02"): still a date line.</summary>
+    public static readonly IReadOnlyList<string> PartialDateLabels = ["date", "ngày", "cập nhật", "đăng", "ngày đăng"];
+
+    /// <summary>How a breadcrumb starts when it has only one separator: "Trang chủ › Kinh tế".</summary>
+    public static readonly IReadOnlyList<string> BreadcrumbStarts = ["trang chủ", "home", "trang nhất"];
+
     /// <summary>Headings of advert and partner blocks.</summary>
     public static readonly IReadOnlyList<string> AdvertHeadings =
     [
@@ -155,9 +161,11 @@ public static partial class HeaderLines
         return parts.Length >= 2 && parts.All(p => p.Length > 0 && p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 && !p.Any(char.IsDigit));
     }
 
-    // A date line that gives only a year and month, or starts with a label and an ISO date: "date 2021-02 10:15".
-    [GeneratedRegex(@"^\W*(?:date|ngày|cập nhật|đăng)\s*:?\s*(?:19|20)\d{2}[-/.]\d{1,2}(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PartialDate();
+    // Folded text: a date line that gives only a year and month after its label: "date 2021-02 10:15".
+    private static readonly Regex PartialDatePattern = new(
+        $@"^\W*(?:{Alternatives(PartialDateLabels)})\s*:?\s*(?:19|20)\d{{2}}[-/.]\d{{1,2}}(?!\d)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly string[] BreadcrumbStartKeys = BreadcrumbStarts.Select(MatchKey.Fold).ToArray();
 
     [GeneratedRegex(@"^(?:[^>»›]{1,60}\s[>»›]\s)+[^>»›]{1,80}$")]
     private static partial Regex Breadcrumb();
@@ -179,13 +187,13 @@ public static partial class HeaderLines
     /// <summary>The rules in the order they are tried; the first that holds names the line.</summary>
     public static readonly IReadOnlyList<LineRule> Rules =
     [
-        new("date-line", LineKind.Date, (line, key) => (DateReader.IsDateLine(line, out _, out _) && !IsDatedHeadline(line)) || PartialDate().IsMatch(line),
+        new("date-line", LineKind.Date, (line, key) => (DateReader.IsDateLine(line, out _, out _) && !IsDatedHeadline(line)) || PartialDatePattern.IsMatch(key),
             ["09:15 | 12/03/2021", "Ngày đăng: 02/06/2022 10:41", "Thứ Ba, 14/05/2019 - 08:20", "Cà Mau, 11/03/2024", "date 2021-02 10:15", "Cập nhật ngày: 06/11/2020"]),
         new("mangled", LineKind.Mangled, (line, key) => MangledText.IsMangled(line),
             ["Ban Qu¶n lý c¸c khu c«ng nghiÖp tØnh", "Ba1n Qua3n ly1 ca1c khu co6ng nghie65p", "Ban Quaûn lyù caùc khu coâng nghieäp"]),
         new("advert", LineKind.Advert, (line, key) => Whole(key, AdvertKeys),
             ["Quảng cáo", "Liên kết website", "Free Ads", "QUẢNG CÁO", "Đối tác:"]),
-        new("breadcrumb", LineKind.Breadcrumb, (line, key) => Breadcrumb().IsMatch(line) && (Separators().Count(line) >= 2 || line.StartsWith("Trang chủ", StringComparison.OrdinalIgnoreCase) || line.StartsWith("Home", StringComparison.OrdinalIgnoreCase)),
+        new("breadcrumb", LineKind.Breadcrumb, (line, key) => Breadcrumb().IsMatch(line) && (Separators().Count(line) >= 2 || BreadcrumbStartKeys.Any(b => key.StartsWith(b, StringComparison.Ordinal))),
             ["Trang chủ > Tin tức > Hoạt động KCN", "Trang chủ » Tin tức - Sự kiện » Hoạt động của Ban", "Tin tức › Đầu tư › Khu công nghiệp"]),
         new("furniture", LineKind.Furniture, (line, key) => FurnitureKeys.Any(f => key.Contains(f, StringComparison.Ordinal)),
             ["Chia sẻ | In bài", "Tăng cỡ chữ Giảm cỡ chữ", "Lượt xem: 2387", "Skip portlet Portlet Menu"]),

@@ -308,7 +308,7 @@ public static class ArticleExtractor
         for (var i = 0; i < blocks.Count; i++)
         {
             var text = blocks[i].Text;
-            if ((inRegion[i] < 0 || Furniture.IsContactLine(text)) && text.Length <= 200 && (text.Contains("Ban Quản lý", StringComparison.OrdinalIgnoreCase) || text.Contains("BQL", StringComparison.Ordinal)))
+            if ((inRegion[i] < 0 || Furniture.IsContactLine(text)) && text.Length <= 200 && PageWords.PublisherWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
             {
                 return text;
             }
