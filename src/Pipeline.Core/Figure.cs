@@ -34,6 +34,12 @@ public sealed record ExtractedDocument
 {
     public required string Source { get; init; }
     public string? Title { get; init; }
+    /// <summary>
+    /// An addition to the contract: true when the page shows no headline and <see cref="Title"/> is its
+    /// first sentence instead. Left out of JSON when false.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool TitleIsFirstSentence { get; init; }
     public string? Published { get; init; }
     public string? Board { get; init; }
     public string? Province { get; init; }

@@ -32,39 +32,48 @@ public static class DocumentExtractor
         .Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12]));
 
     /// <summary>Extracts a document given as raw text or HTML (detected from the content).</summary>
-    public static ExtractedDocument Extract(string source, string content)
+    public static ExtractedDocument Extract(string source, string content, DocumentHints? hints = null)
     {
-        var (prepared, metadata) = Read(content);
+        var (prepared, metadata) = Read(content, hints);
         return Extract(source, prepared, metadata);
     }
 
-    /// <summary>Cleans the input and reads its metadata; HTML is read as an article first (title, date line, body).</summary>
-    public static (PreparedText Text, DocumentMetadata Metadata) Read(string content)
+    /// <summary>
+    /// Cleans the input and reads its metadata; HTML is read as an article first (title, date line, body).
+    /// Hints (a registry's province and board for a board's own page) win over what the text suggests.
+    /// </summary>
+    public static (PreparedText Text, DocumentMetadata Metadata) Read(string content, DocumentHints? hints = null)
     {
         if (!LooksLikeHtml(content))
         {
             var plain = PreparedText.From(content);
-            return (plain, MetadataReader.Read(plain.Clean, plain.Key));
+            return (plain, MetadataReader.Read(plain.Clean, plain.Key, hints: hints));
         }
 
-        return FromArticle(ArticleExtractor.Extract(content));
+        return FromArticle(ArticleExtractor.Extract(content), hints);
     }
 
     /// <summary>An article read from a page (with its site's selectors and template) made ready for the layers.</summary>
-    public static (PreparedText Text, DocumentMetadata Metadata) FromArticle(Article article)
+    public static (PreparedText Text, DocumentMetadata Metadata) FromArticle(Article article, DocumentHints? hints = null)
     {
         var prepared = PreparedText.From(ArticleText(article));
-        var metadata = MetadataReader.Read(prepared.Clean, prepared.Key, article.Title is null ? null : TextCleaner.Clean(article.Title));
+        // Title and date line, a blank line, then the body; with neither, the text is all body.
+        var header = article.Title is null && OwnDate(article) is null ? -1 : prepared.Clean.IndexOf("\n\n", StringComparison.Ordinal);
+        var metadata = MetadataReader.Read(prepared.Clean, prepared.Key, article.Title is null ? null : TextCleaner.Clean(article.Title), hints, header < 0 ? 0 : header + 2);
         if (article.Site is { } site)
         {
             // The header or footer names the board; its text stays out of the body but still says who published.
             var siteText = PreparedText.From(site);
-            var fromSite = MetadataReader.Read(siteText.Clean, siteText.Key);
-            var board = fromSite.Board is { } b && b != b.ToUpperInvariant() ? b : metadata.Board ?? fromSite.Board; // a banner in capitals reads worse than the body's mention
-            metadata = metadata with { Board = board, Province = fromSite.Province ?? metadata.Province };
+            var fromSite = BoardNames.Find(siteText.Clean, siteText.Key).FirstOrDefault(m => m.Province is not null);
+            var board = fromSite is { } b && b.Name != b.Name.ToUpperInvariant() ? b.Name : metadata.Board; // a banner in capitals reads worse than the body's mention
+            metadata = metadata with
+            {
+                Board = hints?.Board ?? board,
+                Province = hints?.Province ?? fromSite?.Province ?? metadata.Province,
+            };
         }
 
-        if (article.Published is { Length: >= 10 } published)
+        if (OwnDate(article) is { } published)
         {
             metadata = metadata with { Published = published[..10] };
         }
@@ -75,12 +84,15 @@ public static class DocumentExtractor
     /// <summary>An article as the text the layers read and `extract --format text` prints: title, date line, body.</summary>
     public static string ArticleText(Article article)
     {
-        var date = article.Published is { Length: >= 10 } p
+        var date = OwnDate(article) is { } p
                    && DateOnly.TryParseExact(p[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? "Ngày đăng: " + d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + (p.Length >= 16 ? " " + p[11..16] : "")
             : null;
         return string.Join("\n", new[] { article.Title, date }.Where(x => x is not null)) + "\n\n" + article.Body;
     }
+
+    // The date the page shows as its own (a date line, its meta tags); a date read from the URL is not one.
+    private static string? OwnDate(Article article) => article.Published is { Length: >= 10 } p && article.PublishedFrom != "url" ? p : null;
 
     public static ExtractedDocument Extract(string source, PreparedText text, DocumentMetadata metadata)
     {
@@ -95,6 +107,7 @@ public static class DocumentExtractor
         {
             Source = source,
             Title = metadata.Title,
+            TitleIsFirstSentence = metadata.TitleIsFirstSentence,
             Published = metadata.Published,
             Board = metadata.Board,
             Province = metadata.Province,

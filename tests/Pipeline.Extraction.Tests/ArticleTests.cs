@@ -51,7 +51,8 @@ public class ArticleTests
         "Các tin đã đưa", "In trang", "In bài", "Gửi email", "Gửi bài viết", "Ý kiến bạn đọc", "Gửi ý kiến", "Bình luận", "Chia sẻ",
         "Skip Ribbon", "Skip to main", "Skip portlet", "Trang chủ", "Trang nhất", "Trang sau", "Từ khóa", "Bản in", "Facebook", "Zalo",
         "Tweet", "Đang tải", "Điện thoại", "Fax", "BẢN QUYỀN", "Đánh giá", "Về đầu trang", "Quay lại", "Tệp đính kèm", "Bài trước",
-        ".jpg", ".JPG", ".png", "Tin mới", "Liên kết website", "Hôm nay", "Đọc tiếp", "Chuyên mục",
+        ".jpg", ".JPG", ".png", "Tin mới", "Liên kết website", "Hôm nay", "Đọc tiếp", "Chuyên mục", "Quảng cáo", "Free Ads", "Ngày đăng",
+        "Qu¶n", "c«ng", "®Çu",
     ];
 
     private static Article Read(string name) => ArticleExtractor.Extract(PageFixtures.Html(name), PageFixtures.All[name].Url);
@@ -311,6 +312,138 @@ public class ArticleEdgeTests
                            + $"<h4>Các tin khác</h4><ul>{related}</ul>");
         Assert.False(article.IsListing, article.Reason);
         Assert.DoesNotContain("số 3", article.Body);
+    }
+}
+
+/// <summary>The page's own date line is read and dropped; advert and partner boxes and mangled lines are furniture.</summary>
+public class ArticleFurnitureTests
+{
+    private const string Lead = "<p>Năm 2023, các KCN thu hút 25 dự án mới, tổng vốn đăng ký 820 triệu USD, vượt kế hoạch năm.</p>";
+    private const string Second = "<p>Doanh thu đạt 20 tỷ USD, xuất khẩu 15 tỷ USD, nộp ngân sách 3.000 tỷ đồng, lao động 200.000 người.</p>";
+
+    private static Article Page(string underTitle, string inner) => ArticleExtractor.Extract(
+        "<html><head><title>Tin hoạt động</title></head><body><div class=\"menu\"><a href=\"/\">Trang chủ</a></div>"
+        + $"<h1>Các KCN thu hút 25 dự án mới trong năm 2023</h1>{underTitle}<div class=\"noidung\">{inner}</div></body></html>");
+
+    [Theory]
+    [InlineData("09:15 | 12/03/2021", "2021-03-12T09:15")]
+    [InlineData("Ngày đăng: 02/06/2022 10:41", "2022-06-02T10:41")]
+    [InlineData("Thứ Ba, 14/05/2019 - 08:20", "2019-05-14T08:20")]
+    [InlineData("Thứ Ba, 14/05/2019 - 08:20 (GMT+7)", "2019-05-14T08:20")]
+    [InlineData("Cập nhật lúc 10:41 ngày 02/06/2022", "2022-06-02T10:41")]
+    [InlineData("12/03/2021 09:15:32 AM", "2021-03-12T09:15")]
+    [InlineData("Thứ hai, ngày 12 tháng 3 năm 2021", "2021-03-12")]
+    [InlineData("02/06/2022 | 10:41 | Tin hoạt động", "2022-06-02T10:41")]
+    public void The_date_and_time_line_is_read_into_published_and_left_out_of_the_body(string line, string published)
+    {
+        foreach (var article in new[] { Page($"<div class=\"date\">{line}</div>", Lead + Second), Page("", $"<p>{line}</p>{Lead}{Second}") })
+        {
+            Assert.Equal(published, article.Published);
+            Assert.Equal("date-line", article.PublishedFrom);
+            Assert.DoesNotContain(line, article.Body);
+            Assert.StartsWith("Năm 2023, các KCN", article.Body);
+        }
+    }
+
+    public static TheoryData<string, string> PageWordExamples()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (line, kind) in PageWords.Examples)
+        {
+            data.Add(line, kind);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PageWordExamples))]
+    public void Each_page_word_example_is_read_as_its_kind_inside_an_article(string line, string kind)
+    {
+        var article = Page("", $"{Lead}<p>{line}</p>{Second}");
+        var lead = "Năm 2023, các KCN thu hút 25 dự án mới, tổng vốn đăng ký 820 triệu USD, vượt kế hoạch năm.";
+        var second = "Doanh thu đạt 20 tỷ USD, xuất khẩu 15 tỷ USD, nộp ngân sách 3.000 tỷ đồng, lao động 200.000 người.";
+        switch (kind)
+        {
+            case "body":
+                Assert.Equal($"{lead}\n\n{line}\n\n{second}", article.Body);
+                break;
+            case "end":
+                Assert.Equal(lead, article.Body);
+                break;
+            default:
+                Assert.Equal($"{lead}\n\n{second}", article.Body);
+                Assert.Equal(kind is "date" or "publish-date", article.Published is not null);
+                Assert.Equal(kind == "author" ? line : null, article.Author);
+                break;
+        }
+    }
+
+    [Fact]
+    public void A_labelled_date_line_under_the_last_paragraph_is_the_pages_own()
+    {
+        var article = ArticleExtractor.Extract(PageFixtures.Html("nv-ha-nam-ngay-dang-cuoi-2022"));
+        Assert.Equal("2022-06-02T10:41", article.Published);
+        Assert.DoesNotContain("Ngày đăng", article.Body);
+    }
+
+    [Theory]
+    [InlineData("<div class=\"box-qc\"><div class=\"t\">Quảng cáo</div><p>Cho thuê nhà xưởng xây sẵn tại KCN VSIP Bình Dương, diện tích từ 1.000 m2, giá thuê ưu đãi trong năm đầu.</p></div>", "Bình Dương")]
+    [InlineData("<div class=\"box\"><b>Free Ads</b><p>Bán đất nền dự án ven biển Đà Nẵng, sổ hồng riêng, giá chỉ từ 15 triệu đồng/m2, hỗ trợ vay 70%.</p></div>", "Đà Nẵng")]
+    [InlineData("<div class=\"box\"><h3>Liên kết website</h3><ul><li>Cổng thông tin điện tử tỉnh Long An, trang tin của tỉnh</li><li>Bộ Kế hoạch và Đầu tư</li></ul></div>", "Long An")]
+    [InlineData("<p>Ban Qu¶n lý c¸c khu c«ng nghiÖp tØnh Qu¶ng Nam - Trung t©m xóc tiÕn ®Çu t­</p>", "t©m")]
+    [InlineData("<p>Ban Quaûn lyù caùc khu coâng nghieäp tænh Quaûng Nam</p>", "Quaûn")]
+    public void Advert_and_partner_boxes_and_mangled_lines_inside_the_article_are_furniture(string box, string mark)
+    {
+        var article = Page("<div class=\"date\">Ngày đăng: 02/06/2022 10:41</div>", Lead + box + Second);
+        Assert.Equal(
+            "Năm 2023, các KCN thu hút 25 dự án mới, tổng vốn đăng ký 820 triệu USD, vượt kế hoạch năm.\n\n"
+            + "Doanh thu đạt 20 tỷ USD, xuất khẩu 15 tỷ USD, nộp ngân sách 3.000 tỷ đồng, lao động 200.000 người.",
+            article.Body);
+        Assert.DoesNotContain(mark, article.Body);
+    }
+
+    [Fact]
+    public void A_quoted_phrase_and_units_are_not_mangled_text()
+    {
+        var article = Page("", Lead + "<p>Doanh nghiệp thực hiện phương án «ba tại chỗ», «một cung đường, hai điểm đến» trong đợt dịch; nhiệt độ xưởng 25°C, diện tích 500 m².</p>" + Second);
+        Assert.Contains("«ba tại chỗ»", article.Body);
+        Assert.Contains("500 m²", article.Body);
+    }
+
+    [Fact]
+    public void An_advert_for_another_province_gives_neither_figures_nor_the_province()
+    {
+        var d = DocumentExtractor.Extract("bn.html", PageFixtures.Html("bn-quang-nam-chu-lai-quang-cao-2021"));
+        Assert.Equal("Quảng Nam", d.Province);
+        Assert.Equal("Ban Quản lý Khu kinh tế mở Chu Lai", d.Board);
+        Assert.Equal("2021-03-12", d.Published);
+        Assert.DoesNotContain(d.Figures, f => f.Sentence.Contains("Bình Dương", StringComparison.Ordinal) || f.Sentence.Contains("Đà Nẵng", StringComparison.Ordinal));
+        Assert.Contains(d.Figures, f => f.Value == 1_245_000_000_000m);
+    }
+
+    [Fact]
+    public void A_bold_photo_caption_under_the_date_is_not_the_title()
+    {
+        var article = ArticleExtractor.Extract(PageFixtures.Html("hm-binh-dinh-nhon-hoi-thu-ba-2019"));
+        Assert.Equal("Khu kinh tế Nhơn Hội thu hút 3 dự án mới trong 4 tháng đầu năm 2019", article.Title);
+    }
+
+    [Theory]
+    [InlineData("<div class=\"title-bar\">Trang chủ › Tin tức › Hoạt động</div>")]
+    [InlineData("<h2>Một góc KCN Tam Thăng (Ảnh: Minh Hà)</h2>")]
+    [InlineData("<div class=\"post-title\">date 2021-02 10:15</div>")]
+    [InlineData("<h2>Kinh tế | Đầu tư | Xã hội</h2>")]
+    public void Breadcrumbs_captions_date_lines_and_menus_are_never_the_title(string decoy)
+    {
+        var html = "<html><head><title>Cổng thông tin</title></head><body><div class=\"noidung\">"
+                   + $"<h1>Các KCN thu hút 25 dự án mới trong năm 2023</h1>{decoy}{Lead}{Second}</div></body></html>";
+        Assert.Equal("Các KCN thu hút 25 dự án mới trong năm 2023", ArticleExtractor.Extract(html).Title);
+
+        var alone = "<html><head><title>Tin</title></head><body><div class=\"noidung\">" + decoy + Lead + Second + "</div></body></html>";
+        var d = DocumentExtractor.Extract("x.html", alone);
+        Assert.True(d.TitleIsFirstSentence, $"title «{d.Title}»");
+        Assert.Equal("Năm 2023, các KCN thu hút 25 dự án mới, tổng vốn đăng ký 820 triệu USD, vượt kế hoạch năm.", d.Title);
     }
 }
 

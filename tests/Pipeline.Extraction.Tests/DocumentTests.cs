@@ -1,9 +1,120 @@
+using Pipeline.Extraction.Documents;
 using Pipeline.Extraction.Html;
 
 namespace Pipeline.Extraction.Tests;
 
 public class DocumentTests
 {
+    public static TheoryData<string, string> HeaderLineExamples()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var rule in HeaderLines.Rules)
+        {
+            foreach (var example in rule.Examples)
+            {
+                data.Add(example, rule.Name);
+            }
+        }
+
+        foreach (var headline in HeaderLines.HeadlineExamples)
+        {
+            data.Add(headline, "headline");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(HeaderLineExamples))]
+    public void Each_header_line_rule_names_its_examples(string line, string rule)
+    {
+        var fired = HeaderLines.Rule(line);
+        Assert.Equal(rule, fired?.Name ?? (HeaderLines.ReadsAsHeadline(line) ? "headline" : "other"));
+    }
+
+    public static TheoryData<string, string, string> BoardExamples()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (text, board, province) in BoardNames.Examples)
+        {
+            data.Add(text, board ?? "", province ?? "");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BoardExamples))]
+    public void A_board_is_named_by_its_grammar_not_by_the_clause_after_it(string text, string board, string province)
+    {
+        var found = BoardNames.First(text);
+        Assert.Equal(board, found?.Name ?? "");
+        Assert.Equal(province, found?.Province ?? "");
+    }
+
+    private const string Body = "Năm 2023, các khu công nghiệp trên địa bàn tỉnh thu hút 25 dự án mới với tổng vốn đăng ký 820 triệu USD, "
+                                + "vượt 12% kế hoạch năm và tăng 18% so với năm trước, theo báo cáo tổng kết của Ban.";
+
+    [Theory]
+    [InlineData("Trang chủ > Tin tức > Hoạt động KCN\nCác KCN Long An thu hút 25 dự án trong năm 2023\n12/01/2024")]
+    [InlineData("Các KCN Long An thu hút 25 dự án trong năm 2023\n09:15 | 12/01/2024\nMột góc KCN Phúc Long (Ảnh: Minh Hà)")]
+    [InlineData("Kinh tế | Đầu tư\n\nCác KCN Long An thu hút 25 dự án trong năm 2023\nThứ Sáu, 12/01/2024 - 08:20\nTin: Văn phòng Ban")]
+    [InlineData("Các KCN Long An thu hút 25 dự án trong năm 2023\nNgày đăng: 12/01/2024 10:41\nBan Quản lý Khu kinh tế tỉnh Long An")]
+    [InlineData("Cổng thông tin điện tử Ban Quản lý Khu kinh tế tỉnh Long An\nTin hoạt động\nCác KCN Long An thu hút 25 dự án trong năm 2023 (12/01/2024)")]
+    public void The_title_of_a_text_is_its_headline_not_a_breadcrumb_caption_menu_or_byline(string header)
+    {
+        var d = DocumentExtractor.Extract("x.txt", header + "\n\n" + Body);
+        Assert.Equal("Các KCN Long An thu hút 25 dự án trong năm 2023", d.Title);
+        Assert.False(d.TitleIsFirstSentence);
+        Assert.Equal("2024-01-12", d.Published);
+        Assert.Equal("Long An", d.Province);
+    }
+
+    [Theory]
+    [InlineData("date 2021-02 10:15\nMột góc KCN Phúc Long (Ảnh: Minh Hà)\n\n")]
+    [InlineData("")]
+    public void A_page_without_a_headline_shows_its_first_sentence_marked_as_such(string header)
+    {
+        var d = DocumentExtractor.Extract("x.txt", header + Body + " Doanh thu đạt 2,1 tỷ USD.");
+        Assert.True(d.TitleIsFirstSentence);
+        Assert.StartsWith("Năm 2023, các khu công nghiệp trên địa bàn tỉnh thu hút 25 dự án mới", d.Title);
+        Assert.True(d.Title!.Length <= MetadataReader.FirstSentenceTitleChars + 1, d.Title);
+        Assert.Contains(d.Figures, f => f.Value == 820_000_000m); // a first sentence shown as the title still gives its figures
+    }
+
+    [Theory]
+    [InlineData("Ban Quản lý các KCN tỉnh Bình Dương được thành lập năm 1996 theo Quyết định số 84/QĐ-TTg ngày 25/01/1996.")]
+    [InlineData("Ngày 10/01/2024, Ban Quản lý các KCN tỉnh Bình Dương tổ chức hội nghị tổng kết công tác năm 2023 với các doanh nghiệp.")]
+    [InlineData("Theo Quyết định số 1234/QĐ-UBND ngày 12 tháng 3 năm 2019 của UBND tỉnh, các KCN được mở rộng thêm 350 ha.")]
+    public void Published_is_null_when_the_page_shows_no_date_line_of_its_own(string lead)
+    {
+        var d = DocumentExtractor.Extract("x.txt", "Các KCN Bình Dương thu hút 25 dự án trong năm 2023\n\n" + lead + " " + Body);
+        Assert.Null(d.Published);
+        Assert.Equal("Các KCN Bình Dương thu hút 25 dự án trong năm 2023", d.Title);
+    }
+
+    [Fact]
+    public void A_press_page_takes_its_province_from_the_text_never_from_an_advert()
+    {
+        var text = "Quảng cáo\nCho thuê nhà xưởng tại Bình Dương\nBình Dương, Bình Dương, giá tốt\n\nThanh Hóa: các KCN thu hút vốn tăng mạnh\n"
+                   + "Thứ Hai, 10/07/2023 - 15:42\n\nSáu tháng đầu năm 2023, các khu công nghiệp tại Thanh Hóa thu hút 18 dự án, tổng vốn đăng ký khoảng 7.560 tỷ đồng, "
+                   + "tăng mạnh so với cùng kỳ; sản xuất của doanh nghiệp lớn ổn định.\n\nLiên kết website\nSở Kế hoạch và Đầu tư Bình Dương\n";
+        var d = DocumentExtractor.Extract("x.txt", text);
+        Assert.Equal("Thanh Hóa", d.Province);
+        Assert.Null(d.Board);
+        Assert.Equal("2023-07-10", d.Published);
+    }
+
+    [Fact]
+    public void A_known_province_and_board_win_over_what_the_text_suggests()
+    {
+        var text = "Các KCN thu hút 25 dự án trong năm 2023\n12/01/2024\n\nĐoàn công tác của Ban Quản lý các KCN tỉnh Đồng Nai đến học tập kinh nghiệm. " + Body;
+        Assert.Equal("Đồng Nai", DocumentExtractor.Extract("x.txt", text).Province);
+        var hinted = DocumentExtractor.Extract("x.txt", text, new DocumentHints("Bình Dương", "Ban Quản lý các KCN Bình Dương"));
+        Assert.Equal("Bình Dương", hinted.Province);
+        Assert.Equal("Ban Quản lý các KCN Bình Dương", hinted.Board);
+    }
+
     [Fact]
     public void Reads_title_date_board_and_province_from_a_page_header()
     {

@@ -28,6 +28,7 @@ public static class Provinces
         ("Đình Vũ - Cát Hải", "Hải Phòng"), ("Chân Mây - Lăng Cô", "Thừa Thiên Huế"), ("Nhơn Hội", "Bình Định"),
         ("Nam Phú Yên", "Phú Yên"), ("Hòn La", "Quảng Bình"), ("Đông Nam Quảng Trị", "Quảng Trị"), ("Định An", "Trà Vinh"),
         ("Năm Căn", "Cà Mau"), ("Lao Bảo", "Quảng Trị"), ("Cầu Treo", "Hà Tĩnh"), ("Mộc Bài", "Tây Ninh"), ("Móng Cái", "Quảng Ninh"),
+        ("Đồng Đăng", "Lạng Sơn"), ("Hà Tiên", "Kiên Giang"), ("Bờ Y", "Kon Tum"), ("Cha Lo", "Quảng Bình"), ("Tịnh Biên", "An Giang"),
     ];
 
     private static readonly Figures.PhraseMatcher<string> Matcher = new(

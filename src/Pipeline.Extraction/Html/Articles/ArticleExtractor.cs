@@ -1,6 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Pipeline.Extraction.Documents;
 
 namespace Pipeline.Extraction.Html;
 
@@ -56,7 +57,8 @@ public static class ArticleExtractor
         }
 
         var date = SelectorDate(document, selectors) ?? DateReader.FromMeta(facts) ?? DateReader.FromJsonLd(facts)
-                   ?? DateReader.FromTime(facts) ?? DateLine(blocks, titleIndex, firstRegion, firstBody, titleDate) ?? DateReader.FromUrl(url);
+                   ?? DateReader.FromTime(facts) ?? DateLine(blocks, titleIndex, firstRegion, firstBody, titleDate)
+                   ?? LabelledDateLine(blocks, inRegion) ?? DateReader.FromUrl(url);
 
         var body = ReadBody(reader, inRegion, titleIndex, title, template);
         var listing = IsListing(body, reader.Links);
@@ -167,7 +169,7 @@ public static class ArticleExtractor
         {
             var b = blocks[i];
             var outside = b.FurnitureId >= 0 && inRegion[i] < 0;
-            if (outside || b.Text.Length is < 8 or > 300 || b.LinkChars * 2 > b.Text.Length)
+            if (outside || b.Text.Length is < 8 or > 300 || b.LinkChars * 2 > b.Text.Length || NotTitle(b.Text))
             {
                 continue;
             }
@@ -196,15 +198,21 @@ public static class ArticleExtractor
             return (blocks[index].Text, index);
         }
 
-        return (reference, -1);
+        // The page's <title> stands in only when it reads as a headline: "Tin hoạt động" or a site's name does not.
+        return reference is not null && HeaderLines.ReadsAsHeadline(reference) && !NotTitle(reference) ? (reference, -1) : (null, -1);
     }
 
     // Hand-made pages set the title as bold or big text in a cell: a short line, wholly bold, just above the body.
     private static int BoldLine(IReadOnlyList<TextBlock> blocks, int[] inRegion, int firstBody)
     {
-        for (var i = firstBody - 1; i >= 0 && i >= firstBody - 3; i--)
+        for (var i = firstBody - 1; i >= 0 && i >= firstBody - 4; i--)
         {
             var b = blocks[i];
+            if (NotTitle(b.Text))
+            {
+                continue; // a bold caption or date line under the headline: look above it
+            }
+
             if ((b.FurnitureId < 0 || inRegion[i] >= 0) && b.Text.Length is >= 8 and <= 250 && !b.Text.EndsWith('.') && b.LinkChars == 0
                 && Bold(b.Owner) is { } bold && Collapse(bold.TextContent) == b.Text)
             {
@@ -222,7 +230,7 @@ public static class ArticleExtractor
         {
             var above = blocks[i - 1];
             if (DateReader.IsDateLine(blocks[i].Text, out _, out _) && above.Text.Length is >= 8 and <= 250 && above.LinkChars == 0
-                && !above.Text.EndsWith('.') && !DateReader.IsDateLine(above.Text, out _, out _))
+                && !above.Text.EndsWith('.') && !NotTitle(above.Text))
             {
                 return i - 1;
             }
@@ -230,6 +238,18 @@ public static class ArticleExtractor
 
         return -1;
     }
+
+    /// <summary>A line that is never a headline: a date line, a photo caption, a breadcrumb, a menu, an advert heading, mangled text.</summary>
+    private static bool NotTitle(string text) =>
+        HeaderLines.Rule(text, NotTitleKinds) is not null;
+
+    private static readonly IReadOnlySet<LineKind> NotTitleKinds = new HashSet<LineKind>
+    {
+        LineKind.Date, LineKind.Caption, LineKind.Breadcrumb, LineKind.Menu, LineKind.Advert, LineKind.Mangled,
+    };
+
+    // Short lines that are never body text: a breadcrumb, a menu, a date line with no day ("date 2021-02").
+    private static readonly IReadOnlySet<LineKind> OutOfBodyKinds = new HashSet<LineKind> { LineKind.Breadcrumb, LineKind.Menu, LineKind.Date };
 
     private static IElement? Bold(IElement e)
     {
@@ -288,7 +308,7 @@ public static class ArticleExtractor
         for (var i = 0; i < blocks.Count; i++)
         {
             var text = blocks[i].Text;
-            if ((inRegion[i] < 0 || Furniture.IsContactLine(text)) && text.Length <= 200 && (text.Contains("Ban Quản lý", StringComparison.OrdinalIgnoreCase) || text.Contains("BQL", StringComparison.Ordinal)))
+            if ((inRegion[i] < 0 || Furniture.IsContactLine(text)) && text.Length <= 200 && PageWords.PublisherWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
             {
                 return text;
             }
@@ -319,6 +339,20 @@ public static class ArticleExtractor
         return found is null ? null : new FoundDate(found, "date-line");
     }
 
+    // Some portals put "Ngày đăng: 02/06/2022 10:41" under the article's last paragraph: a labelled date line anywhere in the article.
+    private static FoundDate? LabelledDateLine(IReadOnlyList<TextBlock> blocks, int[] inRegion)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (inRegion[i] >= 0 && !blocks[i].IsRow && DateReader.IsDateLine(blocks[i].Text, out var date, out var published) && published)
+            {
+                return new FoundDate(date!, "date-line");
+            }
+        }
+
+        return null;
+    }
+
     private sealed record BodyRead(List<TextBlock> Kept, string? Author, int LinkItems);
 
     private static BodyRead ReadBody(BlockReader reader, int[] inRegion, int titleIndex, string? title, SiteTemplate? template)
@@ -327,6 +361,7 @@ public static class ArticleExtractor
         var kept = new List<TextBlock>();
         string? author = null;
         var linkItems = 0;
+        var advert = -1;
         for (var i = 0; i < blocks.Count; i++)
         {
             var region = inRegion[i];
@@ -337,6 +372,23 @@ public static class ArticleExtractor
 
             var b = blocks[i];
             var text = b.Text;
+            if (advert >= 0 && (b.OwnerId == advert || IsInside(reader, b.OwnerId, advert)))
+            {
+                continue; // inside an advert or partner box
+            }
+
+            advert = -1;
+            if (!b.IsRow && Furniture.IsAdvertHeading(text))
+            {
+                advert = AdvertBox(reader, b, region);
+                continue;
+            }
+
+            if (!b.IsRow && MangledText.IsMangled(text))
+            {
+                continue;
+            }
+
             if (!b.IsRow && kept.Count > 0 && Furniture.EndsArticle(text))
             {
                 break;
@@ -358,6 +410,7 @@ public static class ArticleExtractor
             if (!b.IsRow)
             {
                 if (Furniture.IsFurnitureOnly(text) || Furniture.IsFileNameCaption(text) || Furniture.IsContactLine(text) || DateReader.IsDateLine(text, out _, out _)
+                    || (text.Length <= 200 && HeaderLines.Rule(text, OutOfBodyKinds) is not null)
                     || (title is not null && SameText(DateReader.SplitTitleDate(text).Title, title)))
                 {
                     continue;
@@ -385,6 +438,19 @@ public static class ArticleExtractor
         }
 
         return new BodyRead(kept, author, linkItems);
+    }
+
+    /// <summary>
+    /// The box an advert heading stands at the top of: its own element when the heading is written straight into
+    /// the box ("&lt;div&gt;&lt;b&gt;Free Ads&lt;/b&gt;&lt;p&gt;…"), else its parent; never the article's region or above it.
+    /// </summary>
+    private static int AdvertBox(BlockReader reader, TextBlock heading, int region)
+    {
+        var owner = heading.OwnerId;
+        var box = heading.Owner.LocalName is "div" or "section" or "aside" or "td" && heading.Owner.TextContent.Trim().Length > heading.Text.Length + 10
+            ? owner
+            : reader.Parents[owner];
+        return box < 0 || box == region || IsInside(reader, region, box) ? -1 : box;
     }
 
     private static bool AuthorMarked(IElement owner, IElement region)

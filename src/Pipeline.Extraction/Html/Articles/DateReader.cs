@@ -192,8 +192,8 @@ internal static partial class DateReader
 
         var hour = int.Parse(h, CultureInfo.InvariantCulture);
         var minute = int.Parse(min, CultureInfo.InvariantCulture);
-        var pm = ampm?.ToUpperInvariant() is "CH" or "PM" or "CHIỀU" or "TỐI";
-        var am = ampm?.ToUpperInvariant() is "SA" or "AM" or "SÁNG";
+        var pm = ampm is { Length: > 0 } && PageWords.AfternoonWords.Contains(ampm.ToLowerInvariant());
+        var am = ampm is { Length: > 0 } && PageWords.MorningWords.Contains(ampm.ToLowerInvariant());
         hour = pm && hour < 12 ? hour + 12 : am && hour == 12 ? 0 : hour;
         return hour is >= 0 and < 24 && minute is >= 0 and < 60 ? $"{date}T{hour:00}:{minute:00}" : date;
     }
@@ -207,14 +207,23 @@ internal static partial class DateReader
     [GeneratedRegex(@"ngày\s+(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>(?:19|20)\d{2})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Worded();
 
-    [GeneratedRegex(@"(?<![\d/])(?<h>\d{1,2})\s*[:hg]\s*(?<min>\d{2})(?::\d{2})?(?:\s*(?<ap>SA|CH|AM|PM|sáng|chiều|tối)(?!\p{L}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Time();
+    private static readonly Regex TimePattern = new(
+        $@"(?<![\d/])(?<h>\d{{1,2}})\s*[:hg]\s*(?<min>\d{{2}})(?::\d{{2}})?(?:\s*(?<ap>{PageWords.Alternatives(PageWords.AfternoonWords.Concat(PageWords.MorningWords))})(?!\p{{L}}))?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    [GeneratedRegex(@"(?<!\p{L})(?:ngày đăng|ngày cập nhật|cập nhật lúc|cập nhật|đăng ngày|đăng lúc|ngày xuất bản|xuất bản|ngày ban hành|thời gian đăng|thời gian|ngày|lúc|giờ|thứ hai|thứ ba|thứ tư|thứ năm|thứ sáu|thứ bảy|thứ [2-7]|chủ nhật|cn|sa|ch|am|pm|gmt|sáng|chiều|tối|lượt xem|lượt đọc|views?|posted|published|updated|on|by)(?!\p{L})|\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LineWords();
+    private static Regex Time() => TimePattern;
 
-    [GeneratedRegex(@"(?<!\p{L})(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản|posted|published)(?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PublishLabel();
+    // Every word a date line may hold besides its date, and digit runs (a view count).
+    private static readonly Regex LineWordsPattern = new(
+        $@"(?<!\p{{L}})(?:{PageWords.Alternatives(PageWords.PublishLabels.Concat(PageWords.DateLineWords).Concat(PageWords.AfternoonWords).Concat(PageWords.MorningWords))})(?!\p{{L}})|\d+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex PublishLabelPattern = new(
+        $@"(?<!\p{{L}})(?:{PageWords.Alternatives(PageWords.PublishLabels)})(?!\p{{L}})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static Regex LineWords() => LineWordsPattern;
+
+    private static Regex PublishLabel() => PublishLabelPattern;
 
     [GeneratedRegex(@"\s*[(\[]\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[)\]]\s*$")]
     private static partial Regex TitleDate();

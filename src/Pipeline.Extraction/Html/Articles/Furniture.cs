@@ -61,6 +61,11 @@ internal static partial class Furniture
         (e.ClassName is { Length: > 0 } cls && cls.AsSpan().IndexOfAny(words) >= 0)
         || (e.Id is { Length: > 0 } id && id.AsSpan().IndexOfAny(words) >= 0);
 
+    /// <summary>The heading of an advert or partner box ("Quảng cáo", "Liên kết website", "Free Ads"): the box is furniture.</summary>
+    public static bool IsAdvertHeading(string block) => block.Length <= 40 && Documents.HeaderLines.Rule(block, AdvertKind) is not null;
+
+    private static readonly IReadOnlySet<Documents.LineKind> AdvertKind = new HashSet<Documents.LineKind> { Documents.LineKind.Advert };
+
     /// <summary>A heading after which the page lists other articles or comments: the article has ended.</summary>
     public static bool EndsArticle(string block) => block.Length <= 40 && EndMarker().IsMatch(block);
 
@@ -108,17 +113,27 @@ internal static partial class Furniture
         return words.Length is >= 1 and <= 6 && words.All(w => !char.IsLetter(w[0]) || char.IsUpper(w[0]) || w[0] == '(');
     }
 
-    [GeneratedRegex(@"^\W*(?:tin liên quan|tin khác|các tin khác|các tin đã đưa|tin đã đưa|tin cùng chuyên mục|tin cùng loại|bài viết liên quan|các bài viết khác|bài viết khác|tin mới hơn|tin cũ hơn|tin mới|tin đọc nhiều|xem nhiều nhất|ý kiến bạn đọc|gửi ý kiến|bình luận|ý kiến của bạn|các bài đã đăng|tin bài khác)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex EndMarker();
+    private static readonly Regex EndMarkerPattern = new(
+        $@"^\W*(?:{PageWords.Alternatives(PageWords.EndMarkers)})\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    [GeneratedRegex(@"(?<!\p{L})(?:publishingportal\s*-\s*block_\w+|tăng cỡ chữ|giảm cỡ chữ|cỡ chữ|kích thước chữ|font size|lượt xem|số lượt xem|lượt đọc|lượt truy cập|tổng lượt truy cập|đang truy cập|đang online|online|hôm nay|hôm qua|trong tuần|tuần này|tuần trước|tháng hiện tại|tháng này|tháng trước|thống kê truy cập|truy cập|in trang|in bài viết|in bài|bản in|print|gửi email|gửi e-mail|gửi bài viết|email|e-mail|chia sẻ bài viết|chia sẻ bải viết|chia sẻ|share|tweet|like|facebook|zalo|twitter|quay lại|trở về|trở lại|về đầu trang|lên đầu trang|đầu trang|xem thêm|skip ribbon commands|skip to main content|skip portlet|portlet menu|đang tải|loading|tệp đính kèm|file đính kèm|tài liệu đính kèm|đính kèm|tải về|download|trang chủ|responsive image|tin liên quan|tin khác|các tin khác|các tin đã đưa|bình luận|ý kiến bạn đọc|gửi ý kiến|đánh giá|bình chọn|từ khóa|từ khoá|tags?|thẻ|views?|a\+|a-)(?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Phrases();
+    private static Regex EndMarker() => EndMarkerPattern;
 
-    [GeneratedRegex(@"(?<!\p{L})(?:địa chỉ|điện thoại|đt|tel|fax|email|e-mail|website|hotline)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ContactMarks();
+    // A SharePoint web part's own title ("PublishingPortal - Block_BanTin_Toolbar") is furniture on the boards' portals too.
+    private static readonly Regex PhrasesPattern = new(
+        $@"(?<!\p{{L}})(?:publishingportal\s*-\s*block_\w+|{PageWords.Alternatives(PageWords.FurniturePhrases)})(?!\p{{L}})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    [GeneratedRegex(@"^\W*(?:bản quyền|copyright|©)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Copyright();
+    private static Regex Phrases() => PhrasesPattern;
+
+    private static readonly Regex ContactPattern = new(
+        $@"(?<!\p{{L}})(?:{PageWords.Alternatives(PageWords.ContactLabels)})\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex CopyrightPattern = new(
+        $@"^\W*(?:{PageWords.Alternatives(PageWords.CopyrightMarks)})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static Regex ContactMarks() => ContactPattern;
+
+    private static Regex Copyright() => CopyrightPattern;
 
     [GeneratedRegex(@"^[\p{L}\p{N}_\-.()~ ]{1,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?|heic)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FileName();
@@ -127,6 +142,9 @@ internal static partial class Furniture
     private static partial Regex CameraName();
 
     // A bare "Nguồn" names a source only before a colon or dash: "Nguồn vốn: ngân sách tỉnh" is body text.
-    [GeneratedRegex(@"^\(?\s*(?:theo|nguồn(?=\s*[:\-–])|nguồn tin|nguồn phát hành|tác giả|tin,? ảnh|tin và ảnh|bài,? ảnh|bài và ảnh|người viết|người đăng|tin bài)\s*[:\-–]?\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AuthorLine();
+    private static readonly Regex AuthorPattern = new(
+        $@"^\(?\s*(?:nguồn(?=\s*[:\-–])|{PageWords.Alternatives(PageWords.AuthorLabels.Where(l => l != "nguồn"))})\s*[:\-–]?\s*\S",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static Regex AuthorLine() => AuthorPattern;
 }
