@@ -170,7 +170,7 @@ public static partial class QuantityRecognizer
             }
 
             // "2 đô 23 xu", "20 Rupees 43", "1 đô la và bốn mươi hai xen": whole units, then cents.
-            if (read.Unit is { } money && Lexicon.CentCurrencies.Contains(money) && read.Factor == 1 && CentsAfter(key, tokens, read.End) is { } cents)
+            if (read.Unit is { } money && Lexicon.CentCurrencies.Contains(money) && read.Factor == 1 && CentsAfter(key, tokens, t, read.End) is { } cents)
             {
                 read = read with { Value = read.Value + cents.Value / 100m, End = cents.End };
                 low = read.Value;
@@ -553,7 +553,7 @@ public static partial class QuantityRecognizer
     }
 
     /// <summary>The cents after whole units of money: "23 xen", "và 42 xu", "và bốn mươi hai xen", or a bare "23" ending the phrase.</summary>
-    private static (decimal Value, int End)? CentsAfter(string key, List<NumberToken> tokens, int end)
+    private static (decimal Value, int End)? CentsAfter(string key, List<NumberToken> tokens, int t, int end)
     {
         var i = WordReader.SkipSpaces(key, end);
         var joined = WordReader.StartsAt(key, i, CentJoiner);
@@ -562,8 +562,8 @@ public static partial class QuantityRecognizer
             i = WordReader.SkipSpaces(key, i + CentJoiner.Length);
         }
 
-        var k = tokens.FindIndex(x => x.Index == i);
-        if (k < 0 || i == end)
+        var k = NextToken(tokens, t, i);
+        if (k < 0 || tokens[k].Index != i || i == end)
         {
             return null;
         }
