@@ -135,7 +135,9 @@ public static class Output
     public static void WriteNumbers(NumberScan scan, bool table, bool all, TextWriter w)
     {
         var rows = scan.Quantities.Select(q => (q.Start, Json: NumberJson(q), Row: $"{q.Start,6}-{q.End,-6} {VietnameseFormat.Amount(q.Value, q.Unit) + (q.ValueMax is { } m ? $" – {VietnameseFormat.Number(m)}" : ""),-28} {q.Unit,-10} {FigureJson.Name(q.Approx),-7} {q.Text}"))
-            .Concat(all ? scan.Skipped.Select(s => (s.Start, Json: SkippedJson(s), Row: $"{s.Start,6}-{s.End,-6} {"(not a figure)",-28} {"",-10} {"",-7} {s.Text}  ← {s.Reason}")) : [])
+            .Concat(all ? scan.Skipped.Select(s => (s.Start, Json: SkippedJson(s), Row: s.Reading is { } r
+                ? $"{s.Start,6}-{s.End,-6} {VietnameseFormat.Amount(r.Value, r.Unit) + " (not a figure)",-28} {r.Unit,-10} {FigureJson.Name(r.Approx),-7} {r.Text}  ← {s.Reason}"
+                : $"{s.Start,6}-{s.End,-6} {"(not a figure)",-28} {"",-10} {"",-7} {s.Text}  ← {s.Reason}")) : [])
             .OrderBy(r => r.Start);
         if (table)
         {
@@ -167,6 +169,17 @@ public static class Output
         return JsonSerializer.Serialize(o, FigureJson.Options);
     }
 
-    private static string SkippedJson(SkippedNumber s) =>
-        JsonSerializer.Serialize(new Dictionary<string, object?> { ["text"] = s.Text, ["start"] = s.Start, ["end"] = s.End, ["skipped"] = s.Reason }, FigureJson.Options);
+    private static string SkippedJson(SkippedNumber s)
+    {
+        var o = new Dictionary<string, object?> { ["text"] = s.Text, ["start"] = s.Start, ["end"] = s.End, ["skipped"] = s.Reason };
+        if (s.Reading is { } r)
+        {
+            // A number read and then set aside (a rule's requirement) still says what it reads as.
+            o["value"] = r.Value;
+            o["unit"] = r.Unit;
+            o["approx"] = FigureJson.Name(r.Approx);
+        }
+
+        return JsonSerializer.Serialize(o, FigureJson.Options);
+    }
 }

@@ -81,6 +81,26 @@ public class RobotsPolicyTests
     }
 
     [Fact]
+    public void The_cli_agrees_with_the_rfc_cases()
+    {
+        // A Sitemap line between user-agent lines keeps both agents in one group; raw and encoded
+        // non-ASCII compare alike; a query's "?" and "&" match literally.
+        var file = Path.Combine(Path.GetTempPath(), $"robots-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(file, "User-agent: BarBot\nSitemap: https://foo.bar/sitemap\nUser-agent: *\nDisallow: /tin-tức/\nDisallow: /a?b=c&d\n");
+        try
+        {
+            var output = new StringWriter();
+            var code = Pipeline.Cli.Commands.RobotsCheck(file, "BarBot/2.0", ["/tin-t%E1%BB%A9c/1", "http://foo.bar/a?b=c&d=e", "/a?b=c", "/tin-tuc/1"], output, new StringWriter());
+            Assert.Equal(0, code);
+            Assert.Equal("disallowed\t/tin-t%E1%BB%A9c/1\ndisallowed\thttp://foo.bar/a?b=c&d=e\nallowed\t/a?b=c\nallowed\t/tin-tuc/1\n", output.ToString().Replace("\r\n", "\n"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void The_cli_prints_one_verdict_per_url()
     {
         var file = Path.Combine(Path.GetTempPath(), $"robots-{Guid.NewGuid():N}.txt");

@@ -8,6 +8,7 @@ public class NumberLayerTests
 {
     public static TheoryData<string, string> Numbers => ExampleFile.Load("numbers.txt");
     public static TheoryData<string, string> NonFigures => ExampleFile.Load("non-figures.txt");
+    public static TheoryData<string, string> Duckling => ExampleFile.Load("duckling-vi.txt");
 
     private static NumberScan Scan(string text)
     {
@@ -31,11 +32,49 @@ public class NumberLayerTests
     }
 
     [Theory]
+    [MemberData(nameof(Duckling))]
+    public void Reads_each_whole_phrase_of_the_public_corpus_as_one_number(string text, string expected)
+    {
+        var parts = expected.Split(' ');
+        var readings = Readings(Scan(text));
+        var q = Assert.Single(readings);
+        Assert.Equal((0, text.TrimEnd('.').Length), (q.Start, q.End));
+        Assert.Equal(decimal.Parse(parts[0], CultureInfo.InvariantCulture), q.Value);
+        Assert.Equal(parts[1], q.Unit);
+        Assert.Equal(parts[2], FigureJson.Name(q.Approx));
+        Assert.Equal(parts.Length > 3 ? decimal.Parse(parts[3], CultureInfo.InvariantCulture) : null, q.ValueMax);
+    }
+
+    /// <summary>Every number the layer read: the quantities, and those it set aside after reading them.</summary>
+    private static List<Quantity> Readings(NumberScan scan) => [.. scan.Quantities, .. scan.Skipped.Select(s => s.Reading).OfType<Quantity>()];
+
+    [Theory]
     [MemberData(nameof(NonFigures))]
     public void Sets_aside_dates_codes_names_and_furniture(string text, string _)
     {
         var scan = Scan(text);
         Assert.All(scan.Quantities, q => Assert.Fail($"'{q.Text}' was read as a quantity"));
+    }
+
+    [Theory]
+    [InlineData("vốn chủ sở hữu tối thiểu 20% tổng vốn đầu tư", 20, "percent", Approx.Over)]
+    [InlineData("thời gian giải quyết không quá 15 ngày làm việc, phí không quá 7.000 đồng", 7000, "VND", Approx.Under)]
+    public void A_requirement_is_set_aside_with_its_reading_and_reason(string text, int value, string unit, Approx bound)
+    {
+        var scan = Scan(text);
+        Assert.DoesNotContain(scan.Quantities, q => q.Unit == unit);
+        var set = Assert.Single(scan.Skipped, s => s.Reading?.Unit == unit);
+        Assert.Equal("a requirement quoted from a rule", set.Reason);
+        Assert.Equal((decimal)value, set.Reading!.Value);
+        Assert.Equal(bound, set.Reading.Approx);
+    }
+
+    [Fact]
+    public void A_dash_after_a_name_is_never_a_sign()
+    {
+        var scan = Scan("Lô CN-05 rộng 12 ha, dịch Covid-19");
+        Assert.All(scan.Quantities, q => Assert.True(q.Value > 0, q.Text));
+        Assert.Contains(scan.Quantities, q => q.Value == 12m && q.Unit == Units.Hectare);
     }
 
     [Fact]
@@ -95,13 +134,13 @@ public class NumberLayerTests
     [InlineData(new[] { "hai", "mươi", "mốt" }, 21)]
     [InlineData(new[] { "ba", "mươi", "tư" }, 34)]
     [InlineData(new[] { "hai", "nghìn", "rưỡi" }, 2500)]
-    public void Reads_number_words(string[] words, int value) => Assert.Equal(value, QuantityRecognizer.ReadWords(words));
+    public void Reads_number_words(string[] words, int value) => Assert.Equal(value, SpelledNumber.Read(words.Select(Text.MatchKey.Fold).ToList()));
 
     [Theory]
     [InlineData("lăm")]
     [InlineData("tư")]
     [InlineData("mươi")]
-    public void Rejects_number_words_that_cannot_start_a_number(string word) => Assert.Null(QuantityRecognizer.ReadWords([word]));
+    public void Rejects_number_words_that_cannot_start_a_number(string word) => Assert.Null(SpelledNumber.Read([Text.MatchKey.Fold(word)]));
 
     [Fact]
     public void Traps_each_catch_their_own_examples()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Pipeline.Crawling.Robots;
 
@@ -41,6 +40,9 @@ public sealed class RobotsPolicy
     /// <summary>The policy for a robots.txt fetch that did not return 200: 4xx allows all, 5xx disallows all.</summary>
     public static RobotsPolicy ForStatus(int status) => status is >= 400 and < 500 ? AllowAll : Unreachable;
 
+    /// <summary>Google's cap on one line (8 × 2083 octets); the rest of a longer line is cut.</summary>
+    public const int MaxLineLength = 8 * 2083;
+
     /// <summary>Parses robots.txt for a crawler whose product token is <paramref name="productToken"/> (e.g. "PipelineBot").</summary>
     public static RobotsPolicy Parse(string robotsTxt, string productToken)
     {
@@ -50,53 +52,52 @@ public sealed class RobotsPolicy
             robotsTxt = robotsTxt[..(512 * 1024)];
         }
 
+        // A byte order mark, whole or cut short (decoded as U+FFFD), is not part of the first line.
+        robotsTxt = robotsTxt.TrimStart('\uFEFF', '\uFFFD');
+
         var token = ProductToken(productToken);
-        var groups = new List<(List<string> Agents, List<RobotsRule> Rules, TimeSpan? Delay)>();
+        var groups = new List<Group>();
         var sitemaps = new List<string>();
-        (List<string> Agents, List<RobotsRule> Rules, TimeSpan? Delay)? current = null;
+        Group? current = null;
         var lastWasAgent = false;
-        foreach (var rawLine in robotsTxt.Split('\n'))
+        foreach (var rawLine in robotsTxt.Split(LineEnds, StringSplitOptions.None))
         {
-            var line = rawLine;
+            var line = rawLine.Length > MaxLineLength ? rawLine[..MaxLineLength] : rawLine;
             var hash = line.IndexOf('#');
             if (hash >= 0)
             {
                 line = line[..hash];
             }
 
-            var colon = line.IndexOf(':');
-            if (colon < 0)
+            if (!SplitLine(line, out var key, out var value))
             {
-                continue;
+                continue; // empty, a comment, or no key: neither starts nor ends a group
             }
 
-            var key = line[..colon].Trim().ToLowerInvariant();
-            var value = line[(colon + 1)..].Trim();
             switch (key)
             {
                 case "user-agent":
                     if (!lastWasAgent || current is null)
                     {
-                        current = ([], [], null);
-                        groups.Add(current.Value);
+                        current = new Group();
+                        groups.Add(current);
                     }
 
-                    current.Value.Agents.Add(value.ToLowerInvariant());
+                    current.Agents.Add(AgentName(value));
                     lastWasAgent = true;
                     continue;
                 case "allow" or "disallow" when current is not null:
                     if (value.Length > 0)
                     {
-                        current.Value.Rules.Add(new RobotsRule(key == "allow", Normalize(value)));
+                        current.Rules.Add(new RobotsRule(key == "allow", RobotsPath.Normalize(value)));
                     }
 
+                    lastWasAgent = false; // a rule line closes the run of user-agent lines
                     break;
                 case "crawl-delay" when current is not null:
                     if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
                     {
-                        var index = groups.IndexOf(current.Value);
-                        current = (current.Value.Agents, current.Value.Rules, TimeSpan.FromSeconds(Math.Min(seconds, 86_400)));
-                        groups[index] = current.Value;
+                        current.Delay = TimeSpan.FromSeconds(Math.Min(seconds, 86_400));
                     }
 
                     break;
@@ -105,10 +106,11 @@ public sealed class RobotsPolicy
                     break;
             }
 
-            lastWasAgent = false;
+            // Any other line (Sitemap, Crawl-delay, unknown keys) is not a group line (RFC 9309 §2.1):
+            // it neither closes a run of user-agent lines nor belongs to the rules.
         }
 
-        var mine = groups.Where(g => g.Agents.Any(a => a != "*" && a == token)).ToList();
+        var mine = groups.Where(g => g.Agents.Any(a => a.Length > 0 && a != "*" && a == token)).ToList();
         if (mine.Count == 0)
         {
             mine = groups.Where(g => g.Agents.Contains("*")).ToList();
@@ -119,6 +121,59 @@ public sealed class RobotsPolicy
         return new RobotsPolicy(rules, delay, sitemaps, false);
     }
 
+    /// <summary>
+    /// Whether a crawler name is a product token RFC 9309 §2.2.1 lets a crawler obey by: letters,
+    /// "_" and "-" only, not empty ("FooBot", "Foo_Bar"; not "Foobot/2.1", "Foobot Bar", "ツ").
+    /// </summary>
+    public static bool IsValidProductToken(string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetter(c) || c is '_' or '-');
+
+    private static readonly string[] LineEnds = ["\r\n", "\r", "\n"];
+
+    private sealed class Group
+    {
+        public List<string> Agents { get; } = [];
+        public List<RobotsRule> Rules { get; } = [];
+        public TimeSpan? Delay { get; set; }
+    }
+
+    private static readonly string[] KnownKeys = ["user-agent", "allow", "disallow", "crawl-delay", "sitemap"];
+
+    /// <summary>"key: value", or (as Google reads it) a known key and its value with the colon missing: "disallow /".</summary>
+    private static bool SplitLine(string line, out string key, out string value)
+    {
+        var colon = line.IndexOf(':');
+        if (colon >= 0)
+        {
+            key = line[..colon].Trim().ToLowerInvariant();
+            value = line[(colon + 1)..].Trim();
+            return key.Length > 0;
+        }
+
+        var trimmed = line.Trim();
+        var space = trimmed.IndexOfAny([' ', '\t']);
+        key = space < 0 ? "" : trimmed[..space].ToLowerInvariant();
+        value = space < 0 ? "" : trimmed[(space + 1)..].Trim();
+        return KnownKeys.Contains(key);
+    }
+
+    /// <summary>The name a user-agent line gives, up to the first character a product token cannot hold ("Foo Bar" names Foo).</summary>
+    private static string AgentName(string value)
+    {
+        if (value.StartsWith('*'))
+        {
+            return "*";
+        }
+
+        var end = 0;
+        while (end < value.Length && (char.IsAsciiLetter(value[end]) || value[end] is '_' or '-'))
+        {
+            end++;
+        }
+
+        return value[..end].ToLowerInvariant();
+    }
+
     /// <summary>Whether the crawler may fetch this URL (absolute, or a path with query).</summary>
     public bool IsAllowed(string url)
     {
@@ -127,7 +182,7 @@ public sealed class RobotsPolicy
             return false;
         }
 
-        var path = PathOf(url);
+        var path = RobotsPath.Normalize(RobotsPath.Of(url));
         if (path == "/robots.txt")
         {
             return true;
@@ -150,50 +205,9 @@ public sealed class RobotsPolicy
         return best?.Allow ?? true;
     }
 
-    // "PipelineBot/1.0 (+https://…)" → "pipelinebot": the product token is the name before any "/" or space.
-    private static string ProductToken(string agent)
-    {
-        var end = agent.IndexOfAny(['/', ' ', ';']);
-        return (end < 0 ? agent : agent[..end]).Trim().ToLowerInvariant();
-    }
-
-    private static string PathOf(string url)
-    {
-        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-        {
-            return Normalize(uri.PathAndQuery.Length == 0 ? "/" : uri.PathAndQuery);
-        }
-
-        return Normalize(url.StartsWith('/') ? url : "/" + url);
-    }
-
-    /// <summary>Percent-encodes what must be encoded and upper-cases escapes, so a rule and a path compare octet by octet.</summary>
-    private static string Normalize(string path)
-    {
-        var sb = new StringBuilder(path.Length);
-        for (var i = 0; i < path.Length; i++)
-        {
-            var c = path[i];
-            if (c == '%' && i + 2 < path.Length && Uri.IsHexDigit(path[i + 1]) && Uri.IsHexDigit(path[i + 2]))
-            {
-                sb.Append('%').Append(char.ToUpperInvariant(path[i + 1])).Append(char.ToUpperInvariant(path[i + 2]));
-                i += 2;
-            }
-            else if (c > 0x7E || c == ' ')
-            {
-                foreach (var b in Encoding.UTF8.GetBytes(c.ToString()))
-                {
-                    sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-                }
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
-    }
+    // "PipelineBot/1.0 (+https://…)" → "pipelinebot": the crawler's user-agent header is read the way
+    // its robots.txt lines are, up to the first character a product token cannot hold.
+    private static string ProductToken(string agent) => agent.Trim() == "*" ? "" : AgentName(agent.Trim());
 
     /// <summary>"*" matches any run of characters; a final "$" means the path must end there.</summary>
     private static bool Matches(string pattern, string path)

@@ -34,7 +34,11 @@ public sealed record Quantity
 }
 
 /// <summary>A number that was found and deliberately not read as a figure, with why.</summary>
-public sealed record SkippedNumber(int Start, int End, string Text, string Reason);
+public sealed record SkippedNumber(int Start, int End, string Text, string Reason)
+{
+    /// <summary>The number as read, when it was read before being set aside ("không quá 7.000 đồng" is under 7000 VND, but a rule's).</summary>
+    public Quantity? Reading { get; init; }
+}
 
 /// <summary>Everything the numbers layer found in one text.</summary>
 public sealed record NumberScan(IReadOnlyList<Quantity> Quantities, IReadOnlyList<SkippedNumber> Skipped, NumberStyle Style);

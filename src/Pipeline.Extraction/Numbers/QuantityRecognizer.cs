@@ -10,17 +10,20 @@ namespace Pipeline.Extraction.Numbers;
 /// </summary>
 public static partial class QuantityRecognizer
 {
-    [GeneratedRegex(@"(?<![\p{L}\d_])\d+(?:[.,]\d+)*", RegexOptions.CultureInvariant)]
+    // Digits, or a decimal part with no whole part (",77"); a letter right before is checked after the match.
+    [GeneratedRegex(@"(?<![\d_])(?:\d+(?:[.,]\d+)*|(?<![.,\d]),\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex DigitToken();
 
     [GeneratedRegex(@"\G\(\d{1,2}\)", RegexOptions.CultureInvariant)]
     private static partial Regex Footnote();
 
-    [GeneratedRegex(@"\G((?:\s+\p{L}+){1,3})/(?:năm|tháng|ngày)", RegexOptions.CultureInvariant)]
-    private static partial Regex RateAfterNoun();
+    private static readonly Regex RateAfterNoun = new(
+        @"\G((?:\s+\p{L}+){1,3})/(?:" + string.Join('|', Lexicon.RatePeriods.Select(Fold)) + ")", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    [GeneratedRegex(@"\bgấp\s+(đôi|ba|rưỡi)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex SpelledRatio();
+    private static readonly Regex SpelledRatio = new(
+        @"\b" + Fold(Lexicon.RatioWord) + @"\s+(" + string.Join('|', Lexicon.SpelledRatios.Keys.Select(Fold)) + @")\b", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Dictionary<string, decimal> SpelledRatios = Lexicon.SpelledRatios.ToDictionary(kv => Fold(kv.Key), kv => kv.Value);
 
     private static readonly UnitWord[] UnitsLongestFirst = Lexicon.UnitWords
         .Select(u => u with { Written = Fold(u.Written) })
@@ -32,61 +35,77 @@ public static partial class QuantityRecognizer
     private static readonly (string Words, Approx? Approx, bool Requirement)[] ChainLongestFirst = Lexicon.Qualifiers
         .Select(kv => (Fold(kv.Key), (Approx?)kv.Value, false))
         .Concat(Lexicon.ChainWords.Select(w => (Fold(w), (Approx?)null, false)))
-        .Concat(Lexicon.RequirementWords.Select(w => (Fold(w), (Approx?)null, true)))
+        .Concat(Lexicon.RequirementWords.Select(kv => (Fold(kv.Key), (Approx?)kv.Value, true)))
         .OrderByDescending(x => x.Item1.Length).ToArray();
 
     private static readonly HashSet<string> NamingWords = Lexicon.NamingWords.Select(Fold).ToHashSet();
     private static readonly HashSet<string> TimeWords = Lexicon.TimeWords.Select(Fold).ToHashSet();
-    private static readonly Dictionary<string, int> NumberWords = Lexicon.NumberWords.ToDictionary(kv => Fold(kv.Key), kv => kv.Value);
-
-    private static readonly string[] MoneyCues = new[]
-    {
-        "vốn", "doanh thu", "ngân sách", "giá trị", "nộp", "thu", "kim ngạch", "lợi nhuận", "chi phí", "tổng mức", "giải ngân",
-        "tiền", "xuất khẩu", "nhập khẩu", "đầu tư", "thuế", "chi", "trị giá",
-    }.Select(Fold).ToArray();
+    private static readonly string[] MoneyCues = Lexicon.MoneyCues.Select(Fold).ToArray();
+    private static readonly string[] NotUnits = Lexicon.NotUnits.Select(Fold).ToArray();
+    private static readonly string[] Negations = Lexicon.Negations.Select(Fold).ToArray();
+    private static readonly string[] NegativeWords = Lexicon.NegativeWords.Select(Fold).ToArray();
+    private static readonly HashSet<string> DecimalWords = Lexicon.DecimalWords.Select(Fold).ToHashSet();
+    private static readonly (string Words, Approx Approx)[] TrailingBounds = Lexicon.TrailingBounds.Select(kv => (Fold(kv.Key), kv.Value)).ToArray();
+    private static readonly (string Opener, string[] Joiners)[] RangeOpeners = Lexicon.RangeOpeners.Select(kv => (Fold(kv.Key), kv.Value.Select(Fold).ToArray())).ToArray();
+    private static readonly string[] RangeJoiners = Lexicon.RangeJoiners.Select(Fold).ToArray();
+    private static readonly UnitWord[] CurrencyBefore = Lexicon.CurrencyBefore.Select(u => u with { Written = Fold(u.Written) }).OrderByDescending(u => u.Written.Length).ToArray();
+    private static readonly string CentJoiner = Fold(Lexicon.CentJoiner);
+    private static readonly string[] NotNaming = Lexicon.NotNaming.Select(Fold).ToArray();
+    private static readonly string[] EstimateLeads = Lexicon.EstimateLeads.Select(Fold).ToArray();
+    private static readonly string[] RuleConditions = Lexicon.RuleConditions.Select(Fold).ToArray();
+    private static readonly (string Word, int Max)[] CalendarSlots = Lexicon.CalendarSlots.Select(kv => (Fold(kv.Key), kv.Value)).ToArray();
+    private static readonly HashSet<string> YearLeads = Lexicon.YearLeads.Select(Fold).ToHashSet();
+    private static readonly string Five = Fold(Lexicon.Five);
 
     private static readonly HashSet<string> CountingUnits =
         [Units.Project, Units.Worker, Units.Enterprise, Units.Procedure, Units.Item, Units.Tonne, Units.Hectare];
 
-    // The unit words a spelled-out number may count ("ba dự án"), longest first; short ones (ha, dn) are too ambiguous.
-    private static readonly UnitWord[] SpelledUnits = UnitsLongestFirst.Where(w => CountingUnits.Contains(w.Unit) && w.Written.Length > 2).ToArray();
-
-    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> NumberWordLookup = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpelledLookup =
+        SpelledNumber.Words.ToHashSet().GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static string Fold(string s) => Text.MatchKey.Fold(s);
 
     private const decimal MaxFactor = 1_000_000_000_000_000m; // triệu tỷ, 10¹⁵
 
-    private static readonly string[] RangeWords = [Fold("đến"), Fold("tới")];
-    private static readonly string Hundred = Text.MatchKey.Fold("trăm");
-    private static readonly string PercentWords = Text.MatchKey.Fold("phần trăm");
-    private static readonly string From = Text.MatchKey.Fold("từ");
-    private static readonly string Estimated = Text.MatchKey.Fold("ước");
-    private static readonly string Expected = Text.MatchKey.Fold("dự kiến");
-    private static readonly string TotalOf = Text.MatchKey.Fold("tổng số");
-    private static readonly string WithAmountOf = Text.MatchKey.Fold("với số");
-    private static readonly string OrMore = Text.MatchKey.Fold("trở lên");
+    private static readonly string Hundred = Fold(Lexicon.Hundred);
+    private static readonly string PercentWords = Fold(Lexicon.PercentPhrase);
+    private static readonly string One = Fold(Lexicon.One);
+    private static readonly HashSet<string> NameListJoiners = Lexicon.NameListJoiners.Select(Fold).ToHashSet();
 
-    // A rule's condition on the projects it applies to: "... tối thiểu 20% tổng vốn đối với dự án sử dụng dưới 20 ha đất".
-    private static readonly string[] RuleConditions = [Fold("đối với dự án"), Fold("đối với các dự án"), Fold("đối với trường hợp")];
+    /// <summary>A number as written: digits (Value null) or number words (their Value).</summary>
+    private readonly record struct NumberToken(int Index, int End, decimal? Spelled, bool Complex);
 
     public static NumberScan Scan(string clean, string key)
     {
         var traps = FindTraps(key);
-        var tokens = MergeSpaceGroups(key, DigitToken().Matches(key).Select(m => (m.Index, End: m.Index + m.Length)).ToList());
-        var style = VoteStyle(key, tokens);
+        var digits = MergeSpaceGroups(key, DigitTokens(key));
+        var style = VoteStyle(key, digits);
+        var tokens = digits.Select(d => new NumberToken(d.Index, d.End, null, false)).Concat(SpelledTokens(key))
+            .OrderBy(x => x.Index).ToList();
         var quantities = new List<Quantity>();
         var skipped = new List<SkippedNumber>();
         var lastNameEnd = -10;
+        var consumed = 0;
 
         for (var t = 0; t < tokens.Count; t++)
         {
-            var (start, end) = tokens[t];
+            var token = tokens[t];
+            var (start, end) = (token.Index, token.End);
+            if (start < consumed)
+            {
+                continue; // part of the number before it: its cents, its decimals, the end of its range
+            }
+
             var raw = clean[start..end];
+            var spelled = token.Spelled is not null;
             var trap = traps.FirstOrDefault(x => start >= x.Start && start < x.End);
             if (trap.Reason is not null)
             {
-                skipped.Add(new SkippedNumber(start, end, raw, trap.Reason));
+                if (!spelled)
+                {
+                    skipped.Add(new SkippedNumber(start, end, raw, trap.Reason));
+                }
+
                 continue;
             }
 
@@ -99,23 +118,31 @@ public static partial class QuantityRecognizer
                 continue;
             }
 
-            if (end - start >= 8 && raw.All(char.IsAsciiDigit))
+            if (!spelled && end - start >= 8 && raw.All(char.IsAsciiDigit))
             {
                 skipped.Add(new SkippedNumber(start, end, raw, "a long ungrouped digit run: an identifier or code"));
                 continue;
             }
 
-            var parsed = DigitParser.Parse(raw, style);
+            var parsed = spelled ? new ParsedDigits(token.Spelled!.Value, false, false, null) : DigitParser.Parse(raw[0] == ',' ? "0" + raw : raw, style);
             if (parsed.Malformed)
             {
                 skipped.Add(new SkippedNumber(start, end, raw, "malformed digit grouping"));
                 continue;
             }
 
-            var read = ReadAfter(key, end, parsed.Value);
+            // "2 chấm 23 đô la", "một chấm ba": a decimal mark written as a word.
+            var wholeEnd = end;
+            if ((spelled || raw.All(char.IsAsciiDigit)) && DecimalPart(key, tokens, t, end) is { } fraction)
+            {
+                parsed = parsed with { Value = parsed.Value + fraction.Value };
+                end = fraction.End;
+            }
+
+            var read = ReadAfter(clean, key, end, parsed.Value);
             if (read.GluedCode)
             {
-                skipped.Add(new SkippedNumber(start, end, raw, "digits glued to letters: a code or name"));
+                skipped.Add(new SkippedNumber(start, wholeEnd, raw, "digits glued to letters: a code or name"));
                 continue;
             }
 
@@ -123,44 +150,77 @@ public static partial class QuantityRecognizer
             decimal? high = null;
             var numberEnd = end;
             var ambiguous = parsed.Ambiguous;
+            var next = NextToken(tokens, t, read.End);
 
             // "12 tỷ 500 triệu đồng", "2 triệu 300 nghìn đồng": one amount written in two scales.
-            if (read.Unit is null && read.Factor >= 1_000_000m && t + 1 < tokens.Count && key.AsSpan(read.End, tokens[t + 1].Index - read.End).IsWhiteSpace())
+            if (!spelled && read.Unit is null && read.Factor >= 1_000_000m && next >= 0 && tokens[next].Spelled is null
+                && key.AsSpan(read.End, tokens[next].Index - read.End).IsWhiteSpace())
             {
-                var (s2, e2) = tokens[t + 1];
+                var (s2, e2) = (tokens[next].Index, tokens[next].End);
                 var second = DigitParser.Parse(clean[s2..e2], style);
-                var read2 = ReadAfter(key, e2, second.Value);
+                var read2 = ReadAfter(clean, key, e2, second.Value);
                 if (!second.Malformed && !read2.GluedCode && read2.Factor > 1 && read2.Factor < read.Factor && second.Value * read2.Factor < read.Factor)
                 {
                     read = read2 with { Value = read.Value + read2.Value, Factor = read.Factor };
                     low = read.Value / read.Factor;
                     numberEnd = e2;
                     ambiguous |= second.Ambiguous;
-                    t++;
+                    next = NextToken(tokens, next, read.End);
                 }
             }
 
-            // A range: "2-3 dự án", "60%-70%", "từ 60 đến 70%".
-            if (t + 1 < tokens.Count && RangeConnector(key, start, read.End, read.Unit, tokens[t + 1].Index))
+            // "2 đô 23 xu", "20 Rupees 43", "1 đô la và bốn mươi hai xen": whole units, then cents.
+            if (read.Unit is { } money && Lexicon.CentCurrencies.Contains(money) && read.Factor == 1 && CentsAfter(key, tokens, t, read.End) is { } cents)
             {
-                var (s2, e2) = tokens[t + 1];
-                var second = DigitParser.Parse(clean[s2..e2], style);
-                var read2 = ReadAfter(key, e2, second.Value);
-                var firstScale = read.Factor == 1 ? read2.Factor : read.Factor;
-                if (!second.Malformed && !read2.GluedCode && (read.Unit is null || read2.Unit is null || read.Unit == read2.Unit)
-                    && parsed.Value <= decimal.MaxValue / firstScale)
+                read = read with { Value = read.Value + cents.Value / 100m, End = cents.End };
+                low = read.Value;
+                next = NextToken(tokens, t, read.End);
+            }
+
+            var lead = CurrencyLead(key, start, consumed, out var unitBefore);
+            var rangeStart = RangeStart(key, lead, out var joiners);
+
+            // A range: "2-3 dự án", "60%-70%", "từ 60 đến 70%", "giữa 1000 và 2000 đồng", "VND1000-VND2000".
+            if (next >= 0 && RangeConnector(key, read.End, read.Unit ?? unitBefore, tokens[next].Index, joiners, ApproxBefore(key, rangeStart)) is { } secondLead)
+            {
+                var (s2, e2) = (tokens[next].Index, tokens[next].End);
+                var spelled2 = tokens[next].Spelled;
+                var second = spelled2 is { } v2 ? new ParsedDigits(v2, false, false, null) : DigitParser.Parse(clean[s2..e2][0] == ',' ? "0" + clean[s2..e2] : clean[s2..e2], style);
+                var secondEnd = e2;
+                if ((spelled2 is not null || clean[s2..e2].All(char.IsAsciiDigit)) && DecimalPart(key, tokens, next, e2) is { } fraction2)
                 {
-                    low = parsed.Value * firstScale;
-                    high = read2.Value;
-                    read = read2 with { Value = low, Unit = read2.Unit ?? read.Unit };
-                    numberEnd = e2;
-                    ambiguous |= second.Ambiguous;
-                    t++;
+                    second = second with { Value = second.Value + fraction2.Value };
+                    secondEnd = fraction2.End;
                 }
+
+                var read2 = ReadAfter(clean, key, secondEnd, second.Value);
+                var unit2 = read2.Unit ?? secondLead.Unit;
+                var firstScale = read.Factor == 1 ? read2.Factor : read.Factor;
+                var firstValue = read.Factor == 1 ? read.Value : parsed.Value;
+                var unit1 = read.Unit ?? unitBefore;
+                if (!second.Malformed && !read2.GluedCode && (unit1 is null || unit2 is null || unit1 == unit2)
+                    && firstValue <= decimal.MaxValue / firstScale && (joiners is not null || secondLead.Joined || read.Unit is null && unit2 is not null))
+                {
+                    low = firstValue * firstScale;
+                    high = read2.Value;
+                    read = read2 with { Value = low, Unit = unit2 ?? unit1 };
+                    numberEnd = secondEnd;
+                    ambiguous |= second.Ambiguous;
+                    unitBefore = null;
+                }
+            }
+
+            var sign = SignBefore(clean, key, lead, read.End, out var signStart);
+            if (sign < 0)
+            {
+                low = -low;
+                high = -high;
+                read = read with { Value = -read.Value };
+                rangeStart = RangeStart(key, signStart, out _);
             }
 
             var value = high is null ? read.Value : low;
-            var unit = read.Unit;
+            var unit = read.Unit ?? unitBefore;
             var inferred = false;
             if (unit is null && read.Factor >= 1_000_000m && HasMoneyCue(key, start))
             {
@@ -168,7 +228,14 @@ public static partial class QuantityRecognizer
                 inferred = true;
             }
 
-            if (unit is null && read.Factor == 1 && high is null)
+            var (qStart, approx, qualifier, requirement) = ReadQualifiers(key, rangeStart);
+            var standalone = Standalone(key, Math.Min(qStart, rangeStart), read.End);
+            if (spelled && !SpelledIsNumber(key, tokens, t, unit, read.Factor, high is not null, standalone))
+            {
+                continue; // "ba" the father, "một" the article, "không" the negation: words, not numbers
+            }
+
+            if (unit is null && read.Factor == 1 && high is null && !spelled && !standalone)
             {
                 var why = BareNumberTrap(clean, key, start, end, raw, read.End, lastNameEnd);
                 if (why is not null)
@@ -182,31 +249,27 @@ public static partial class QuantityRecognizer
                     continue;
                 }
             }
-
-            var (qStart, approx, qualifier, requirement) = ReadQualifiers(key, RangeStart(key, start));
-            if (requirement)
+            else if (spelled && unit is null && read.Factor == 1 && high is null && TimeAfter(key, read.End))
             {
-                skipped.Add(new SkippedNumber(start, read.End, clean[start..read.End], "a requirement quoted from a rule"));
+                skipped.Add(new SkippedNumber(start, end, raw, "a duration or a date part"));
                 continue;
             }
 
-            // "tăng 12% trở lên", "từ 8.000 tỷ đồng trở lên": at least that much.
+            // "tăng 12% trở lên", "từ 7000 đồng trở xuống": at least or at most that much.
             var quantityEnd = read.End;
             var afterUnit = WordReader.SkipSpaces(key, read.End);
-            if (key.AsSpan(afterUnit).StartsWith(OrMore, StringComparison.Ordinal) && approx is Approx.Exact or Approx.Over)
+            foreach (var (words, bound) in TrailingBounds)
             {
-                approx = Approx.Over;
-                quantityEnd = afterUnit + OrMore.Length;
+                if (WordReader.StartsAt(key, afterUnit, words) && approx is Approx.Exact || WordReader.StartsAt(key, afterUnit, words) && approx == bound)
+                {
+                    approx = bound;
+                    quantityEnd = afterUnit + words.Length;
+                    break;
+                }
             }
 
-            if (approx is Approx.Under or Approx.Over && UnderRuleCondition(key, qStart))
-            {
-                skipped.Add(new SkippedNumber(start, read.End, clean[start..read.End], "a threshold in a rule's condition"));
-                continue;
-            }
-
-            var spanStart = Math.Min(qStart, RangeStart(key, start));
-            quantities.Add(new Quantity
+            var spanStart = Math.Min(qStart, rangeStart);
+            var quantity = new Quantity
             {
                 Start = spanStart,
                 End = quantityEnd,
@@ -222,14 +285,28 @@ public static partial class QuantityRecognizer
                 UnitInferred = inferred,
                 Ambiguous = ambiguous,
                 Counted = read.Unit == Units.Count,
-            });
+                Spelled = spelled,
+            };
+            consumed = quantityEnd;
+
+            if (requirement)
+            {
+                skipped.Add(new SkippedNumber(start, read.End, clean[start..read.End], "a requirement quoted from a rule") { Reading = quantity });
+                continue;
+            }
+
+            if (approx is Approx.Under or Approx.Over && UnderRuleCondition(key, qStart))
+            {
+                skipped.Add(new SkippedNumber(start, read.End, clean[start..read.End], "a threshold in a rule's condition") { Reading = quantity });
+                continue;
+            }
+
+            quantities.Add(quantity);
         }
 
-        quantities.AddRange(SpelledNumbers(clean, key, quantities));
-        foreach (Match m in SpelledRatio().Matches(key))
+        foreach (Match m in SpelledRatio.Matches(key))
         {
             var g = m.Groups[1];
-            var times = g.Value switch { "đôi" => 2m, "ba" => 3m, _ => 1.5m };
             quantities.Add(new Quantity
             {
                 Start = g.Index,
@@ -237,11 +314,12 @@ public static partial class QuantityRecognizer
                 Text = clean[g.Index..(g.Index + g.Length)],
                 NumberStart = g.Index,
                 NumberEnd = g.Index + g.Length,
-                Value = times,
+                Value = SpelledRatios[g.Value],
                 Unit = Units.Times,
                 Spelled = true,
             });
         }
+
         quantities.Sort((a, b) => a.Start.CompareTo(b.Start));
         return new NumberScan(quantities, skipped, style);
     }
@@ -249,7 +327,7 @@ public static partial class QuantityRecognizer
     private readonly record struct AfterNumber(decimal Value, decimal Factor, string? Unit, int End, bool GluedCode);
 
     /// <summary>Scale words, then a unit and an optional "/per" rate, right after the digits.</summary>
-    private static AfterNumber ReadAfter(string key, int end, decimal value)
+    private static AfterNumber ReadAfter(string clean, string key, int end, decimal value)
     {
         var factor = 1m;
         var i = end;
@@ -259,7 +337,15 @@ public static partial class QuantityRecognizer
             i += footnote.Length; // "110.764(1) triệu đồng": the marker sits between number and unit
         }
 
-        var glued = i < key.Length && char.IsLetter(key[i]);
+        // "100K", "3M", "1,2M", ",0012G": a scale letter glued to the digits, as written (a lone "m" is metres).
+        if (i == end && i < clean.Length && Lexicon.GluedScales.TryGetValue(clean[i], out var glued)
+            && (i + 1 == clean.Length || !char.IsLetter(clean[i + 1])))
+        {
+            factor = glued;
+            i++;
+        }
+
+        var gluedLetters = i == end && i < key.Length && char.IsLetter(key[i]);
         var consumedScale = true;
         while (consumedScale)
         {
@@ -290,17 +376,20 @@ public static partial class QuantityRecognizer
 
         string? unit = null;
         var u = WordReader.SkipSpaces(key, i);
-        foreach (var w in UnitsLongestFirst)
+        if (!NotAUnit(key, u))
         {
-            if (WordReader.StartsAt(key, u, w.Written))
+            foreach (var w in UnitsLongestFirst)
             {
-                unit = w.Unit;
-                i = u + w.Written.Length;
-                break;
+                if (WordReader.StartsAt(key, u, w.Written))
+                {
+                    unit = w.Unit;
+                    i = u + w.Written.Length;
+                    break;
+                }
             }
         }
 
-        if (glued && i == end + (footnote.Success && footnote.Index == end ? footnote.Length : 0))
+        if (gluedLetters && i == end + (footnote.Success && footnote.Index == end ? footnote.Length : 0))
         {
             return new AfterNumber(value, 1, null, end, true);
         }
@@ -308,7 +397,7 @@ public static partial class QuantityRecognizer
         // "15.000 tấn sợi/năm": a capacity names its product before the rate.
         if (unit is Units.Tonne or Units.Item or Units.CubicMetre)
         {
-            var rate = RateAfterNoun().Match(key, i);
+            var rate = RateAfterNoun.Match(key, i);
             if (rate.Success && rate.Index == i)
             {
                 i += rate.Groups[1].Length;
@@ -345,18 +434,12 @@ public static partial class QuantityRecognizer
             : new AfterNumber(value * factor, factor, unit, i, false);
     }
 
-    private static bool RangeConnector(string key, int firstStart, int afterFirst, string? firstUnit, int nextStart)
+    /// <summary>"hai đồng chí", "ba đô thị": a unit word that starts another word here.</summary>
+    private static bool NotAUnit(string key, int at)
     {
-        var i = WordReader.SkipSpaces(key, afterFirst);
-        if (i < key.Length && key[i] is '-' or '–' or '—' && WordReader.SkipSpaces(key, i + 1) == nextStart)
+        foreach (var phrase in NotUnits)
         {
-            return true;
-        }
-
-        var hasTu = WordReader.PhraseEndingAt(key, firstStart, From) >= 0;
-        foreach (var w in RangeWords)
-        {
-            if (hasTu && WordReader.StartsAt(key, i, w) && WordReader.SkipSpaces(key, i + w.Length) == nextStart)
+            if (WordReader.StartsAt(key, at, phrase))
             {
                 return true;
             }
@@ -365,10 +448,416 @@ public static partial class QuantityRecognizer
         return false;
     }
 
-    private static int RangeStart(string key, int start)
+    /// <summary>What stands between the first number of a range and the second: the second's own currency prefix, and whether a joiner word was used.</summary>
+    private readonly record struct SecondLead(string? Unit, bool Joined);
+
+    /// <summary>
+    /// Whether a range joins the number ending at <paramref name="afterFirst"/> to the one at <paramref name="nextStart"/>:
+    /// a dash ("2-3 dự án"), the opener's joiner ("từ 60 đến 70%", "giữa 1000 và 2000"), or "đến"/"tới" after "khoảng".
+    /// The second number may carry its currency in front ("VND1000-VND2000").
+    /// </summary>
+    private static SecondLead? RangeConnector(string key, int afterFirst, string? firstUnit, int nextStart, string[]? joiners, Approx approxBefore)
     {
-        var tu = WordReader.PhraseEndingAt(key, start, From);
-        return tu >= 0 ? tu : start;
+        var i = WordReader.SkipSpaces(key, afterFirst);
+        var prefix = CurrencyLead(key, nextStart, 0, out var prefixUnit);
+        if (prefixUnit is not null && firstUnit is not null && prefixUnit != firstUnit)
+        {
+            return null;
+        }
+
+        if (i < key.Length && key[i] is '-' or '–' or '—' && WordReader.SkipSpaces(key, i + 1) == prefix)
+        {
+            return new SecondLead(prefixUnit, false);
+        }
+
+        foreach (var w in joiners ?? (approxBefore == Approx.About ? RangeJoiners : []))
+        {
+            if (WordReader.StartsAt(key, i, w) && WordReader.SkipSpaces(key, i + w.Length) == prefix)
+            {
+                return new SecondLead(prefixUnit, joiners is not null);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where a range's opener ("từ", "giữa") starts before the number, and the joiners it takes; the number's own start if none.</summary>
+    private static int RangeStart(string key, int start, out string[]? joiners)
+    {
+        foreach (var (opener, words) in RangeOpeners)
+        {
+            var at = WordReader.PhraseEndingAt(key, start, opener);
+            if (at >= 0)
+            {
+                joiners = words;
+                return at;
+            }
+        }
+
+        joiners = null;
+        return start;
+    }
+
+    private static Approx ApproxBefore(string key, int start) => ReadQualifiers(key, start).Approx;
+
+    /// <summary>The next token that starts at or after <paramref name="from"/>, or -1.</summary>
+    private static int NextToken(List<NumberToken> tokens, int t, int from)
+    {
+        for (var k = t + 1; k < tokens.Count; k++)
+        {
+            if (tokens[k].Index >= from)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>"chấm 23", "phẩy 1", "chấm ba" right after a whole number: its decimals, and where they end.</summary>
+    private static (decimal Value, int End)? DecimalPart(string key, List<NumberToken> tokens, int t, int end)
+    {
+        var w = WordReader.SkipSpaces(key, end);
+        var wordEnd = w;
+        while (wordEnd < key.Length && char.IsLetter(key[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        if (wordEnd == w || !DecimalWords.Contains(key[w..wordEnd]))
+        {
+            return null;
+        }
+
+        var k = NextToken(tokens, t, wordEnd);
+        if (k < 0 || tokens[k].Index != WordReader.SkipSpaces(key, wordEnd))
+        {
+            return null;
+        }
+
+        var next = tokens[k];
+        if (next.Spelled is { } spelled)
+        {
+            // "một chấm ba": one spelled digit after the mark is a tenth.
+            return spelled is > 0 and < 10 && !next.Complex ? (spelled / 10m, next.End) : null;
+        }
+
+        var digits = key[next.Index..next.End];
+        if (!digits.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var fraction = decimal.Parse("0." + digits, System.Globalization.CultureInfo.InvariantCulture);
+        return (fraction, next.End);
+    }
+
+    /// <summary>The cents after whole units of money: "23 xen", "và 42 xu", "và bốn mươi hai xen", or a bare "23" ending the phrase.</summary>
+    private static (decimal Value, int End)? CentsAfter(string key, List<NumberToken> tokens, int t, int end)
+    {
+        var i = WordReader.SkipSpaces(key, end);
+        var joined = WordReader.StartsAt(key, i, CentJoiner);
+        if (joined)
+        {
+            i = WordReader.SkipSpaces(key, i + CentJoiner.Length);
+        }
+
+        var k = NextToken(tokens, t, i);
+        if (k < 0 || tokens[k].Index != i || i == end)
+        {
+            return null;
+        }
+
+        var token = tokens[k];
+        decimal cents;
+        if (token.Spelled is { } spelled)
+        {
+            cents = spelled;
+        }
+        else
+        {
+            var digits = key[token.Index..token.End];
+            if (digits.Length > 2 || !digits.All(char.IsAsciiDigit))
+            {
+                return null;
+            }
+
+            cents = int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (cents is < 1 or > 99)
+        {
+            return null;
+        }
+
+        var after = WordReader.SkipSpaces(key, token.End);
+        foreach (var w in UnitsLongestFirst)
+        {
+            if (w.Unit == Lexicon.Cent && WordReader.StartsAt(key, after, w.Written))
+            {
+                return (cents, after + w.Written.Length);
+            }
+        }
+
+        // Without a cent word the number must end the phrase ("hai đô 23"), and "và" needs one.
+        return !joined && (after == key.Length || key[after] is '.' or ',' or ';' or '\n' or ')') ? (cents, token.End) : null;
+    }
+
+    /// <summary>
+    /// A currency written before the number ("$10", "VN$1000", "USD1,23", "EUR 20", "Rs. 20", "£9"): where it starts,
+    /// or the number's own start. A code that is the unit of the number before it ("500 triệu USD 25 dự án") is not.
+    /// </summary>
+    private static int CurrencyLead(string key, int start, int consumed, out string? unit)
+    {
+        unit = null;
+        foreach (var gap in new[] { 0, 1 })
+        {
+            var end = start - gap;
+            if (end < 0 || (gap == 1 && key[end] != ' '))
+            {
+                continue;
+            }
+
+            foreach (var c in CurrencyBefore)
+            {
+                var at = end - c.Written.Length;
+                if (at < consumed || at < 0 || string.CompareOrdinal(key, at, c.Written, 0, c.Written.Length) != 0)
+                {
+                    continue;
+                }
+
+                if (at > 0 && char.IsLetterOrDigit(key[at - 1]) || at > 0 && key[at - 1] == '$')
+                {
+                    continue;
+                }
+
+                // "triệu USD 25": a code right after a number or scale belongs to that number.
+                if (char.IsLetter(c.Written[0]) && gap == 1 && AfterAmount(key, at))
+                {
+                    continue;
+                }
+
+                unit = c.Unit;
+                return at;
+            }
+        }
+
+        return start;
+    }
+
+    private static bool AfterAmount(string key, int at)
+    {
+        var before = WordReader.Before(key, at, 1);
+        return before.Length > 0 && (char.IsAsciiDigit(before[^1]) || ScalesLongestFirst.Any(s => s.Word == before));
+    }
+
+    /// <summary>
+    /// A minus sign or "âm" before the number: "-1200000", "- 1.200.000", "âm 1.200.000", "(-5%)". A dash after a name
+    /// ("Covid-19", "CN-05") is no sign, nor is a list dash before a line of text ("- 25 dự án cấp mới").
+    /// </summary>
+    private static int SignBefore(string clean, string key, int start, int end, out int signStart)
+    {
+        signStart = start;
+        foreach (var word in NegativeWords)
+        {
+            var at = WordReader.PhraseEndingAt(key, start, word);
+            if (at >= 0)
+            {
+                signStart = at;
+                return -1;
+            }
+        }
+
+        var i = start;
+        var spaced = i > 0 && key[i - 1] == ' ';
+        if (spaced)
+        {
+            i--;
+        }
+
+        if (i == 0 || key[i - 1] is not ('-' or '−'))
+        {
+            return 1;
+        }
+
+        var dash = i - 1;
+        var b = dash;
+        while (b > 0 && key[b - 1] == ' ')
+        {
+            b--;
+        }
+
+        if (b > 0 && (char.IsLetterOrDigit(key[b - 1]) || key[b - 1] is '-' or '/' or '.'))
+        {
+            return 1;
+        }
+
+        var lineStart = b == 0 || key[b - 1] == '\n';
+        if (spaced && lineStart && !LineEndsAt(clean, end))
+        {
+            return 1; // "- 25 dự án ...": a list dash
+        }
+
+        signStart = dash;
+        return -1;
+    }
+
+    private static bool LineEndsAt(string clean, int end)
+    {
+        var i = end;
+        while (i < clean.Length && clean[i] is ' ' or '\t' or '.')
+        {
+            i++;
+        }
+
+        return i == clean.Length || clean[i] == '\n';
+    }
+
+    /// <summary>Whether the number is all its line holds (a table cell, a lone value): "không", "hai", "trăm".</summary>
+    private static bool Standalone(string key, int start, int end)
+    {
+        var b = start;
+        while (b > 0 && key[b - 1] is ' ' or '\t')
+        {
+            b--;
+        }
+
+        return (b == 0 || key[b - 1] == '\n') && LineEndsAt(key, end);
+    }
+
+    /// <summary>
+    /// Whether number words are a number here: with a unit or scale after them, in a range, as a compound ("hai mươi",
+    /// "mười bốn"), or alone on their line. "một" before a thing counted is "a", not one ("một dự án của Nhật Bản");
+    /// "năm" after "trong", "cả" is the year.
+    /// </summary>
+    private static bool SpelledIsNumber(string key, List<NumberToken> tokens, int t, string? unit, decimal factor, bool range, bool standalone)
+    {
+        var token = tokens[t];
+        var word = key[token.Index..token.End];
+        var before = WordReader.Before(key, token.Index, 1);
+        if (before == Fold(Lexicon.RatioWord))
+        {
+            return false; // "gấp ba": a ratio, read by its own rule
+        }
+
+        if (word == Five && YearLeads.Contains(before))
+        {
+            return false;
+        }
+
+        if (standalone)
+        {
+            return true;
+        }
+
+        if (token.Spelled == 0)
+        {
+            return false;
+        }
+
+        if (word == One && factor == 1 && !range && (unit is null || CountingUnits.Contains(unit) || unit == Units.Count))
+        {
+            return false;
+        }
+
+        return unit is not null || factor > 1 || range || token.Complex;
+    }
+
+    private static bool TimeAfter(string key, int after)
+    {
+        var next = WordReader.SkipSpaces(key, after);
+        foreach (var w in TimeWords)
+        {
+            if (WordReader.StartsAt(key, next, w))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The digit tokens of a text; digits glued after letters count only after a currency code ("USD1,23", "Rs20").</summary>
+    private static List<(int Index, int End)> DigitTokens(string key)
+    {
+        var tokens = new List<(int, int)>();
+        foreach (Match m in DigitToken().Matches(key))
+        {
+            if (m.Index > 0 && char.IsLetter(key[m.Index - 1]))
+            {
+                var w = m.Index;
+                while (w > 0 && char.IsLetter(key[w - 1]))
+                {
+                    w--;
+                }
+
+                var word = key[w..m.Index];
+                if (!CurrencyBefore.Any(c => c.Written == word) || w > 0 && char.IsLetterOrDigit(key[w - 1]))
+                {
+                    continue;
+                }
+            }
+
+            // ",77" stands alone only after a space, a line start, a sign or a currency.
+            if (key[m.Index] == ',' && m.Index > 0 && key[m.Index - 1] is not (' ' or '\n' or '-' or '−' or '$' or '('))
+            {
+                continue;
+            }
+
+            tokens.Add((m.Index, m.Index + m.Length));
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Runs of number words, each the longest that reads as one number: "hai mươi mốt nghìn không trăm mười một".</summary>
+    private static IEnumerable<NumberToken> SpelledTokens(string key)
+    {
+        var words = new List<(int Index, int End)>();
+        var i = 0;
+        while (i < key.Length)
+        {
+            if (!char.IsLetter(key[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < key.Length && char.IsLetter(key[end]))
+            {
+                end++;
+            }
+
+            words.Add((i, end));
+            i = end;
+        }
+
+        for (var w = 0; w < words.Count; w++)
+        {
+            if (!SpelledLookup.Contains(key.AsSpan(words[w].Index, words[w].End - words[w].Index))
+                || words[w].Index > 0 && key[words[w].Index - 1] is '/' or '-' or '_' or '.' || words[w].Index > 0 && char.IsDigit(key[words[w].Index - 1]))
+            {
+                continue;
+            }
+
+            // The run: number words one space apart.
+            var run = new List<string> { key[words[w].Index..words[w].End] };
+            var last = w;
+            while (last + 1 < words.Count && words[last + 1].Index == words[last].End + 1 && key[words[last].End] == ' '
+                   && SpelledLookup.Contains(key.AsSpan(words[last + 1].Index, words[last + 1].End - words[last + 1].Index)))
+            {
+                last++;
+                run.Add(key[words[last].Index..words[last].End]);
+            }
+
+            if (SpelledNumber.ReadPrefix(run) is { } read)
+            {
+                var endWord = w + read.Count - 1;
+                yield return new NumberToken(words[w].Index, words[endWord].End, read.Value, read.Count > 1);
+                w = endWord;
+            }
+        }
     }
 
     /// <summary>Reads the chain of qualifier words right before a number; the nearest bound wins.</summary>
@@ -391,7 +880,7 @@ public static partial class QuantityRecognizer
 
                 if (requirement && approx is null)
                 {
-                    return (at, Approx.Exact, words, true);
+                    return (at, a ?? Approx.Exact, words, true);
                 }
 
                 if (a is not null && approx is null)
@@ -399,8 +888,20 @@ public static partial class QuantityRecognizer
                     approx = a;
                     word = words;
                     start = at;
+                    // "không ít hơn" is over, "không hơn" under: a negation turns the bound around.
+                    foreach (var negation in Negations)
+                    {
+                        var negated = WordReader.PhraseEndingAt(key, at, negation);
+                        if (negated >= 0 && a is Approx.Over or Approx.Under)
+                        {
+                            approx = a == Approx.Over ? Approx.Under : Approx.Over;
+                            word = negation + " " + words;
+                            start = at = negated;
+                            break;
+                        }
+                    }
                 }
-                else if (a is null && words.StartsWith(Estimated, StringComparison.Ordinal) || words == Expected)
+                else if (a is null && EstimateLeads.Any(l => words.StartsWith(l, StringComparison.Ordinal)))
                 {
                     start = at; // keep "ước đạt" in the figure's text: it sets the estimate flag
                 }
@@ -418,10 +919,6 @@ public static partial class QuantityRecognizer
 
         return (start, approx ?? Approx.Exact, word, false);
     }
-
-    // The calendar words of NamingWords, with the largest number each can name: "năm 2024", "tháng 6", "quý 3".
-    private static readonly (string Word, int Max)[] CalendarSlots =
-        [(Fold("năm"), 2100), (Fold("tháng"), 12), (Fold("ngày"), 31), (Fold("quý"), 4), (Fold("tuần"), 53)];
 
     /// <summary>
     /// A number after a calendar word that cannot be that date ("cả năm 6.750 tỷ đồng": a grouped or decimal
@@ -467,7 +964,7 @@ public static partial class QuantityRecognizer
             return null;
         }
 
-        if (previousWords.EndsWith(TotalOf, StringComparison.Ordinal) || previousWords.EndsWith(WithAmountOf, StringComparison.Ordinal))
+        if (NotNaming.Any(w => previousWords.EndsWith(w, StringComparison.Ordinal)))
         {
             return null;
         }
@@ -526,7 +1023,7 @@ public static partial class QuantityRecognizer
                 }
             }
 
-            if (lastNameEnd >= 0 && start - lastNameEnd is >= 0 and <= 4 && key[lastNameEnd..start].Trim() is "," or "và" or "-")
+            if (lastNameEnd >= 0 && start - lastNameEnd is >= 0 and <= 4 && NameListJoiners.Contains(key[lastNameEnd..start].Trim()))
             {
                 return "numbered name";
             }
@@ -623,179 +1120,5 @@ public static partial class QuantityRecognizer
         }
 
         return en > vn ? NumberStyle.English : NumberStyle.Vietnamese;
-    }
-
-    /// <summary>Numbers written in words, read only before a counting unit: "ba dự án", "hai mươi lăm doanh nghiệp".</summary>
-    private static IEnumerable<Quantity> SpelledNumbers(string clean, string key, List<Quantity> found)
-    {
-        var words = Words(key);
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (!NumberWords.ContainsKey(words[i].Value) || (i > 0 && NumberWords.ContainsKey(words[i - 1].Value) && words[i].Index - words[i - 1].Index - words[i - 1].Length == 1))
-            {
-                continue;
-            }
-
-            var j = i;
-            while (j + 1 < words.Count && NumberWords.ContainsKey(words[j + 1].Value) && words[j + 1].Index == words[j].Index + words[j].Length + 1)
-            {
-                j++;
-            }
-
-            // Try the longest run of number words that still leaves a counting unit after it.
-            for (var last = j; last >= i; last--)
-            {
-                var afterRun = words[last].Index + words[last].Length;
-                var u = WordReader.SkipSpaces(key, afterRun);
-                var unit = Array.Find(SpelledUnits, w => WordReader.StartsAt(key, u, w.Written));
-                if (unit is null)
-                {
-                    continue;
-                }
-
-                var run = Enumerable.Range(i, last - i + 1).Select(k => words[k].Value).ToList();
-                var value = ReadWords(run);
-                var start = words[i].Index;
-                if (value is null or 0 || run is ["một"] || found.Any(q => q.Start <= start && q.End > start) || IsYearWord(key, words, i, last))
-                {
-                    break;
-                }
-
-                var end = u + unit.Written.Length;
-                var (qStart, approx, qualifier, requirement) = ReadQualifiers(key, start);
-                if (!requirement)
-                {
-                    yield return new Quantity
-                    {
-                        Start = qStart,
-                        End = end,
-                        Text = clean[qStart..end],
-                        NumberStart = start,
-                        NumberEnd = afterRun,
-                        Value = value.Value,
-                        Unit = unit.Unit,
-                        Approx = approx,
-                        Qualifier = qualifier,
-                        Spelled = true,
-                    };
-                }
-
-                break;
-            }
-
-            i = j;
-        }
-    }
-
-    // "năm" before a counting word is five, but "của năm dự án" reads as a year only when digits follow.
-    private static bool IsYearWord(string key, List<Word> words, int i, int last) =>
-        i == last && words[i].Value == "năm" && i > 0 && words[i - 1].Value is "trong" or "cả" or "mỗi" or "hằng" or "hàng";
-
-    private readonly record struct Word(int Index, int Length, string Value);
-
-    /// <summary>The words of a text, in order (a hand loop: cheaper than a regex over every letter).</summary>
-    private static List<Word> Words(string key)
-    {
-        var words = new List<Word>(key.Length / 5);
-        var i = 0;
-        while (i < key.Length)
-        {
-            if (!char.IsLetter(key[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var end = i;
-            while (end < key.Length && char.IsLetter(key[end]))
-            {
-                end++;
-            }
-
-            // Only number words (and the few words that decide "năm") are kept as text; others are placeholders.
-            var span = key.AsSpan(i, end - i);
-            var keep = NumberWordLookup.ContainsKey(span) || span is "trong" or "cả" or "mỗi" or "hằng" or "hàng";
-            words.Add(new Word(i, end - i, keep ? key[i..end] : ""));
-            i = end;
-        }
-
-        return words;
-    }
-
-    /// <summary>Vietnamese number words to a value: hai mươi lăm = 25, một trăm linh năm = 105, ba trăm rưỡi = 350.</summary>
-    public static decimal? ReadWords(IReadOnlyList<string> words)
-    {
-        decimal total = 0;
-        int hundreds = 0, tens = 0, ones = 0, pending = -1;
-        string? lastScale = null;
-        foreach (var w in words)
-        {
-            if (!NumberWords.TryGetValue(w, out var v))
-            {
-                return null;
-            }
-
-            switch (v)
-            {
-                case >= 0 and <= 9:
-                    if (w is "lăm" or "mốt" or "tư" && tens == 0)
-                    {
-                        return null; // these forms only follow "mươi"; "tư" alone is "đầu tư", "tư nhân"
-                    }
-
-                    ones = v;
-                    pending = v;
-                    break;
-                case 10:
-                    tens = 1;
-                    ones = 0;
-                    pending = -1;
-                    break;
-                case -10:
-                    if (pending < 1)
-                    {
-                        return null;
-                    }
-
-                    tens = pending;
-                    ones = 0;
-                    pending = -1;
-                    break;
-                case -100:
-                    if (pending < 1)
-                    {
-                        return null;
-                    }
-
-                    hundreds = pending;
-                    ones = 0;
-                    pending = -1;
-                    lastScale = "trăm";
-                    break;
-                case -1000:
-                    total += (hundreds * 100 + tens * 10 + ones) * 1000m;
-                    hundreds = tens = ones = 0;
-                    pending = -1;
-                    lastScale = "nghìn";
-                    break;
-                case -1:
-                    if (lastScale == "trăm")
-                    {
-                        tens = 5;
-                    }
-                    else if (lastScale == "nghìn")
-                    {
-                        total += 500;
-                    }
-                    else
-                    {
-                        return null;
-                    }
-
-                    break;
-            }
-        }
-
-        return total + hundreds * 100 + tens * 10 + ones;
     }
 }

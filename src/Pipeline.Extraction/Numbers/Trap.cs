@@ -30,11 +30,13 @@ public sealed record Trap(string Name, Regex Pattern, IReadOnlyList<string> Exam
             ["0251.3822.456", "(0296) 3852 123", "0913 456 789"]),
         new("slash-code", new Regex(@"(?<![\p{L}\d])\d+(?:[.,]\d+)*(?:\s?/\s?[\p{L}\d][\p{L}\d.,\-]*)+|(?<=\p{L})/\d+", Options),
             ["30/12/2020", "4622/UBND-KT", "1627/QĐ-TTg", "1/2.000", "12/16 khu", "tháng 6/2023", "quý I/2020"]),
-        new("dash-code", new Regex(@"(?<![\d.,])\d+-\p{L}[\p{L}\d\-/]*", Options),
+        // "VND1000-VND2000" is a range of money, not a code: a currency glued to digits after the dash.
+        new("dash-code", new Regex(@"(?<![\d.,])\d+-(?!(?:usd|vnd|vnđ|eur|gbp|inr)\d)\p{L}[\p{L}\d\-/]*", Options),
             ["27-CT/TU"], ["-"]),
-        // Anchored on the dash so the engine skips straight to it: "Covid-19", "Covid -19", "CN-05".
-        new("name-dash-number", new Regex(@"(?<=\p{L}\s?)-\s?\d+|(?<![\d\s])-\d+", Options),
-            ["Covid-19", "Covid -19", "CN-05"], ["-"]),
+        // Anchored on the dash so the engine skips straight to it: "Covid-19", "Covid -19", "CN-05", "QL1A/-2".
+        // A dash at the start of a line or after "(" or ":" is a minus sign: "-1200000", "(-5%)".
+        new("name-dash-number", new Regex(@"(?<=\p{L}\s?)-\s?\d+|(?<=[^\d\s(\[:;,])-\d+", Options),
+            ["Covid-19", "Covid -19", "CN-05", "QL1A/-2"], ["-"]),
         new("year-span", new Regex(@"(?<!\d|\d[.,])(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)?\d{2}(?!\d|[.,]\d)", Options),
             ["2016-2020", "2021 – 2025"]),
         new("footnote", new Regex(@"(?<=\d)\(\d{1,2}\)", Options),
