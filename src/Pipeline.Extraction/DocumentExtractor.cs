@@ -91,7 +91,7 @@ public static class DocumentExtractor
         var periods = PeriodRecognizer.Find(text.Key, context.ReferenceYear, context.ReferenceMonth);
         var sentenceFigures = FigureExtractor.Extract(text.Clean, text.Key, text.Sentences, scan, periods, context);
         // Tables give figures of their own, read from their headers; their lines' sentence reading gives way.
-        var figures = UnitCheck.Flag(TableExtractor.Merge(text.Clean, sentenceFigures, context));
+        var figures = UnitCheck.Flag(TableExtractor.Merge(text.Clean, SentenceSubjects.Fill(text.Clean, text.Sentences, sentenceFigures), context));
         var warnings = scan.Skipped.Where(s => s.Reason.StartsWith("malformed", StringComparison.Ordinal))
             .Select(s => $"skipped '{s.Text}' at {s.Start}: {s.Reason}").ToList();
         return new ExtractedDocument

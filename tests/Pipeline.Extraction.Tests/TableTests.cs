@@ -88,3 +88,23 @@ public class TableTests
         Assert.Contains(figures, f => f is { Metric: Metric.ExportValue, Value: 20_416_500_000m, Subject: "Yên Bình" });
     }
 }
+
+/// <summary>Subjects of sentence figures, by the example table.</summary>
+public class SentenceSubjectTests
+{
+    public static TheoryData<string, string> Cases => ExampleFile.Load("subjects.txt");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Names_the_zone_or_company_a_clause_is_about(string before, string expected) =>
+        Assert.Equal(expected == "null" ? null : expected, SentenceSubjects.Of(before));
+
+    [Fact]
+    public void A_sentence_figure_about_one_zone_carries_it_and_the_total_does_not()
+    {
+        var text = "Năm 2023, các KCN thu hút 96 dự án mới. Riêng KCN Yên Phong thu hút 31 dự án với tổng vốn 1.084,2 triệu USD.";
+        var figures = DocumentExtractor.Extract("subjects", text).Figures;
+        Assert.Null(Assert.Single(figures, f => f.Value == 96).Subject);
+        Assert.Equal("KCN Yên Phong", Assert.Single(figures, f => f.Value == 31).Subject);
+    }
+}
