@@ -70,6 +70,24 @@ public class TableTests
     }
 
     [Fact]
+    public void A_column_that_adds_a_year_to_the_reports_span_is_that_span_in_that_year()
+    {
+        var text = "Kết quả 9 tháng đầu năm 2022\n\nChỉ tiêu | 9 tháng 2021 | 9 tháng 2022 | So sánh (%)\nDoanh thu (triệu USD) | 31.250 | 34.870 | 111,6\n";
+        var figures = TableFigures(text);
+        Assert.Equal("2021-01..2021-09", Assert.Single(figures, f => f.Value == 31_250_000_000m).Period);
+        Assert.Equal("2022-01..2022-09", Assert.Single(figures, f => f.Value == 111.6m).Period);
+    }
+
+    [Fact]
+    public void Rows_that_break_a_total_down_by_sector_have_no_subject()
+    {
+        var text = "Thu hút đầu tư 6 tháng đầu năm 2023\n\nNgành | Số dự án | Vốn (triệu USD)\nĐiện tử | 5 | 412\nCơ khí | 4 | 238\n";
+        var figures = TableFigures(text);
+        Assert.Equal(4, figures.Count);
+        Assert.All(figures, f => Assert.Null(f.Subject));
+    }
+
+    [Fact]
     public void Tables_of_non_figures_give_none()
     {
         var text = "Danh bạ điện thoại\n\nSTT | Họ và tên | Chức vụ | Điện thoại cơ quan | Phòng làm việc\n"

@@ -69,6 +69,9 @@ public static class HeaderWords
     /// <summary>Headers of label columns whose rows are measures, not subjects ("Chỉ tiêu", "Nội dung").</summary>
     public static readonly IReadOnlyList<string> MeasureLabels = ["chỉ tiêu", "nội dung", "danh mục", "hạng mục", "tháng", "quý", "năm", "kỳ", "thời gian"];
 
+    /// <summary>Headers of label columns whose rows break a total down (by sector, by country): parts, but no zone, company or project.</summary>
+    public static readonly IReadOnlyList<string> Breakdowns = ["ngành", "lĩnh vực", "nhóm ngành", "quốc gia", "đối tác", "nước", "loại hình", "hình thức", "khu vực"];
+
     /// <summary>Headers of static quantities (a zone's planned area): they have no period.</summary>
     public static readonly IReadOnlyList<string> Static = ["quy hoạch", "theo quy hoạch", "thành lập"];
 

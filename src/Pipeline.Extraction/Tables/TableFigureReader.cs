@@ -14,7 +14,7 @@ public sealed record ColumnMeaning(Metric Metric, Measure Measure, CellUnit Unit
 /// caption; period from the column, the row, the caption or the document; subject from the row label
 /// unless the row is a total, a period or a kind of flow.
 /// </summary>
-public static class TableFigureReader
+public static partial class TableFigureReader
 {
     public const string ColumnRule = "table:column-header";
     public const string RowRule = "table:row-header";
@@ -33,8 +33,8 @@ public static class TableFigureReader
         var captionScope = ScopeOf(captionKey);
         var captionPeriod = aboveUnit is null ? FirstPeriod(captionKey, context.ReferenceYear) : null;
         var labelHeader = layout.LabelColumn >= 0 ? MatchKey.Fold(layout.Headers[layout.LabelColumn]) : "";
-        var rowsAreMeasures = HeaderWords.StartsWithAny(labelHeader, HeaderWords.MeasureLabels);
-        var columnPeriods = layout.Headers.Select(h => FirstPeriod(MatchKey.Fold(h), context.ReferenceYear)).ToList();
+        var rowsAreMeasures = HeaderWords.StartsWithAny(labelHeader, HeaderWords.MeasureLabels) || HeaderWords.StartsWithAny(labelHeader, HeaderWords.Breakdowns);
+        var columnPeriods = layout.Headers.Select(h => ColumnPeriod(MatchKey.Fold(h), context)).ToList();
         var latest = columnPeriods.Where(p => p is not null).OrderBy(p => p, StringComparer.Ordinal).LastOrDefault();
 
         var figures = new List<Figure>();
@@ -161,6 +161,26 @@ public static class TableFigureReader
     }
 
     private static readonly PhraseMatcher<Scope> ScopePhrases = new(Cues.Scopes.Select(s => (s.Phrase, s.Scope)));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:19|20)\d{2}\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Year();
+
+    // A column's own period; a header that only adds a year to the report's span ("9 tháng 2021") is that span in that year.
+    private static string? ColumnPeriod(string key, DocumentContext context)
+    {
+        if (FirstPeriod(key, context.ReferenceYear) is { } period)
+        {
+            return period;
+        }
+
+        var year = Year().Matches(key).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).LastOrDefault();
+        if (year == 0)
+        {
+            return null;
+        }
+
+        return PeriodRecognizer.YearOf(context.Period) is { } own ? PeriodRecognizer.Shift(context.Period, year - own) : year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private static string? FirstPeriod(string key, int year) =>
         key.Length == 0 ? null : PeriodRecognizer.Find(key, year).FirstOrDefault(p => !p.Comparison)?.Period;
