@@ -27,6 +27,12 @@ public sealed record Figure
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Flags { get; init; }
+
+    /// <summary>
+    /// An addition to the contract: what the figure is about when it is not the report's own total
+    /// (the zone, company or project of a table row, as the row names it); null for the report's totals.
+    /// </summary>
+    public string? Subject { get; init; }
 }
 
 /// <summary>A document's metadata and figures, as `pipeline extract` prints it.</summary>

@@ -1,0 +1,152 @@
+using Pipeline.Core;
+using Pipeline.Extraction.Figures;
+using Pipeline.Extraction.Text;
+
+namespace Pipeline.Extraction.Tables;
+
+/// <summary>
+/// The words of table headers and row labels, as data: what a header measures beyond the figure
+/// cues of sentences (<see cref="Cues.Metrics"/>), which headers make a column a change, which
+/// row labels are totals, kinds of flow or periods rather than subjects. Examples of each are in
+/// tests/Pipeline.Extraction.Tests/Examples/table-headers.txt.
+/// </summary>
+public static class HeaderWords
+{
+    /// <summary>Header phrases that sentences do not use as cues ("Nộp NS"), read like the figure cues.</summary>
+    public static readonly IReadOnlyList<MetricCue> Metrics =
+    [
+        new("nộp ns", Metric.BudgetContribution, UnitClass.Money | UnitClass.Percent), new("ns", Metric.BudgetContribution, UnitClass.Money | UnitClass.Percent),
+        new("đã cho thuê", Metric.LandArea, UnitClass.Area | UnitClass.Percent), new("diện tích quy hoạch", Metric.LandArea, UnitClass.Area),
+        new("số lao động", Metric.Labour, UnitClass.Count), new("lao động", Metric.Labour, UnitClass.Count | UnitClass.Percent),
+        new("số doanh nghiệp", Metric.Enterprises, UnitClass.Count), new("doanh nghiệp", Metric.Enterprises, UnitClass.Count),
+        new("số dự án", Metric.Projects, UnitClass.Count | UnitClass.Percent), new("dự án", Metric.Projects, UnitClass.Count | UnitClass.Percent),
+        new("kim ngạch xk", Metric.ExportValue, UnitClass.Money | UnitClass.Percent), new("kim ngạch nk", Metric.ImportValue, UnitClass.Money | UnitClass.Percent),
+        new("xk", Metric.ExportValue, UnitClass.Money | UnitClass.Percent), new("nk", Metric.ImportValue, UnitClass.Money | UnitClass.Percent),
+    ];
+
+    /// <summary>The unit a count metric is counted in when the header names none ("Số dự án", "Lao động").</summary>
+    public static readonly IReadOnlyDictionary<Metric, string> CountUnits = new Dictionary<Metric, string>
+    {
+        [Metric.Projects] = Units.Project,
+        [Metric.Labour] = Units.Worker,
+        [Metric.Enterprises] = Units.Enterprise,
+        [Metric.AdminProcedures] = Units.Procedure,
+    };
+
+    /// <summary>Column headers that make a column a comparison, not an amount; the first that fits wins.</summary>
+    public static readonly IReadOnlyList<(string Phrase, Measure Measure)> Measures =
+    [
+        ("so sánh", Measure.PctOfSamePeriod), ("so cùng kỳ", Measure.PctOfSamePeriod), ("% so với cùng kỳ", Measure.PctOfSamePeriod),
+        ("so với cùng kỳ", Measure.PctOfSamePeriod), ("so với năm trước", Measure.PctOfSamePeriod),
+        ("so với kế hoạch", Measure.PctOfPlan), ("% kế hoạch", Measure.PctOfPlan), ("so kế hoạch", Measure.PctOfPlan), ("% kh", Measure.PctOfPlan),
+        ("tăng/giảm", Measure.Change), ("tăng, giảm", Measure.Change), ("tăng giảm", Measure.Change), ("tăng (+), giảm (-)", Measure.Change),
+        ("tăng trưởng", Measure.ChangePct), ("tốc độ tăng", Measure.ChangePct),
+        ("tỷ trọng", Measure.SharePct), ("cơ cấu", Measure.SharePct),
+    ];
+
+    /// <summary>Row labels that open a total row ("Tổng cộng", "Cộng 6 tháng"): the report's own figure, no subject.</summary>
+    public static readonly IReadOnlyList<string> Totals = ["tổng cộng", "tổng số", "tổng", "cộng", "toàn tỉnh", "toàn khu", "tất cả", "chung"];
+
+    /// <summary>Row labels that name a kind of flow or a measure, never a zone or a company.</summary>
+    public static readonly IReadOnlyList<string> Kinds =
+    [
+        "cấp mới", "điều chỉnh", "tăng vốn", "góp vốn", "mua cổ phần", "thu hồi", "chấm dứt", "giải thể", "trong đó", "lũy kế", "ước", "kế hoạch",
+        "thực hiện", "dự án fdi", "dự án ddi", "dự án trong nước", "fdi", "ddi",
+    ];
+
+    /// <summary>Row labels that name the row's own thing: a zone, a company, a project. These are subjects whatever else they say.</summary>
+    public static readonly IReadOnlyList<string> Named =
+    [
+        "kcn", "kkt", "kcx", "ccn", "khu công nghiệp", "khu kinh tế", "khu chế xuất", "cụm công nghiệp", "công ty", "cty", "tập đoàn",
+        "nhà máy", "dự án", "chi nhánh", "doanh nghiệp tư nhân", "hợp tác xã",
+    ];
+
+    /// <summary>Headers of columns that hold no figures: row numbers, units, labels of rows.</summary>
+    public static readonly IReadOnlyList<string> RowNumbers = ["stt", "tt", "số tt", "số thứ tự"];
+
+    public static readonly IReadOnlyList<string> UnitColumns = ["đơn vị tính", "đvt", "đơn vị"];
+
+    /// <summary>Headers of label columns whose rows are measures, not subjects ("Chỉ tiêu", "Nội dung").</summary>
+    public static readonly IReadOnlyList<string> MeasureLabels = ["chỉ tiêu", "nội dung", "danh mục", "hạng mục", "tháng", "quý", "năm", "kỳ", "thời gian"];
+
+    /// <summary>Headers of label columns whose rows break a total down (by sector, by country): parts, but no zone, company or project.</summary>
+    public static readonly IReadOnlyList<string> Breakdowns = ["ngành", "lĩnh vực", "nhóm ngành", "quốc gia", "đối tác", "nước", "loại hình", "hình thức", "khu vực"];
+
+    /// <summary>Headers of static quantities (a zone's planned area): they have no period.</summary>
+    public static readonly IReadOnlyList<string> Static = ["quy hoạch", "theo quy hoạch", "thành lập"];
+
+    /// <summary>Header words that make a column a goal or an estimate.</summary>
+    public static readonly IReadOnlyList<string> Targets = ["kế hoạch", "kh", "chỉ tiêu", "mục tiêu", "dự toán"];
+
+    public static readonly IReadOnlyList<string> Estimates = ["ước", "ước thực hiện", "ước tính", "dự kiến"];
+
+    /// <summary>A unit line above a table ("ĐVT: tỷ đồng", "Đơn vị tính: triệu USD"): the words before its unit.</summary>
+    public static readonly IReadOnlyList<string> UnitLines = ["đvt:", "đvt :", "đơn vị tính:", "đơn vị tính :", "đơn vị:"];
+
+    private static readonly PhraseMatcher<MetricCue> MetricPhrases = new(Metrics.Concat(Cues.Metrics).Select(c => (c.Phrase, c)));
+
+    /// <summary>Metric phrases in a folded header, in text order (longest wins where two overlap).</summary>
+    public static List<(CueHit Hit, MetricCue Cue)> MetricHits(string key) => MetricPhrases.FindAll(key);
+
+    /// <summary>Whether a folded text starts with one of the (unfolded) phrases, as whole words.</summary>
+    public static bool StartsWithAny(string key, IEnumerable<string> phrases) => phrases.Select(MatchKey.Fold).Any(p =>
+        key.StartsWith(p, StringComparison.Ordinal) && (key.Length == p.Length || !char.IsLetterOrDigit(key[p.Length])));
+
+    /// <summary>Whether a folded text holds one of the phrases as whole words.</summary>
+    public static bool ContainsAny(string key, IEnumerable<string> phrases) => phrases.Select(MatchKey.Fold).Any(p => ContainsWord(key, p));
+
+    public static bool ContainsWord(string key, string phrase)
+    {
+        var at = key.IndexOf(phrase, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var before = at == 0 || !char.IsLetterOrDigit(key[at - 1]);
+            var after = at + phrase.Length == key.Length || !char.IsLetterOrDigit(key[at + phrase.Length]) || !char.IsLetterOrDigit(phrase[^1]);
+            if (before && after)
+            {
+                return true;
+            }
+
+            at = key.IndexOf(phrase, at + 1, StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    /// <summary>The measure a comparison header names, or null for an amount.</summary>
+    public static Measure? MeasureOf(string key, bool percent)
+    {
+        foreach (var (phrase, measure) in Measures)
+        {
+            if (ContainsWord(key, MatchKey.Fold(phrase)))
+            {
+                return measure == Measure.Change && percent ? Measure.ChangePct : measure;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Splits a line of column names written side by side ("Doanh thu Xuất khẩu Nộp NS Lao động") where each
+    /// metric phrase starts; null unless that gives exactly <paramref name="count"/> names.
+    /// </summary>
+    public static IReadOnlyList<string>? SplitNames(string line, int count)
+    {
+        var hits = MetricHits(MatchKey.Fold(line));
+        if (hits.Count != count)
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        for (var k = 0; k < count; k++)
+        {
+            var start = k == 0 ? 0 : hits[k].Hit.Start;
+            var end = k + 1 < count ? hits[k + 1].Hit.Start : line.Length;
+            names.Add(line[start..end].Trim());
+        }
+
+        return names;
+    }
+}

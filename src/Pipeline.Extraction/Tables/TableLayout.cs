@@ -1,0 +1,115 @@
+using Pipeline.Extraction.Text;
+
+namespace Pipeline.Extraction.Tables;
+
+/// <summary>What a column holds: row labels, row numbers, each row's unit, or figures.</summary>
+public enum ColumnKind
+{
+    Data,
+    Label,
+    RowNumber,
+    Unit,
+}
+
+/// <summary>A table's header read as people read it: one header text per column (upper rows first) and what each column holds.</summary>
+public sealed record TableLayout(int HeaderRows, int Width, IReadOnlyList<string> Headers, IReadOnlyList<ColumnKind> Kinds, int LabelColumn)
+{
+    /// <summary>
+    /// Header rows are the rows above the first row holding a number. A header row with fewer cells
+    /// than the table lost its merged cells: the first cell heads the label column (it spanned the
+    /// header rows), and the others share the remaining columns evenly ("Năm 2022" over "Số dự án | Vốn");
+    /// a bottom header row short of cells is aligned right, under the spanning cells.
+    /// </summary>
+    public static TableLayout Read(TextTable table)
+    {
+        var rows = table.Rows;
+        var headerRows = 0;
+        while (headerRows < rows.Count && !rows[headerRows].Cells.Any(c => CellValue.Read(c.Text) is not null) && !rows[headerRows].IsSection)
+        {
+            headerRows++;
+        }
+
+        var data = rows.Skip(headerRows).Where(r => !r.IsSection).ToList();
+        var width = data.Count == 0 ? 0 : data.Max(r => r.Cells.Count);
+        var grid = new List<string[]>();
+        for (var h = 0; h < headerRows; h++)
+        {
+            var cells = rows[h].Cells.Select(c => c.Text).ToList();
+            var placed = new string[width];
+            Array.Fill(placed, "");
+            if (cells.Count >= width)
+            {
+                for (var c = 0; c < width; c++)
+                {
+                    placed[c] = cells[c];
+                }
+            }
+            else if (h < headerRows - 1 && cells.Count > 1 && (width - 1) % (cells.Count - 1) == 0)
+            {
+                var span = (width - 1) / (cells.Count - 1);
+                placed[0] = cells[0];
+                for (var c = 1; c < cells.Count; c++)
+                {
+                    for (var s = 0; s < span; s++)
+                    {
+                        placed[1 + ((c - 1) * span) + s] = cells[c];
+                    }
+                }
+            }
+            else
+            {
+                var shift = width - cells.Count;
+                for (var c = 0; c < cells.Count; c++)
+                {
+                    placed[shift + c] = cells[c];
+                }
+            }
+
+            // An empty cell after a filled one in an upper header row is the rest of a merged cell.
+            if (h < headerRows - 1)
+            {
+                for (var c = 1; c < width; c++)
+                {
+                    if (placed[c].Length == 0 && placed[c - 1].Length > 0 && c > 1)
+                    {
+                        placed[c] = placed[c - 1];
+                    }
+                }
+            }
+
+            grid.Add(placed);
+        }
+
+        var headers = Enumerable.Range(0, width)
+            .Select(c => string.Join(" ", grid.Select(g => g[c]).Where(t => t.Length > 0).Distinct()))
+            .ToList();
+        var kinds = new ColumnKind[width];
+        var label = -1;
+        for (var c = 0; c < width; c++)
+        {
+            var key = MatchKey.Fold(headers[c]).Trim();
+            var cells = data.Select(r => c < r.Cells.Count ? r.Cells[c].Text : "").Where(t => t.Length > 0 && t != "-").ToList();
+            var numeric = cells.Count(t => CellValue.Read(t) is not null);
+            if (HeaderWords.RowNumbers.Select(MatchKey.Fold).Contains(key))
+            {
+                kinds[c] = ColumnKind.RowNumber;
+            }
+            else if (HeaderWords.UnitColumns.Select(MatchKey.Fold).Contains(key) || (cells.Count > 0 && cells.All(t => UnitReader.Read(t) is not null)))
+            {
+                kinds[c] = ColumnKind.Unit;
+            }
+            else if (cells.Count > 0 && numeric * 2 < cells.Count)
+            {
+                kinds[c] = ColumnKind.Label;
+                label = label < 0 ? c : label;
+            }
+            else if (label < 0 && c == 0 && cells.Count > 0 && key.Length > 0 && !HeaderWords.MetricHits(key).Any())
+            {
+                // A first column of numbers under a header naming no measure ("Đợt") counts rows.
+                kinds[c] = ColumnKind.RowNumber;
+            }
+        }
+
+        return new TableLayout(headerRows, width, headers, kinds, label);
+    }
+}

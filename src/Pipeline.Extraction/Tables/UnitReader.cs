@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Pipeline.Core;
+using Pipeline.Extraction.Figures;
+using Pipeline.Extraction.Numbers;
+using Pipeline.Extraction.Text;
+
+namespace Pipeline.Extraction.Tables;
+
+/// <summary>A unit as a header gives it: "(triệu USD)" is USD times 10⁶.</summary>
+public sealed record CellUnit(string Unit, decimal Factor)
+{
+    public UnitClass Class => Unit switch
+    {
+        Units.Vnd or Units.Usd or "EUR" or "JPY" or "CNY" or "KRW" => UnitClass.Money,
+        Units.Percent => UnitClass.Percent,
+        Units.Hectare or Units.SquareMetre or "km2" => UnitClass.Area,
+        Units.Tonne or Units.CubicMetre or Units.Item => UnitClass.Quantity,
+        _ => UnitClass.Count,
+    };
+}
+
+/// <summary>
+/// Reads units written in headers and above tables with the numbers layer's own words
+/// (<see cref="Lexicon.Scales"/>, <see cref="Lexicon.UnitWords"/>): "(tỷ đồng)", "(ha)", "(%)", "ĐVT: triệu USD".
+/// </summary>
+public static partial class UnitReader
+{
+    private static readonly Dictionary<string, decimal> Scales = Lexicon.Scales.ToDictionary(s => MatchKey.Fold(s.Key), s => s.Value);
+    private static readonly Dictionary<string, string> Words = Lexicon.UnitWords
+        .GroupBy(u => MatchKey.Fold(u.Written)).ToDictionary(g => g.Key, g => g.First().Unit);
+
+    [GeneratedRegex(@"\(([^()]{1,30})\)", RegexOptions.CultureInvariant)]
+    private static partial Regex Bracket();
+
+    /// <summary>The unit in brackets in a header ("Vốn đăng ký (triệu USD)"), or null.</summary>
+    public static CellUnit? InBrackets(string header)
+    {
+        foreach (Match m in Bracket().Matches(header))
+        {
+            if (Read(m.Groups[1].Value) is { } unit)
+            {
+                return unit;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A unit line above a table ("ĐVT: tỷ đồng"), or null when the line is something else.</summary>
+    public static CellUnit? FromUnitLine(string? line)
+    {
+        if (line is null)
+        {
+            return null;
+        }
+
+        var key = MatchKey.Fold(line.Trim().Trim('(', ')'));
+        foreach (var lead in HeaderWords.UnitLines.Select(MatchKey.Fold))
+        {
+            if (key.StartsWith(lead, StringComparison.Ordinal))
+            {
+                return Read(line.Trim().Trim('(', ')')[lead.Length..]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A unit written alone: scale words then a unit word ("triệu USD", "tỷ đồng", "%", "người").</summary>
+    public static CellUnit? Read(string text)
+    {
+        var key = MatchKey.Fold(text.Trim().TrimEnd('.', ';', ','));
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        var factor = 1m;
+        var words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1 && Scales.TryGetValue(words[0], out var scale))
+        {
+            factor *= scale;
+            words.RemoveAt(0);
+        }
+
+        var rest = string.Join(' ', words);
+        if (Words.TryGetValue(rest, out var unit))
+        {
+            return new CellUnit(unit, factor);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using Pipeline.Core;
+using Pipeline.Extraction.Tables;
+
+namespace Pipeline.Extraction.Tests;
+
+/// <summary>Table reading: headers by the example table, and whole small tables through the document extractor.</summary>
+public class TableTests
+{
+    public static TheoryData<string, string> Headers => ExampleFile.Load("table-headers.txt");
+
+    [Theory]
+    [MemberData(nameof(Headers))]
+    public void Reads_each_header_as_its_metric_measure_and_unit(string header, string expected)
+    {
+        var parts = header.Split("//", 2);
+        var meaning = TableFigureReader.Decide(parts[0].Trim(), parts.Length > 1 ? parts[1].Trim() : "");
+        var want = expected.Split(' ');
+        if (want[0] == "none")
+        {
+            Assert.Null(meaning);
+            return;
+        }
+
+        Assert.NotNull(meaning);
+        Assert.Equal(want[0], FigureJson.Name(meaning.Metric));
+        Assert.Equal(want[1], FigureJson.Name(meaning.Measure));
+        Assert.Equal(want[2], meaning.Unit.Unit);
+        Assert.Equal(decimal.Parse(want[3], CultureInfo.InvariantCulture), meaning.Unit.Factor);
+    }
+
+    private static IReadOnlyList<Figure> TableFigures(string text) =>
+        DocumentExtractor.Extract("table", text).Figures.Where(f => f.Rule.StartsWith("table:", StringComparison.Ordinal)).ToList();
+
+    [Fact]
+    public void A_row_per_zone_gives_each_cell_its_zone_and_the_total_row_none()
+    {
+        var text = "Thu hút đầu tư năm 2023\n\nKết quả năm 2023 theo từng KCN:\n\n"
+                   + "KCN | Số dự án | Vốn đăng ký (triệu USD)\nKCN Quế Võ | 24 | 612,4\nKCN Yên Phong | - | 1.084,2\nTổng cộng | 24 | 1.696,6\n";
+        var figures = TableFigures(text);
+        Assert.Equal(5, figures.Count); // the "-" cell is no figure
+        var capital = Assert.Single(figures, f => f.Value == 612_400_000m);
+        Assert.Equal(("KCN Quế Võ", Metric.InvestmentCapital, "USD", "2023"), (capital.Subject, capital.Metric, capital.Unit, capital.Period));
+        Assert.Equal("612,4", text[capital.Start..capital.End]);
+        Assert.All(figures.Where(f => f.Sentence.StartsWith("Tổng cộng", StringComparison.Ordinal)), f => Assert.Null(f.Subject));
+        Assert.Equal(TableFigureReader.ColumnRule, capital.Rule);
+    }
+
+    [Fact]
+    public void Periods_as_columns_make_the_comparison_column_a_figure_of_the_later_period()
+    {
+        var text = "Kết quả sản xuất kinh doanh năm 2019\n\nĐVT: tỷ đồng\n\n"
+                   + "STT | Chỉ tiêu | Năm 2018 | Năm 2019 | So sánh (%)\n1 | Doanh thu | 512.840 | 563.472 | 109,9\n";
+        var figures = TableFigures(text);
+        Assert.Equal(3, figures.Count); // the row number is no figure
+        Assert.Contains(figures, f => f is { Metric: Metric.Revenue, Measure: Measure.Level, Period: "2018", Value: 512_840_000_000_000m });
+        Assert.Contains(figures, f => f is { Measure: Measure.PctOfSamePeriod, Period: "2019", Value: 109.9m, Unit: "percent" });
+        Assert.All(figures, f => Assert.Null(f.Subject));
+    }
+
+    [Fact]
+    public void Two_header_rows_with_merged_cells_are_read_as_spanning()
+    {
+        var text = "Thu hút đầu tư năm 2020\n\nSố liệu:\n\nKhu công nghiệp | Dự án FDI | Dự án trong nước\n"
+                   + "Số dự án | Vốn đăng ký (triệu USD) | Số dự án | Vốn đăng ký (tỷ đồng)\nKCN Long Đức | 6 | 94,2 | 1 | 62\n";
+        var figures = TableFigures(text);
+        Assert.Contains(figures, f => f is { Value: 94_200_000m, Unit: "USD", Scope: Scope.Fdi, Subject: "KCN Long Đức" });
+        Assert.Contains(figures, f => f is { Value: 62_000_000_000m, Unit: "VND", Scope: Scope.Domestic });
+        Assert.Contains(figures, f => f is { Value: 1m, Metric: Metric.Projects, Scope: Scope.Domestic });
+    }
+
+    [Fact]
+    public void A_column_that_adds_a_year_to_the_reports_span_is_that_span_in_that_year()
+    {
+        var text = "Kết quả 9 tháng đầu năm 2022\n\nChỉ tiêu | 9 tháng 2021 | 9 tháng 2022 | So sánh (%)\nDoanh thu (triệu USD) | 31.250 | 34.870 | 111,6\n";
+        var figures = TableFigures(text);
+        Assert.Equal("2021-01..2021-09", Assert.Single(figures, f => f.Value == 31_250_000_000m).Period);
+        Assert.Equal("2022-01..2022-09", Assert.Single(figures, f => f.Value == 111.6m).Period);
+    }
+
+    [Fact]
+    public void Rows_that_break_a_total_down_by_sector_have_no_subject()
+    {
+        var text = "Thu hút đầu tư 6 tháng đầu năm 2023\n\nNgành | Số dự án | Vốn (triệu USD)\nĐiện tử | 5 | 412\nCơ khí | 4 | 238\n";
+        var figures = TableFigures(text);
+        Assert.Equal(4, figures.Count);
+        Assert.All(figures, f => Assert.Null(f.Subject));
+    }
+
+    [Fact]
+    public void Tables_of_non_figures_give_none()
+    {
+        var text = "Danh bạ điện thoại\n\nSTT | Họ và tên | Chức vụ | Điện thoại cơ quan | Phòng làm việc\n"
+                   + "1 | Nguyễn Văn An | Trưởng ban | 0256.3822.915 | Phòng 201\n2 | Trần Thị Bích | Phó Trưởng ban | 0256.3822.916 | Phòng 202\n";
+        Assert.Empty(DocumentExtractor.Extract("table", text).Figures);
+    }
+
+    [Fact]
+    public void Aligned_columns_are_read_from_their_two_header_lines()
+    {
+        var text = "Sản xuất kinh doanh năm 2017\n\n"
+                   + "                  Doanh thu      Xuất khẩu\nKhu công nghiệp   (tỷ đồng)    (triệu USD)\n"
+                   + "Yên Bình            412.680       20.416,5\nĐiềm Thụy            26.314        1.087,6\n";
+        var figures = TableFigures(text);
+        Assert.Equal(4, figures.Count);
+        Assert.Contains(figures, f => f is { Metric: Metric.ExportValue, Value: 20_416_500_000m, Subject: "Yên Bình" });
+    }
+}
+
+/// <summary>Subjects of sentence figures, by the example table.</summary>
+public class SentenceSubjectTests
+{
+    public static TheoryData<string, string> Cases => ExampleFile.Load("subjects.txt");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Names_the_zone_or_company_a_clause_is_about(string before, string expected) =>
+        Assert.Equal(expected == "null" ? null : expected, SentenceSubjects.Of(before));
+
+    [Fact]
+    public void A_sentence_figure_about_one_zone_carries_it_and_the_total_does_not()
+    {
+        var text = "Năm 2023, các KCN thu hút 96 dự án mới. Riêng KCN Yên Phong thu hút 31 dự án với tổng vốn 1.084,2 triệu USD.";
+        var figures = DocumentExtractor.Extract("subjects", text).Figures;
+        Assert.Null(Assert.Single(figures, f => f.Value == 96).Subject);
+        Assert.Equal("KCN Yên Phong", Assert.Single(figures, f => f.Value == 31).Subject);
+    }
+}
