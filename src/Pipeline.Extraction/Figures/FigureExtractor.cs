@@ -57,7 +57,7 @@ public static partial class FigureExtractor
         var cues = new DocumentCues(key);
         var found = new List<Figure>();
         var quantities = scan.Quantities;
-        var frames = new ScopeFrames(key, cues, context.TitleSpan);
+        var frames = new ContextFrames(key, cues, context.TitleSpan, periods);
         var q = 0;
         foreach (var sentence in sentences)
         {
@@ -170,7 +170,7 @@ public static partial class FigureExtractor
 
     /// <summary>Reads the figures of one sentence, left to right, so later numbers can lean on earlier ones.</summary>
     private sealed class SentenceReader(string clean, string key, Sentence sentence, List<Quantity> quantities,
-        IReadOnlyList<PeriodMention> periods, DocumentContext context, DocumentCues cues, ScopeFrames frames)
+        IReadOnlyList<PeriodMention> periods, DocumentContext context, DocumentCues cues, ContextFrames frames)
     {
         private readonly Dictionary<Quantity, (Metric Metric, Scope? Scope)> _assigned = [];
 
@@ -755,7 +755,13 @@ public static partial class FigureExtractor
                 return null; // one project's own figures
             }
 
-            var carried = CarriedMention(target);
+            // FIGURES.md: a cumulative figure naming no date ("Lũy kế đến nay", "tính đến nay") runs to the end of the document's period.
+            if (!target && Words.Cumulative.Keys.Any(c => prefix.Contains(c, StringComparison.Ordinal)) && PeriodRecognizer.EndPoint(context.Period) is { } end)
+            {
+                return ".." + end.TrimStart('.');
+            }
+
+            var carried = CarriedMention(target) ?? (target ? null : frames.HeadingPeriod);
             string? period;
             if (carried is not null)
             {

@@ -94,11 +94,15 @@ public static class Words
         ["tổng kết", "kết quả năm", "năm qua", "cả năm", "báo cáo năm"], "Tổng kết công tác năm 2018, triển khai nhiệm vụ năm 2019");
 
     public static readonly WordSet NotReportPeriod = new("not-report-period", "a year named after these is history, not the period reported on",
-        ["thành lập năm", "thành lập từ năm", "thành lập vào năm", "được thành lập năm", "ra đời năm", "khởi công năm", "từ năm", "kể từ năm", "hoạt động từ năm", "đi vào hoạt động năm"],
+        ["thành lập", "thành lập từ", "thành lập vào", "ra đời", "ra đời từ", "khởi công", "khởi công từ", "từ", "kể từ", "từ đầu", "kể từ đầu", "hoạt động từ", "đi vào hoạt động", "đi vào hoạt động từ"],
         "KCN Phúc Khánh được thành lập năm 2002");
+
+    public static readonly WordSet NoticeTitles = new("notice-titles", "a page titled so reports on no period: a notice, an invitation, a procedure",
+        ["thông báo", "giấy mời", "thư mời", "hướng dẫn", "thủ tục", "tuyển dụng", "lịch tiếp", "lịch làm việc"],
+        "Thông báo tổ chức Hội nghị đối thoại với doanh nghiệp năm 2024");
 }
 
-/// <summary>The words of <see cref="ScopeFrames"/>: what opens a section, what returns to the total, whose scope a subject is.</summary>
+/// <summary>The words of <see cref="ContextFrames"/>: what opens a section, what returns to the total, whose scope a subject is.</summary>
 public static class ScopeWords
 {
     /// <summary>A heading line opening on these titles a section ("Về thu hút đầu tư nước ngoài:", "Khu vực FDI").</summary>

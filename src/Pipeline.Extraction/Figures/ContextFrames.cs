@@ -11,9 +11,14 @@ namespace Pipeline.Extraction.Figures;
 /// a subject ("các doanh nghiệp FDI xuất khẩu đạt ...") frames the rest of its paragraph too, but a capital
 /// subject ("vốn FDI đạt ...") only for the investment figures after it (projects and capital).
 /// A clause that names both scopes or speaks of the total ("Tính chung, ...") ends every frame.
+/// A heading line that names a period ("Riêng tháng 10:") frames the period of its section the same way
+/// (FIGURES.md "The document's period carries": a section heading with its own period overrides inside its section only).
 /// </summary>
-public sealed class ScopeFrames(string key, DocumentCues cues, TextSpan? title)
+public sealed class ContextFrames(string key, DocumentCues cues, TextSpan? title, IReadOnlyList<PeriodMention> periods)
 {
+    /// <summary>The period the current section's heading names, or null.</summary>
+    public PeriodMention? HeadingPeriod { get; private set; }
+
     private Scope? _heading;
     private (Scope Scope, bool CapitalOnly)? _lead;
     private (Scope Scope, bool CapitalOnly, int Until)? _subject;
@@ -61,6 +66,7 @@ public sealed class ScopeFrames(string key, DocumentCues cues, TextSpan? title)
 
             _lead = null;
             _subject = null;
+            HeadingPeriod = periods.FirstOrDefault(p => p.Start >= sentence.Span.Start && p.End <= sentence.Span.End && !p.Planned && !p.Comparison);
             return;
         }
 
