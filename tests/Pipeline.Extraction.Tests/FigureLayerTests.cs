@@ -9,8 +9,10 @@ public class FigureLayerTests
 
     [Theory]
     [MemberData(nameof(Figures))]
-    public void Gives_each_figure_its_metric_measure_and_attributes(string sentence, string expected)
+    public void Gives_each_figure_its_metric_measure_and_attributes(string example, string expected)
     {
+        // "¶" stands for a line break, so one example line can hold a title, headings, list items and paragraphs.
+        var sentence = System.Text.RegularExpressions.Regex.Replace(example, @"\s*¶\s*", "\n");
         var parts = expected.Split(' ');
         var document = DocumentExtractor.Extract("example", sentence);
         if (parts[0] == "none")
@@ -36,6 +38,7 @@ public class FigureLayerTests
                 "target" => figure.Target ? "true" : "false",
                 "scope" => figure.Scope is { } s ? FigureJson.Name(s) : "null",
                 "period" => figure.Period ?? "null",
+                "rule" => figure.Rule,
                 _ => throw new InvalidOperationException("unknown attribute " + name),
             };
             Assert.True(want == got, $"{name}: expected {want}, got {got} for «{figure.Text}»");

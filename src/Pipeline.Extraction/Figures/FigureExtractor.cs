@@ -279,6 +279,13 @@ public static partial class FigureExtractor
                     metricRule = "counted";
                     confidence = MetricTiers.Counted;
                 }
+                else if (StartsWithAny(key[quantity.End..tailEnd].TrimStart(), Words.LicenceCounts, out _))
+                {
+                    metric = Metric.Projects; // "cấp 64 giấy chứng nhận đăng ký đầu tư": each licence is a project
+                    unit = Units.Project;
+                    metricRule = "licence-count";
+                    confidence = MetricTiers.CountCue;
+                }
                 else
                 {
                     var cue = NearestCue(segmentStart, quantity.Start, UnitClass.Count);
@@ -336,6 +343,11 @@ public static partial class FigureExtractor
             {
                 metric = own.Cue.Metric;
                 metricRule = $"cue:{own.Hit.Phrase}";
+            }
+            else if (cls == UnitClass.Money && TailCue(quantity.End, tailEnd, cls) is { } namedAfter)
+            {
+                metric = namedAfter.Cue.Metric; // a headline's total: "8.200 tỷ đồng đăng ký đầu tư vào KKT"
+                metricRule = $"cue-after:{namedAfter.Hit.Phrase}";
             }
             else if (previous is not null && Inherits(cueClass, Classify(previous.Unit)))
             {
@@ -396,7 +408,9 @@ public static partial class FigureExtractor
 
             // A clause framed by a comparison ("So với quý I/2023, số dự án cấp mới tăng 3 dự án") speaks of changes.
             var compared = key.AsSpan(clauseStart, quantity.Start - clauseStart).TrimStart().StartsWith(ComparedWith, StringComparison.Ordinal);
-            var (measure, measured, measureRule, approx) = DecideMeasure(quantity, value, cls, metric.Value, before, segment, tail, compared);
+            var clauseEnd = key.IndexOf(';', quantity.End, sentence.Span.End - quantity.End);
+            var rest = key[quantity.End..(clauseEnd >= 0 ? clauseEnd : sentence.Span.End)];
+            var (measure, measured, measureRule, approx) = DecideMeasure(quantity, value, cls, metric.Value, before, segment, tail, rest, compared);
             if (measure == Measure.SharePct && metricRule == "no-cue")
             {
                 confidence = MetricTiers.NoCueShare;
@@ -480,6 +494,13 @@ public static partial class FigureExtractor
             {
                 if ((cue.Governs & cls) == 0)
                 {
+                    continue;
+                }
+
+                // "nộp ngân sách của khối FDI đạt ...": FDI names the owner; the metric is the word before it.
+                if (source is null && hit.Phrase is "fdi" or "ddi" && EndsWithAny(WordReader.Before(key, hit.Start, 3), Words.Owners) is not null)
+                {
+                    source = (cue, hit);
                     continue;
                 }
 
@@ -601,7 +622,7 @@ public static partial class FigureExtractor
         }
 
         private (Measure, decimal, string, Approx) DecideMeasure(Quantity quantity, decimal value, UnitClass cls, Metric metric,
-            string before, string segment, string tail, bool compared)
+            string before, string segment, string tail, string rest, bool compared)
         {
             var approx = quantity.Approx;
             var rising = EndsWithAny(before, IncreaseKeys);
@@ -610,6 +631,28 @@ public static partial class FigureExtractor
                 ? tail.TrimStart()[ComparedWith.Length..].TrimStart() : tail.TrimStart(), PlanKeys, out _);
             var samePeriod = SamePeriodTail().IsMatch(tail);
             var exceeded = quantity.Qualifier == Exceeded;
+
+            // "đạt 105% về số dự án và 92,4% về vốn đầu tư so với kế hoạch năm": the base closes the list, for every part.
+            var perMetric = cls == UnitClass.Percent && StartsWithAny(tail.TrimStart(), Words.PerMetric, out _);
+            if (perMetric && !plan && !samePeriod)
+            {
+                plan = PlanKeys.Any(k => rest.Contains(ComparedWith + " " + k, StringComparison.Ordinal));
+                samePeriod = !plan && SamePeriodKeys.Any(k => rest.Contains(ComparedWith + " " + k, StringComparison.Ordinal));
+                if (plan || samePeriod)
+                {
+                    var (m, v, _, a) = DecideMeasure(quantity, value, cls, metric, before, segment, plan ? " kế hoạch" : " cùng kỳ", "", compared);
+                    return (m, v, "per-metric-" + (plan ? "plan" : "same-period"), a);
+                }
+            }
+
+            // "tăng so với năm 2022 tương đương 17 dự án": after a comparison, the equivalent amount is the change.
+            if (cls != UnitClass.Percent && quantity.Qualifier is { } q && Words.Equivalent.Keys.Contains(q)
+                && segment.Contains(ComparedWith, StringComparison.Ordinal)
+                && (DecreaseKeys.Any(k => segment.Contains(k + " ", StringComparison.Ordinal)) || IncreaseKeys.Any(k => segment.Contains(k + " ", StringComparison.Ordinal))))
+            {
+                var down = DecreaseKeys.Any(k => segment.Contains(k + " ", StringComparison.Ordinal));
+                return (Measure.Change, down ? -value : value, "equivalent-change", approx);
+            }
 
             if (cls == UnitClass.Percent)
             {

@@ -41,13 +41,24 @@ public static class Words
         ["vốn", "đầu tư", "điều chỉnh", "và", "cấp mới", "đăng ký"], "Trong kỳ, vốn DDI tăng thêm 1.250 tỷ đồng.");
 
     public static readonly WordSet TailLeads = new("tail-leads", "words between a percentage and the metric it divides",
-        ["tổng số", "trên tổng số", "tổng", "số", "trong tổng số", "trong tổng"], "chiếm 86,4% tổng số lao động");
+        ["tổng số", "trên tổng số", "tổng", "số", "trong tổng số", "trong tổng", "về"], "chiếm 86,4% tổng số lao động; đạt 105% về số dự án");
 
     public static readonly WordSet Respectively = new("respectively", "a subject list mapped in order onto the numbers after it",
         ["lần lượt"], "vốn FDI và vốn trong nước lần lượt là 300 triệu USD và 5.000 tỷ đồng");
 
     public static readonly WordSet ProjectOwnFigures = new("one-project", "a figure of one named project: no reporting period",
         ["dự án", "nhà máy", "công ty", "tập đoàn"], "Dự án Nhà máy sợi Hưng Phát có tổng vốn đầu tư 150 triệu USD");
+
+    public static readonly WordSet Owners = new("owners", "a scope word after these names whose figure it is, not the metric: 'nộp ngân sách của khối FDI'",
+        ["khối", "khu vực", "doanh nghiệp", "các doanh nghiệp", "dn", "của", "của khối", "của các doanh nghiệp", "nhà đầu tư"], "Nộp ngân sách của khối FDI đạt 520 tỷ đồng");
+
+    public static readonly WordSet LicenceCounts = new("licence-counts", "investment licences counted are projects",
+        ["giấy chứng nhận đăng ký đầu tư", "giấy chứng nhận đầu tư", "giấy phép đầu tư", "gcnđkđt", "giấy chứng nhận"], "cấp 64 giấy chứng nhận đăng ký đầu tư");
+
+    public static readonly WordSet PerMetric = new("per-metric", "'đạt A% về X và B% về Y so với kế hoạch': each percentage its own metric, one base for all",
+        ["về"], "đạt 105% về số dự án và 92,4% về vốn đầu tư so với kế hoạch năm");
+
+    public static readonly WordSet Equivalent = new("equivalent", "'tương đương N' after a comparison is the change itself", ["tương đương", "tương đương với"], "tăng so với năm 2022 tương đương 17 dự án");
 
     // ---- stock or flow, snapshot or period ----
     public static readonly WordSet Snapshot = new("snapshot", "a figure 'as things stand now', with no period unless the text names one",
@@ -76,7 +87,7 @@ public static class Words
         ["thêm", "mới", "đi vào hoạt động", "trong năm", "trong kỳ"], "cho thuê thêm 38,4 ha trong quý");
 
     public static readonly WordSet ProjectStock = new("project-stock", "projects and capital still valid at a point",
-        ["còn hiệu lực", "lũy kế", "tích lũy", "tổng số dự án", "đến nay"], "có 312 dự án còn hiệu lực");
+        ["còn hiệu lực", "lũy kế", "tích lũy", "tổng số dự án"], "có 312 dự án còn hiệu lực");
 
     // ---- one-word cues ----
     public static readonly WordSet Ratio = new("ratio", "'gấp N lần' is a ratio", ["gấp"], "gấp 1,5 lần cùng kỳ");
