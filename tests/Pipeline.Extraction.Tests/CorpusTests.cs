@@ -192,6 +192,15 @@ public class CorpusTests(ITestOutputHelper output)
         AtLeast(score, score.Fields, "document period", 0.90);
     }
 
+    /// <summary>FIGURES.md "published": the page's own date line, never a date from the body; null when the page shows none.</summary>
+    [Fact]
+    public void Documents_carry_their_own_publication_date_and_invent_none()
+    {
+        var score = Measured.Value;
+        AtLeast(score, score.Fields, "published", 0.95);
+        Assert.True(score.InventedDates == 0, $"{score.InventedDates} documents got a publication date their page does not show");
+    }
+
     private static void Score(Dictionary<string, (int Ok, int All)> tally, Figure p, JsonElement g)
     {
         void Add(string name, string? got, string? want)
