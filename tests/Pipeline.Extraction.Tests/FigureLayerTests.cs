@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Core;
+using Pipeline.Extraction.Figures;
 
 namespace Pipeline.Extraction.Tests;
 
@@ -9,8 +10,10 @@ public class FigureLayerTests
 
     [Theory]
     [MemberData(nameof(Figures))]
-    public void Gives_each_figure_its_metric_measure_and_attributes(string sentence, string expected)
+    public void Gives_each_figure_its_metric_measure_and_attributes(string example, string expected)
     {
+        // "¶" stands for a line break, so one example line can hold a title, headings, list items and paragraphs.
+        var sentence = System.Text.RegularExpressions.Regex.Replace(example, @"\s*¶\s*", "\n");
         var parts = expected.Split(' ');
         var document = DocumentExtractor.Extract("example", sentence);
         if (parts[0] == "none")
@@ -36,6 +39,7 @@ public class FigureLayerTests
                 "target" => figure.Target ? "true" : "false",
                 "scope" => figure.Scope is { } s ? FigureJson.Name(s) : "null",
                 "period" => figure.Period ?? "null",
+                "rule" => figure.Rule,
                 _ => throw new InvalidOperationException("unknown attribute " + name),
             };
             Assert.True(want == got, $"{name}: expected {want}, got {got} for «{figure.Text}»");
@@ -45,6 +49,55 @@ public class FigureLayerTests
         Assert.Contains(figure.Text, figure.Sentence);
         Assert.InRange(figure.Confidence, 0.0, 1.0);
         Assert.False(string.IsNullOrEmpty(figure.Rule));
+    }
+
+    public static TheoryData<string, string, decimal> RuleExamples()
+    {
+        var data = new TheoryData<string, string, decimal>();
+        foreach (var rule in FigureRules.All)
+        {
+            foreach (var (text, value) in rule.Examples)
+            {
+                data.Add(rule.Name, text, value);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleExamples))]
+    public void Each_rule_fires_on_its_own_examples(string name, string text, decimal value)
+    {
+        var rule = FigureRules.All.Single(r => r.Name == name);
+        var figure = DocumentExtractor.Extract("example", text).Figures.FirstOrDefault(f => f.Value == value);
+        Assert.True(figure is not null, $"no figure of {value} in «{text}»");
+        var part = figure.Rule.Split('+')[rule.Kind == RuleKind.Metric ? 0 : 1];
+        Assert.True(rule.Names(part), $"rule {name} should decide {value}, but {figure.Rule} did");
+    }
+
+    [Fact]
+    public void Every_rule_the_extractor_names_is_in_the_rule_table()
+    {
+        var unnamed = new SortedSet<string>();
+        foreach (var path in Directory.GetFiles(Repo.Path("corpus", "bulletins")).Where(p => p.EndsWith(".txt", StringComparison.Ordinal) || p.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            foreach (var f in DocumentExtractor.Extract(path, File.ReadAllText(path)).Figures)
+            {
+                var parts = f.Rule.Split('+');
+                if (FigureRules.Find(RuleKind.Metric, parts[0]) is null)
+                {
+                    unnamed.Add(parts[0]);
+                }
+
+                if (FigureRules.Find(RuleKind.Measure, parts[1]) is null)
+                {
+                    unnamed.Add(parts[1]);
+                }
+            }
+        }
+
+        Assert.Empty(unnamed);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public static class Cues
         new("quy mô đầu tư", Metric.InvestmentCapital, UnitClass.Money), new("giải ngân", Metric.InvestmentCapital, MoneyOrPercent),
         new("thu hút đầu tư", Metric.InvestmentCapital, UnitClass.Money), new("đầu tư", Metric.InvestmentCapital, UnitClass.Money),
         new("fdi", Metric.InvestmentCapital, UnitClass.Money), new("ddi", Metric.InvestmentCapital, UnitClass.Money),
-        new("thu hút", Metric.InvestmentCapital, UnitClass.Money),
+        new("thu hút", Metric.InvestmentCapital, UnitClass.Money), new("đăng ký đầu tư", Metric.InvestmentCapital, UnitClass.Money),
         // production
         new("giá trị sản xuất", Metric.ProductionValue, MoneyOrPercent), new("gtsx", Metric.ProductionValue, MoneyOrPercent),
         new("tổng sản phẩm", Metric.ProductionValue, MoneyOrPercent), new("sản xuất công nghiệp", Metric.ProductionValue, MoneyOrPercent),

@@ -20,45 +20,24 @@ public sealed record DocumentContext(string? Period, int ReferenceYear, bool IsR
 public static partial class FigureExtractor
 {
     private static readonly string[] IncreaseKeys = Fold(Cues.Increase);
-
-    // Where a figure's own words end and the next clause begins (the match key is lower-case).
-    private static readonly string[] TailBoundaries = [" và ", ",", ";", " còn ", " trong khi "];
     private static readonly string[] DecreaseKeys = Fold(Cues.Decrease);
     private static readonly string[] ShareKeys = Fold(Cues.Share);
     private static readonly string[] PlanKeys = Fold(Cues.Plan);
     private static readonly string[] SamePeriodKeys = Fold(Cues.SamePeriod);
-    private static readonly string[] CapitalBeforeIncrease = Fold(["vốn", "đầu tư", "điều chỉnh", "và", "cấp mới", "đăng ký"]);
-    private static readonly string[] SnapshotKeys = Fold(["hiện nay", "hiện có", "hiện tại", "đến nay", "hiện đang"]);
-    private static readonly string Ratio = MatchKey.Fold("gấp");
-    private static readonly string Capital = MatchKey.Fold("vốn");
-    private static readonly string Wastewater = MatchKey.Fold("nước thải");
-    private static readonly string Remaining = MatchKey.Fold("còn lại");
-    private static readonly string Filled = MatchKey.Fold("lấp đầy");
-    private static readonly string OutputWord = MatchKey.Fold("sản lượng");
 
-    // "Hiện các KCN có 196 doanh nghiệp": a sentence opening on "Hiện" is a snapshot ("thực hiện" never opens one).
-    private static readonly string NowLead = MatchKey.Fold("hiện ");
-
-    // "riêng trong tháng 8 cấp mới 2 dự án": a sub-period for its own clause, never carried to the next sentence.
-    private static readonly string[] OwnClauseLeads = Fold(["riêng", "riêng trong", "trong đó"]);
-    private static readonly string PublicInvestment = MatchKey.Fold("đầu tư công");
-    private static readonly string[] SourceLeads = Fold(["từ", "từ hoạt động"]);
-    private static readonly string Inland = MatchKey.Fold("nội địa");
-
-    // Owners a capital word may carry before its change: "vốn FDI tăng thêm 214,7 triệu USD" is added capital.
-    private static readonly string[] CapitalOwners = Fold(["fdi", "ddi", "nước ngoài", "trong nước"]);
-
-    // "nội địa" names investors only after these; "thu nội địa" is a budget line, "thị trường nội địa" a market.
-    private static readonly string[] InlandInvestors = Fold(["doanh nghiệp", "dn", "vốn", "nhà đầu tư", "dự án", "đầu tư"]);
-    private static readonly string ComparedWith = MatchKey.Fold("so với");
-    private static readonly string Exceeded = MatchKey.Fold("vượt");
-    private static readonly string Respectively = MatchKey.Fold("lần lượt");
-    private static readonly string[] LabourStock = Fold(["đang làm việc", "làm việc", "sử dụng", "tổng số lao động", "số lao động", "đang làm"]);
-    private static readonly string[] LabourFlow = Fold(["tạo việc làm", "giải quyết việc làm", "tuyển dụng", "tuyển mới", "thu hút", "thêm", "dự kiến", "sẽ"]);
-    private static readonly string[] EnterpriseStock = Fold(["đang hoạt động", "đang sản xuất", "hiện có"]);
-    private static readonly string[] LandStock = Fold(["tổng diện tích đất", "đã cho thuê", "lấp đầy", "lũy kế"]);
-    private static readonly string[] Additions = Fold(["thêm", "mới", "đi vào hoạt động", "trong năm", "trong kỳ"]);
-    private static readonly string[] ProjectStock = Fold(["còn hiệu lực", "lũy kế", "tích lũy", "tổng số dự án", "đến nay"]);
+    // Single words, read from the word tables (Words.cs), where each says what it decides.
+    private static readonly string Ratio = Words.Ratio.Keys[0];
+    private static readonly string Capital = ScopeWords.Capital;
+    private static readonly string Wastewater = Words.Wastewater.Keys[0];
+    private static readonly string Remaining = Words.Remaining.Keys[0];
+    private static readonly string Filled = Words.Filled.Keys[0];
+    private static readonly string OutputWord = Words.OutputWord.Keys[0];
+    private static readonly string NowLead = Words.NowLead.Keys[0];
+    private static readonly string PublicInvestment = Words.PublicInvestment.Keys[0];
+    private static readonly string Inland = Words.Inland.Keys[0];
+    private static readonly string ComparedWith = Words.ComparedWith.Keys[0];
+    private static readonly string Exceeded = Words.Exceeded.Keys[0];
+    private static readonly string Respectively = Words.Respectively.Keys[0];
 
     // "Dự án Nhà máy …", "của Công ty TNHH …": the figure belongs to one project, which has no reporting period.
     [GeneratedRegex(@"(?:\b[Dd]ự án|\b[Nn]hà máy)\s+(?:(?!FDI|DDI)[A-ZĐ]|của\s|do\s|sản xuất\s|đầu tư xây dựng\s|xây dựng\s|này\s|có tổng\s|có quy mô\s|được\s)|\b[Cc]ông ty\s+(?:TNHH|[Cc]ổ phần|CP|[A-ZĐ])|\b[Tt]ập đoàn\s+[A-ZĐ]")]
@@ -78,6 +57,7 @@ public static partial class FigureExtractor
         var cues = new DocumentCues(key);
         var found = new List<Figure>();
         var quantities = scan.Quantities;
+        var frames = new ContextFrames(key, cues, context.TitleSpan, periods);
         var q = 0;
         foreach (var sentence in sentences)
         {
@@ -92,9 +72,10 @@ public static partial class FigureExtractor
                 q++;
             }
 
+            frames.Enter(sentence, inSentence.Count > 0 ? inSentence[0].Start : sentence.Span.End);
             if (inSentence.Count > 0)
             {
-                var reader = new SentenceReader(clean, key, sentence, inSentence, periods, context, cues);
+                var reader = new SentenceReader(clean, key, sentence, inSentence, periods, context, cues, frames);
                 found.AddRange(reader.Read());
             }
         }
@@ -189,7 +170,7 @@ public static partial class FigureExtractor
 
     /// <summary>Reads the figures of one sentence, left to right, so later numbers can lean on earlier ones.</summary>
     private sealed class SentenceReader(string clean, string key, Sentence sentence, List<Quantity> quantities,
-        IReadOnlyList<PeriodMention> periods, DocumentContext context, DocumentCues cues)
+        IReadOnlyList<PeriodMention> periods, DocumentContext context, DocumentCues cues, ContextFrames frames)
     {
         private readonly Dictionary<Quantity, (Metric Metric, Scope? Scope)> _assigned = [];
 
@@ -211,7 +192,7 @@ public static partial class FigureExtractor
 
                 var nextStart = i + 1 < quantities.Count ? quantities[i + 1].Start : sentence.Span.End;
                 var segmentStart = SegmentStart(quantity, previousQuantity, clauseStart);
-                var figure = Decide(quantity, previous, segmentStart, clauseStart, nextStart, i + 1 < quantities.Count ? quantities[i + 1] : null);
+                var figure = Decide(quantity, previous, segmentStart, clauseStart, nextStart, i + 1 < quantities.Count ? quantities[i + 1] : null, previousQuantity?.End);
                 previousQuantity = quantity;
                 if (figure is not null)
                 {
@@ -235,7 +216,7 @@ public static partial class FigureExtractor
             return start;
         }
 
-        private Figure? Decide(Quantity quantity, Figure? previous, int segmentStart, int clauseStart, int nextStart, Quantity? next)
+        private Figure? Decide(Quantity quantity, Figure? previous, int segmentStart, int clauseStart, int nextStart, Quantity? next, int? previousEnd)
         {
             var unit = quantity.Unit;
             var value = quantity.Value;
@@ -298,6 +279,13 @@ public static partial class FigureExtractor
                     metricRule = "counted";
                     confidence = MetricTiers.Counted;
                 }
+                else if (StartsWithAny(key[quantity.End..tailEnd].TrimStart(), Words.LicenceCounts, out _))
+                {
+                    metric = Metric.Projects; // "cấp 64 giấy chứng nhận đăng ký đầu tư": each licence is a project
+                    unit = Units.Project;
+                    metricRule = "licence-count";
+                    confidence = MetricTiers.CountCue;
+                }
                 else
                 {
                     var cue = NearestCue(segmentStart, quantity.Start, UnitClass.Count);
@@ -356,6 +344,11 @@ public static partial class FigureExtractor
                 metric = own.Cue.Metric;
                 metricRule = $"cue:{own.Hit.Phrase}";
             }
+            else if (cls == UnitClass.Money && TailCue(quantity.End, tailEnd, cls) is { } namedAfter)
+            {
+                metric = namedAfter.Cue.Metric; // a headline's total: "8.200 tỷ đồng đăng ký đầu tư vào KKT"
+                metricRule = $"cue-after:{namedAfter.Hit.Phrase}";
+            }
             else if (previous is not null && Inherits(cueClass, Classify(previous.Unit)))
             {
                 metric = previous.Metric;
@@ -387,16 +380,37 @@ public static partial class FigureExtractor
 
             // Workers "nước ngoài" are foreign nationals; only an FDI/DDI word gives labour a scope.
             var labour = metric == Metric.Labour;
-            scope = ScopeIn(quantity.End, OwnTailEnd(quantity.End, tailEnd), first: true, ownersOnly: labour) ?? ScopeIn(segmentStart, quantity.Start, first: false, ownersOnly: labour) ?? scope;
-
-            if (metric is not (Metric.Projects or Metric.InvestmentCapital or Metric.Enterprises or Metric.Labour or Metric.ExportValue or Metric.ImportValue or Metric.TradeValue or Metric.ProductionValue or Metric.Revenue or Metric.BudgetContribution))
+            var scopeable = metric is Metric.Projects or Metric.InvestmentCapital or Metric.Enterprises or Metric.Labour or Metric.ExportValue
+                or Metric.ImportValue or Metric.TradeValue or Metric.ProductionValue or Metric.Revenue or Metric.BudgetContribution;
+            if (!scopeable)
             {
                 scope = null;
+            }
+            else if (metricRule is "respectively" or "breakdown" && scope is not null)
+            {
+                // the subject list or the breakdown already gave this part its own scope
+            }
+            else if (ScopeIn(quantity.End, OwnTailEnd(quantity.End, tailEnd), first: true, ownersOnly: labour) is { } after)
+            {
+                scope = after; // its own words: "28 dự án FDI", "(26 FDI và 13 DDI)"
+            }
+            else if (ScopeHit(SubjectStart(segmentStart, previousEnd, quantity.Start), quantity.Start, ownersOnly: labour) is { } subject)
+            {
+                scope = subject.Value; // its subject: "vốn FDI đạt", "các doanh nghiệp FDI xuất khẩu đạt"; it frames what follows
+                // A scope right after the previous number ("7 dự án DDI với tổng vốn ...") or after "trong đó" names a part: its clause only.
+                var part = InBreakdown(subject.Hit.Start) || previousEnd is { } pe && pe <= subject.Hit.Start && subject.Hit.Start - pe < 30;
+                frames.Subject(subject.Value, subject.Hit.Start, part);
+            }
+            else if (scope is null && frames.Carried(metric.Value, quantity.Start) is { } carried)
+            {
+                scope = carried.Scope; // FIGURES.md "Scope carries": a heading, lead clause or subject before it
             }
 
             // A clause framed by a comparison ("So với quý I/2023, số dự án cấp mới tăng 3 dự án") speaks of changes.
             var compared = key.AsSpan(clauseStart, quantity.Start - clauseStart).TrimStart().StartsWith(ComparedWith, StringComparison.Ordinal);
-            var (measure, measured, measureRule, approx) = DecideMeasure(quantity, value, cls, metric.Value, before, segment, tail, compared);
+            var clauseEnd = key.IndexOf(';', quantity.End, sentence.Span.End - quantity.End);
+            var rest = key[quantity.End..(clauseEnd >= 0 ? clauseEnd : sentence.Span.End)];
+            var (measure, measured, measureRule, approx) = DecideMeasure(quantity, value, cls, metric.Value, before, segment, tail, rest, compared);
             if (measure == Measure.SharePct && metricRule == "no-cue")
             {
                 confidence = MetricTiers.NoCueShare;
@@ -483,7 +497,14 @@ public static partial class FigureExtractor
                     continue;
                 }
 
-                if (source is null && EndsWithAny(WordReader.Before(key, hit.Start, 3), SourceLeads) is not null)
+                // "nộp ngân sách của khối FDI đạt ...": FDI names the owner; the metric is the word before it.
+                if (source is null && hit.Phrase is "fdi" or "ddi" && EndsWithAny(WordReader.Before(key, hit.Start, 3), Words.Owners) is not null)
+                {
+                    source = (cue, hit);
+                    continue;
+                }
+
+                if (source is null && EndsWithAny(WordReader.Before(key, hit.Start, 3), Words.SourceLeads) is not null)
                 {
                     source = (cue, hit);
                     continue;
@@ -495,7 +516,7 @@ public static partial class FigureExtractor
             return source;
         }
 
-        private static readonly string[] TailLeads = Fold(["tổng số", "trên tổng số", "tổng", "số", "trong tổng số", "trong tổng"]);
+        private static readonly string[] TailLeads = Words.TailLeads;
 
         /// <summary>A metric named right after a percentage: "85% tổng vốn đăng ký", "100% hồ sơ".</summary>
         private (MetricCue Cue, CueHit Hit)? TailCue(int from, int tailEnd, UnitClass cls)
@@ -520,7 +541,7 @@ public static partial class FigureExtractor
         private bool RemainderOfCount(int from, int tailEnd)
         {
             var tail = key[from..tailEnd].TrimStart();
-            foreach (var owner in CapitalOwners)
+            foreach (var owner in Words.CapitalOwners.Keys)
             {
                 if (tail.StartsWith(owner, StringComparison.Ordinal))
                 {
@@ -539,7 +560,7 @@ public static partial class FigureExtractor
         private int OwnTailEnd(int from, int to)
         {
             var end = to;
-            foreach (var boundary in TailBoundaries)
+            foreach (var boundary in Words.TailBoundaries.Keys)
             {
                 var at = key.IndexOf(boundary, from, to - from, StringComparison.Ordinal);
                 if (at >= 0 && at < end)
@@ -551,12 +572,46 @@ public static partial class FigureExtractor
             return end;
         }
 
+        /// <summary>Whether a position follows a breakdown word of its sentence ("trong đó", "gồm"): a part's scope, for its sentence only.</summary>
+        private bool InBreakdown(int at) =>
+            ScopeWords.ContainsAny(key[sentence.Span.Start..at], ScopeWords.BreakdownLeads);
+
+        /// <summary>
+        /// Where a figure's subject may start: past the previous number's own words when a "và" or comma closes them
+        /// ("9 dự án FDI và điều chỉnh tăng vốn cho 11 lượt dự án": FDI is the nine's), else the segment's start
+        /// ("298 dự án FDI với tổng vốn 16.235,7 triệu USD": the capital is of those FDI projects).
+        /// </summary>
+        private int SubjectStart(int segmentStart, int? previousEnd, int start)
+        {
+            if (previousEnd is not { } pe || pe < segmentStart - 1 || pe >= start)
+            {
+                return segmentStart;
+            }
+
+            var own = OwnTailEnd(pe, start);
+            return own < start && own > segmentStart ? own : segmentStart;
+        }
+
+        /// <summary>The last scope named in [from, to), with where it stands.</summary>
+        private (CueHit Hit, Scope Value)? ScopeHit(int from, int to, bool ownersOnly = false)
+        {
+            var hits = ScopeHits(from, to, ownersOnly);
+            return hits.Count == 0 ? null : hits[^1];
+        }
+
+        private List<(CueHit Hit, Scope Value)> ScopeHits(int from, int to, bool ownersOnly) =>
+            cues.Scopes.Within(from, to)
+                .Where(h => !ownersOnly || h.Hit.Phrase.Contains("fdi", StringComparison.Ordinal) || h.Hit.Phrase.Contains("ddi", StringComparison.Ordinal)
+                            || h.Hit.Phrase.Contains(Capital, StringComparison.Ordinal))
+                .Where(h => h.Hit.Phrase != Inland || EndsWithAny(WordReader.Before(key, h.Hit.Start, 2), Words.InlandInvestors) is not null)
+                .ToList();
+
         private Scope? ScopeIn(int from, int to, bool first, bool ownersOnly = false)
         {
             var hits = cues.Scopes.Within(from, to)
                 .Where(h => !ownersOnly || h.Hit.Phrase.Contains("fdi", StringComparison.Ordinal) || h.Hit.Phrase.Contains("ddi", StringComparison.Ordinal)
                             || h.Hit.Phrase.Contains(Capital, StringComparison.Ordinal))
-                .Where(h => h.Hit.Phrase != Inland || EndsWithAny(WordReader.Before(key, h.Hit.Start, 2), InlandInvestors) is not null)
+                .Where(h => h.Hit.Phrase != Inland || EndsWithAny(WordReader.Before(key, h.Hit.Start, 2), Words.InlandInvestors) is not null)
                 .ToList();
             if (hits.Count == 0)
             {
@@ -567,7 +622,7 @@ public static partial class FigureExtractor
         }
 
         private (Measure, decimal, string, Approx) DecideMeasure(Quantity quantity, decimal value, UnitClass cls, Metric metric,
-            string before, string segment, string tail, bool compared)
+            string before, string segment, string tail, string rest, bool compared)
         {
             var approx = quantity.Approx;
             var rising = EndsWithAny(before, IncreaseKeys);
@@ -576,6 +631,28 @@ public static partial class FigureExtractor
                 ? tail.TrimStart()[ComparedWith.Length..].TrimStart() : tail.TrimStart(), PlanKeys, out _);
             var samePeriod = SamePeriodTail().IsMatch(tail);
             var exceeded = quantity.Qualifier == Exceeded;
+
+            // "đạt 105% về số dự án và 92,4% về vốn đầu tư so với kế hoạch năm": the base closes the list, for every part.
+            var perMetric = cls == UnitClass.Percent && StartsWithAny(tail.TrimStart(), Words.PerMetric, out _);
+            if (perMetric && !plan && !samePeriod)
+            {
+                plan = PlanKeys.Any(k => rest.Contains(ComparedWith + " " + k, StringComparison.Ordinal));
+                samePeriod = !plan && SamePeriodKeys.Any(k => rest.Contains(ComparedWith + " " + k, StringComparison.Ordinal));
+                if (plan || samePeriod)
+                {
+                    var (m, v, _, a) = DecideMeasure(quantity, value, cls, metric, before, segment, plan ? " kế hoạch" : " cùng kỳ", "", compared);
+                    return (m, v, "per-metric-" + (plan ? "plan" : "same-period"), a);
+                }
+            }
+
+            // "tăng so với năm 2022 tương đương 17 dự án": after a comparison, the equivalent amount is the change.
+            if (cls != UnitClass.Percent && quantity.Qualifier is { } q && Words.Equivalent.Keys.Contains(q)
+                && segment.Contains(ComparedWith, StringComparison.Ordinal)
+                && (DecreaseKeys.Any(k => segment.Contains(k + " ", StringComparison.Ordinal)) || IncreaseKeys.Any(k => segment.Contains(k + " ", StringComparison.Ordinal))))
+            {
+                var down = DecreaseKeys.Any(k => segment.Contains(k + " ", StringComparison.Ordinal));
+                return (Measure.Change, down ? -value : value, "equivalent-change", approx);
+            }
 
             if (cls == UnitClass.Percent)
             {
@@ -635,14 +712,14 @@ public static partial class FigureExtractor
             if (rising is not null)
             {
                 var lead = before[..^rising.Length].TrimEnd();
-                if (EndsWithAny(lead, CapitalOwners) is { } owner)
+                if (EndsWithAny(lead, Words.CapitalOwners) is { } owner)
                 {
                     lead = lead[..^owner.Length].TrimEnd();
                 }
 
                 // "vốn tăng thêm 38 triệu USD" is added capital (a level) unless a comparison makes it a change:
                 // "so với quý I, số dự án cấp mới tăng 3 dự án".
-                var capitalKind = EndsWithAny(lead, CapitalBeforeIncrease) is not null;
+                var capitalKind = EndsWithAny(lead, Words.CapitalBeforeIncrease) is not null;
                 if (!capitalKind || samePeriod || compared || tail.Contains(ComparedWith, StringComparison.Ordinal))
                 {
                     return (Measure.Change, value, "increase", approx);
@@ -691,7 +768,7 @@ public static partial class FigureExtractor
                     var between = key[quantity.End..p.Start];
                     // "... 25 ha, dự kiến đi vào hoạt động từ quý II/2026": a start date, not the figure's period.
                     if (!between.Contains(';') && !between.Contains('(') && !between.Any(char.IsDigit)
-                        && EndsWithAny(WordReader.Before(key, p.Start, 1), SourceLeads) is null)
+                        && EndsWithAny(WordReader.Before(key, p.Start, 1), Words.SourceLeads) is null)
                     {
                         chosen = p;
                     }
@@ -710,7 +787,7 @@ public static partial class FigureExtractor
             }
 
             var prefix = key[sentence.Span.Start..quantity.NumberStart];
-            if (SnapshotKeys.Any(s => prefix.Contains(s, StringComparison.Ordinal)) || prefix.TrimStart().StartsWith(NowLead, StringComparison.Ordinal))
+            if (Words.Snapshot.Keys.Any(s => prefix.Contains(s, StringComparison.Ordinal)) || prefix.TrimStart().StartsWith(NowLead, StringComparison.Ordinal))
             {
                 return null; // FIGURES.md: a "hiện nay" snapshot has no period unless the text names one
             }
@@ -721,7 +798,13 @@ public static partial class FigureExtractor
                 return null; // one project's own figures
             }
 
-            var carried = CarriedMention(target);
+            // FIGURES.md: a cumulative figure naming no date ("Lũy kế đến nay", "tính đến nay") runs to the end of the document's period.
+            if (!target && Words.Cumulative.Keys.Any(c => prefix.Contains(c, StringComparison.Ordinal)) && PeriodRecognizer.EndPoint(context.Period) is { } end)
+            {
+                return ".." + end.TrimStart('.');
+            }
+
+            var carried = CarriedMention(target) ?? (target ? null : frames.HeadingPeriod);
             string? period;
             if (carried is not null)
             {
@@ -752,7 +835,7 @@ public static partial class FigureExtractor
                 }
 
                 if (p.Start >= paragraphStart && !p.Comparison && (target ? !p.Period.Contains("..", StringComparison.Ordinal) : !p.Planned)
-                    && EndsWithAny(WordReader.Before(key, p.Start, 2), OwnClauseLeads) is null && !InParentheses(p.Start))
+                    && EndsWithAny(WordReader.Before(key, p.Start, 2), Words.OwnClauseLeads) is null && !InParentheses(p.Start))
                 {
                     carried = p;
                 }
@@ -781,10 +864,10 @@ public static partial class FigureExtractor
             return metric switch
             {
                 Metric.OccupancyRate => true,
-                Metric.Labour => !Has(LabourFlow, segment) && Has(LabourStock, around),
-                Metric.Enterprises => !Has(Additions, segment) && Has(EnterpriseStock, around),
-                Metric.LandArea => !Has(Additions, segment) && Has(LandStock, around),
-                Metric.Projects or Metric.InvestmentCapital => Has(ProjectStock, around),
+                Metric.Labour => !Has(Words.LabourFlow, segment) && Has(Words.LabourStock, around),
+                Metric.Enterprises => !Has(Words.Additions, segment) && Has(Words.EnterpriseStock, around),
+                Metric.LandArea => !Has(Words.Additions, segment) && Has(Words.LandStock, around),
+                Metric.Projects or Metric.InvestmentCapital => Has(Words.ProjectStock, around),
                 _ => false,
             };
         }

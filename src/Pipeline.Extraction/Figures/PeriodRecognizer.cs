@@ -61,7 +61,8 @@ public static class PeriodRecognizer
     ];
 
     // "so với cùng kỳ năm 2022", "so với thời điểm cuối năm 2020": the base of a comparison, not the figure's period.
-    private static readonly Regex ComparisonLead = R(@"(?:so với|so cùng kỳ|gấp [^\s]+ lần)(?:\s+[^\s\d,;.]+){0,4}\s+$");
+    // "bằng 98% cùng kỳ năm trước", "gấp gần 6 lần năm 2012" too: a comparison's base follows these.
+    private static readonly Regex ComparisonLead = R(@"(?:so với|so cùng kỳ|cùng kỳ|gấp(?:\s+[^\s]+){1,2}\s+lần)(?:\s+[^\s\d,;.]+){0,4}\s+$|(?:so với|cùng kỳ)\s+$");
     private static readonly Regex PlanLead = R(@"(?:nhiệm vụ|phương hướng|kế hoạch|phấn đấu|mục tiêu|triển khai|định hướng|chỉ tiêu|dự kiến|sẽ|tầm nhìn|đến năm)(?:[^.;]{0,40})$");
 
     /// <summary>The year (and month, for "đến nay") that year-less periods belong to; 0 when unknown.</summary>
@@ -149,6 +150,31 @@ public static class PeriodRecognizer
             "H1" => $"{year}-06",
             "H2" => $"{year}-12",
             ['Q', var q] => $"{year}-{(q - '0') * 3:00}",
+            var month => $"{year}-{month}",
+        };
+    }
+
+    /// <summary>The month a period starts in ("2023-H2" → "2023-07", "2016..2020" → "2016-01"); null for a cumulative period or none.</summary>
+    public static string? StartPoint(string? period)
+    {
+        if (period is null || period.StartsWith("..", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var first = period.Split("..")[0];
+        var m = Regex.Match(first, @"^((?:19|20)\d{2})(?:-(H[12]|Q[1-4]|\d{2}))?$");
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var year = m.Groups[1].Value;
+        return m.Groups[2].Value switch
+        {
+            "" or "H1" => $"{year}-01",
+            "H2" => $"{year}-07",
+            ['Q', var q] => $"{year}-{(q - '0') * 3 - 2:00}",
             var month => $"{year}-{month}",
         };
     }

@@ -1,0 +1,186 @@
+using Pipeline.Core;
+using Pipeline.Extraction.Text;
+
+namespace Pipeline.Extraction.Figures;
+
+/// <summary>
+/// FIGURES.md "Scope carries": the scope a heading, a lead clause or a subject sets for the figures after it.
+/// Read once per document, sentence by sentence in text order:
+/// a heading line ("Khu vực FDI:", "II. Đầu tư trong nước") frames its section, until the next heading;
+/// a lead clause ("Đối với các dự án trong nước, ...", "Về thu hút FDI: ...") frames the rest of its paragraph;
+/// a subject ("các doanh nghiệp FDI xuất khẩu đạt ...") frames the rest of its paragraph too, but a capital
+/// subject ("vốn FDI đạt ...") only for the investment figures after it (projects and capital).
+/// A clause that names both scopes or speaks of the total ("Tính chung, ...") ends every frame.
+/// A heading line that names a period ("Riêng tháng 10:") frames the period of its section the same way
+/// (FIGURES.md "The document's period carries": a section heading with its own period overrides inside its section only).
+/// </summary>
+public sealed class ContextFrames(string key, DocumentCues cues, TextSpan? title, IReadOnlyList<PeriodMention> periods)
+{
+    /// <summary>The period the current section's heading names, or null.</summary>
+    public PeriodMention? HeadingPeriod { get; private set; }
+
+    private Scope? _heading;
+    private (Scope Scope, bool CapitalOnly)? _lead;
+    private (Scope Scope, bool CapitalOnly, int Until)? _subject;
+    private int _paragraph = -1;
+    private int _sentenceEnd;
+
+    /// <summary>What kind of frame a scope came from, for the figure's rule name.</summary>
+    public enum Source
+    {
+        Heading,
+        Lead,
+        Subject,
+    }
+
+    /// <summary>Updates the frames on entering a sentence (in text order).</summary>
+    public void Enter(Sentence sentence, int firstNumber)
+    {
+        _sentenceEnd = sentence.Span.End;
+        if (_subject is { } sub && sub.Until < sentence.Span.Start)
+        {
+            _subject = null; // a part of a breakdown frames its own clause only
+        }
+
+        if (sentence.Paragraph != _paragraph)
+        {
+            _paragraph = sentence.Paragraph;
+            _lead = null;
+            _subject = null;
+        }
+
+        if (title is { } t && t.Contains(sentence.Span.Start))
+        {
+            return;
+        }
+
+        var text = key[sentence.Span.Start..sentence.Span.End];
+        var end = Math.Min(firstNumber, sentence.Span.End) - sentence.Span.Start;
+        if (IsHeading(text, firstNumber >= sentence.Span.End))
+        {
+            var (scope, both) = Named(sentence.Span.Start, sentence.Span.End);
+            if (scope is not null || ScopeWords.Starts(text, ScopeWords.HeadingLeads) || ScopeWords.IsEnumerated(text) || text.Length <= 60)
+            {
+                _heading = both ? null : scope;
+            }
+
+            _lead = null;
+            _subject = null;
+            HeadingPeriod = periods.FirstOrDefault(p => p.Start >= sentence.Span.Start && p.End <= sentence.Span.End && !p.Planned && !p.Comparison);
+            return;
+        }
+
+        // The lead clause: the words before the first comma or colon that come before any number.
+        var comma = IndexOfLeadEnd(text, end);
+        var leadEnd = comma >= 0 ? comma : end;
+        var lead = text[..leadEnd];
+        if (ScopeWords.ContainsAny(lead, ScopeWords.TotalLeads))
+        {
+            _heading = null;
+            _lead = null;
+            _subject = null;
+            return;
+        }
+
+        if (comma >= 0)
+        {
+            var (scope, both) = Named(sentence.Span.Start, sentence.Span.Start + comma);
+            if (both)
+            {
+                _heading = null;
+                _lead = null;
+                _subject = null;
+            }
+            else if (scope is not null)
+            {
+                _lead = (scope.Value, CapitalOnly(sentence.Span.Start, sentence.Span.Start + comma));
+                _subject = null;
+            }
+            else if (ScopeWords.Starts(lead, ScopeWords.TopicLeads))
+            {
+                _lead = null; // "Về sản xuất kinh doanh, ...": a new topic of the paragraph, with no scope of its own
+                _subject = null;
+            }
+        }
+    }
+
+    /// <summary>A figure's own scope came from the words before it: that subject frames what follows in its paragraph.</summary>
+    public void Subject(Scope scope, int hitStart, bool part)
+    {
+        var clauseEnd = key.IndexOf(';', hitStart, _sentenceEnd - hitStart);
+        _subject = (scope, CapitalOnly(hitStart), part ? (clauseEnd >= 0 ? clauseEnd : _sentenceEnd) : int.MaxValue);
+    }
+
+    /// <summary>Whether the scope word at a position names a kind of capital or project ("vốn FDI", "dự án trong nước"), not a population of firms.</summary>
+    private bool CapitalOnly(int hitStart)
+    {
+        var before = Numbers.WordReader.Before(key, hitStart, 3);
+        var capital = FigureExtractor.EndsWithAny(before, ScopeWords.CapitalNouns) is not null
+                      || key.AsSpan(hitStart).StartsWith(ScopeWords.Capital, StringComparison.Ordinal);
+        return capital && FigureExtractor.EndsWithAny(before, ScopeWords.PopulationNouns) is null;
+    }
+
+    private bool CapitalOnly(int from, int to)
+    {
+        var hit = cues.Scopes.Within(from, to).First();
+        return CapitalOnly(hit.Hit.Start);
+    }
+
+    /// <summary>The scope a figure of this metric takes from its frames, nearest frame first; null when none frames it.</summary>
+    public (Scope Scope, Source Source)? Carried(Metric metric, int at)
+    {
+        if (_subject is { } s && at < s.Until && (!s.CapitalOnly || metric is Metric.Projects or Metric.InvestmentCapital))
+        {
+            return (s.Scope, Source.Subject);
+        }
+
+        if (_lead is { } l && (!l.CapitalOnly || metric is Metric.Projects or Metric.InvestmentCapital))
+        {
+            return (l.Scope, Source.Lead);
+        }
+
+        return _heading is { } h ? (h, Source.Heading) : null;
+    }
+
+    /// <summary>The one scope a stretch names, and whether it names both (a total: "cả FDI và DDI").</summary>
+    private (Scope? Scope, bool Both) Named(int from, int to)
+    {
+        Scope? found = null;
+        foreach (var (_, scope) in cues.Scopes.Within(from, to))
+        {
+            if (found is { } f && f != scope)
+            {
+                return (null, true);
+            }
+
+            found = scope;
+        }
+
+        return (found, false);
+    }
+
+    private static int IndexOfLeadEnd(string text, int end)
+    {
+        for (var i = 0; i < end && i < 120; i++)
+        {
+            if (text[i] is ',' or ':')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A line of its own that titles what follows: short, with no number, not a finished sentence, or ending in a colon.</summary>
+    private static bool IsHeading(string text, bool noNumber)
+    {
+        var trimmed = text.TrimEnd();
+        if (!noNumber || trimmed.Length == 0 || trimmed.Length > 100)
+        {
+            return false;
+        }
+
+        return trimmed.EndsWith(':') || !trimmed.EndsWith('.') && (ScopeWords.IsEnumerated(trimmed) || ScopeWords.Starts(trimmed, ScopeWords.HeadingLeads));
+    }
+}
