@@ -11,7 +11,10 @@ public static class SearchCommands
     /// <summary>Where the index lives unless --index says: $PIPELINE_INDEX, else data/index.</summary>
     public static string DefaultIndex => PipelineConfig.Current.Index;
 
-    public static int Index(IReadOnlyList<string> sources, string folder, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    /// <summary>Exit code of a writer that found another process writing the index (and did not wait long enough).</summary>
+    public const int Busy = 3;
+
+    public static int Index(IReadOnlyList<string> sources, string folder, TextReader stdin, TextWriter stdout, TextWriter stderr, double waitSeconds = 0)
     {
         if (sources.Count == 0)
         {
@@ -19,10 +22,15 @@ public static class SearchCommands
             return 2;
         }
 
+        if (OpenForWriting(folder, waitSeconds, stderr) is not { } index)
+        {
+            return Busy;
+        }
+
+        using var _ = index;
         var failed = 0;
         var indexed = 0;
         var figures = 0;
-        using var index = SearchIndex.Open(folder);
         foreach (var result in SourceExtractor.ExtractAll(sources, stdin, stderr, () => failed++))
         {
             // Files get a page type as crawled pages do, so --type filters them alike.
@@ -38,7 +46,7 @@ public static class SearchCommands
     }
 
     /// <summary>Every stored document into the index at <paramref name="folder"/> (a rebuild: documents are replaced by URL).</summary>
-    public static int IndexStore(string database, string folder, TextWriter stdout, TextWriter stderr)
+    public static int IndexStore(string database, string folder, TextWriter stdout, TextWriter stderr, double waitSeconds = 0)
     {
         if (!File.Exists(database))
         {
@@ -46,42 +54,67 @@ public static class SearchCommands
             return 2;
         }
 
+        if (OpenForWriting(folder, waitSeconds, stderr) is not { } index)
+        {
+            return Busy;
+        }
+
+        using var _ = index;
         using var documents = Pipeline.Storage.DocumentStore.Open(database);
-        using var index = SearchIndex.Open(folder);
         var summary = new Pipeline.Processing.IndexStage(documents, index).Run(all: true);
         stdout.WriteLine($"indexed {summary.Indexed} stored documents into {folder} in {summary.Elapsed.TotalSeconds:F1} s ({index.DocumentCount} documents in the index)");
         return 0;
     }
 
+    /// <summary>The index opened for writing, or null (with the reason on stderr) while another process writes it.</summary>
+    private static SearchIndex? OpenForWriting(string folder, double waitSeconds, TextWriter stderr)
+    {
+        try
+        {
+            return SearchIndex.Open(folder, TimeSpan.FromSeconds(Math.Max(0, waitSeconds)),
+                pid => stderr.WriteLine($"pipeline: another process is writing {folder}{(pid is { } p ? $" (pid {p})" : "")}; waiting up to {waitSeconds:0.#} s"));
+        }
+        catch (IndexBusyException e)
+        {
+            stderr.WriteLine($"pipeline: {e.Message}; try again when it ends, or pass --wait SECONDS");
+            return null;
+        }
+    }
+
     public static int Search(SearchRequest request, string folder, string format, TextWriter stdout, TextWriter stderr)
     {
-        if (!Directory.Exists(folder))
+        // Usage first, so a typo is reported the same with or without an index.
+        if (RequestCheck.Normalize(request).Problems is { Count: > 0 } problems && problems.Any(p => p.Parameter != "unit"))
         {
-            stderr.WriteLine($"pipeline: no index at {folder}; build one with `pipeline index PATH... --index {folder}`");
-            return 1;
+            return Usage(problems, stderr);
         }
 
-        using var index = SearchIndex.Open(folder);
-        var result = index.Search(request);
+        SearchResult result;
+        try
+        {
+            using var index = SearchIndexReader.Open(folder); // read-only: takes no lock, writes nothing
+            result = index.Search(request);
+        }
+        catch (NotAnIndexException e)
+        {
+            stderr.WriteLine($"pipeline: {e.Message}; build one with `pipeline index PATH... --index {folder}`");
+            return 2;
+        }
+        catch (SearchUsageException e)
+        {
+            return Usage(e.Problems, stderr);
+        }
+
         switch (format)
         {
             case "json":
                 stdout.WriteLine(JsonSerializer.Serialize(result, FigureJson.Indented));
                 break;
             case "jsonl":
-                if (request.Text is { Length: > 0 } || !request.HasFigureFilter)
+                // One hit a line, always the documented hit shape; with no words, the newest documents with their matching figures.
+                foreach (var hit in result.Hits)
                 {
-                    foreach (var hit in result.Hits)
-                    {
-                        stdout.WriteLine(JsonSerializer.Serialize(hit, FigureJson.Options));
-                    }
-                }
-                else
-                {
-                    foreach (var f in result.Figures)
-                    {
-                        stdout.WriteLine(JsonSerializer.Serialize(f, FigureJson.Options));
-                    }
+                    stdout.WriteLine(JsonSerializer.Serialize(hit, FigureJson.Options));
                 }
 
                 break;
@@ -91,6 +124,16 @@ public static class SearchCommands
         }
 
         return 0;
+    }
+
+    private static int Usage(IReadOnlyList<Problem> problems, TextWriter stderr)
+    {
+        foreach (var problem in problems)
+        {
+            stderr.WriteLine($"pipeline search: {problem}");
+        }
+
+        return 2;
     }
 
     private static void Table(SearchRequest request, SearchResult result, TextWriter w)
@@ -107,13 +150,19 @@ public static class SearchCommands
             return;
         }
 
-        w.WriteLine(result.Total == 1 ? "1 document matches" : $"{result.Total} documents match");
+        w.WriteLine((result.Total == 1 ? "1 document matches" : $"{result.Total} documents match")
+            + (result.Partial > 0 ? $"; {result.Partial} more match most of the words" : ""));
         var rank = 0;
         foreach (var hit in result.Hits)
         {
             rank++;
             w.WriteLine($"{rank,3}. {hit.Published ?? "----------"}  {hit.Board ?? hit.Province ?? ""}");
             w.WriteLine($"     {hit.Title ?? hit.Source}   ({hit.Score:0.00})");
+            if (hit.Missing is { Count: > 0 } missing)
+            {
+                w.WriteLine($"     missing: {string.Join(", ", missing)}");
+            }
+
             w.WriteLine($"     {hit.Snippet}");
             foreach (var f in hit.Figures.Take(3))
             {
