@@ -8,7 +8,7 @@ namespace Pipeline.Search;
 /// Documents that match most of a query's words, for when too few match them all: one word phrased
 /// differently on the page should not hide an otherwise perfect document. Each slot weighs by its rarity
 /// (inverse document frequency), a document qualifies with at least half of the query's weight, and the
-/// query's place names and metric words stay required. Listed after the full matches, rarest matches first,
+/// query's place names and names stay required, its metric words as their metric (the document reports it). Listed after the full matches, rarest matches first,
 /// each with the words it lacks.
 /// </summary>
 internal static class PartialMatches
@@ -19,7 +19,7 @@ internal static class PartialMatches
     public static List<(ScoreDoc Doc, IReadOnlyList<string> Missing)> Find(IndexSearcher searcher, QueryPlan plan, Query fullMatch, Filter filters, Query? ids, int wanted)
     {
         var slots = plan.Slots;
-        if (wanted <= 0 || slots.Count < 2 || slots.All(s => s.Key))
+        if (wanted <= 0 || slots.Count < 2 || slots.All(s => s.Key && s.Metric is null))
         {
             return []; // with every slot required, a partial match is a full one
         }
@@ -32,9 +32,15 @@ internal static class PartialMatches
         var query = new BooleanQuery(disableCoord: true);
         for (var i = 0; i < slots.Count; i++)
         {
-            var slot = QueryBuilder.SlotQuery(slots[i]);
-            query.Add(new ConstantScoreQuery(slot) { Boost = (float)weights[i] },
-                slots[i].Key ? Occur.MUST : Occur.SHOULD);
+            // Places and names must be there as typed; a metric word may be phrased otherwise ("thu ngân sách" for
+            // "nộp ngân sách") as long as the document reports that metric.
+            var required = slots[i].Key && slots[i].Metric is null;
+            query.Add(new ConstantScoreQuery(QueryBuilder.SlotQuery(slots[i])) { Boost = (float)weights[i] }, required ? Occur.MUST : Occur.SHOULD);
+        }
+
+        foreach (var metric in slots.Select(s => s.Metric).OfType<string>().Distinct())
+        {
+            query.Add(new TermQuery(new Term(Fields.Metrics, metric)) { Boost = 0f }, Occur.MUST);
         }
 
         query.MinimumNumberShouldMatch = 1;

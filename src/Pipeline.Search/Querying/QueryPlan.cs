@@ -3,12 +3,13 @@ using Pipeline.Search.Language;
 
 namespace Pipeline.Search;
 
-/// <summary>What a slot stands for: a word, a place (a province named in any of its names), or a word that names a metric.</summary>
+/// <summary>What a slot stands for: a word, a place (a province named in any of its names), a word that names a metric, or a name typed with capitals.</summary>
 public enum SlotKind
 {
     Word,
     Place,
     Metric,
+    Name,
 }
 
 /// <summary>
@@ -18,11 +19,12 @@ public enum SlotKind
 /// </summary>
 public sealed record Alternative(IReadOnlyList<string> Words, bool Phrase, bool Typed, IReadOnlyList<string>? Readings = null, string? Province = null, int? Year = null);
 
-/// <summary>One thing a document should have, satisfied by any of its alternatives; <see cref="Label"/> is the query's words for it.</summary>
-public sealed record Slot(string Label, SlotKind Kind, IReadOnlyList<Alternative> Alternatives)
+/// <summary>One thing a document should have, satisfied by any of its alternatives; <see cref="Label"/> is the query's words for it.
+/// <see cref="Metric"/> is the metric a metric word names ("nộp ngân sách" → budget_contribution).</summary>
+public sealed record Slot(string Label, SlotKind Kind, IReadOnlyList<Alternative> Alternatives, string? Metric = null)
 {
-    /// <summary>A place or metric word: kept as a requirement even when documents matching most of the words are listed.</summary>
-    public bool Key => Kind is SlotKind.Place or SlotKind.Metric;
+    /// <summary>A place, a name or a metric word: kept as a requirement (a metric word as its metric) even when documents matching most of the words are listed.</summary>
+    public bool Key => Kind is SlotKind.Place or SlotKind.Metric or SlotKind.Name;
 }
 
 /// <summary>
@@ -77,6 +79,10 @@ public sealed record QueryPlan(IReadOnlyList<Slot> Slots, IReadOnlyList<Alternat
 
             var runReadings = Slice(readings, at, run.Count);
             var (length, slot) = Phrase(run, runReadings, metric.AsSpan(at, run.Count));
+            if (length == 1 && slot.Kind == SlotKind.Word && Name(parts, p, run, runReadings, metric.AsSpan(at, run.Count)) is { } name)
+            {
+                (length, slot) = (name.Alternatives[0].Words.Count, name);
+            }
             if (slot.Alternatives.FirstOrDefault(a => a.Province is not null)?.Province is { } province)
             {
                 provinces.Add(province);
@@ -90,6 +96,27 @@ public sealed record QueryPlan(IReadOnlyList<Slot> Slots, IReadOnlyList<Alternat
         var excluded = parsed.Excluded.Select(t => new Alternative(t.Words, Phrase: t.Words.Count > 1, Typed: true)).ToList();
         return new QueryPlan(slots, excluded, typed, provinces);
     }
+
+    /// <summary>
+    /// Capitalised words typed side by side ("Vũng Áng", "Vân Phong", "Phố Nối A") are a name, matched as a phrase:
+    /// apart, their syllables match unrelated words ("văn phòng"). Stops before a place or an equivalent phrase.
+    /// </summary>
+    private static Slot? Name(IReadOnlyList<QueryPart> parts, int p, List<string> run, IReadOnlyList<string>? readings, ReadOnlySpan<string?> metric)
+    {
+        var length = 0;
+        while (length < run.Count && IsCapitalised(parts[p + length].Alternatives[0].Typed)
+            && (length == 0 || Phrase(run.GetRange(length, run.Count - length), Slice(readings, length, run.Count - length), metric[length..]).Length == 1))
+        {
+            length++;
+        }
+
+        return length < 2 ? null
+            : new Slot(string.Join(' ', run.Take(length)), SlotKind.Name, [new Alternative([.. run.Take(length)], Phrase: true, Typed: true, Slice(readings, 0, length))]);
+    }
+
+    // "Vũng", "Áng", "A": a capital first; an all-capitals abbreviation ("KKT", "VSIP") is not part of a name.
+    private static bool IsCapitalised(string typed) =>
+        typed.Length > 0 && char.IsUpper(typed[0]) && (typed.Length == 1 || !typed.Where(char.IsLetter).All(char.IsUpper));
 
     private static IReadOnlyList<string>? Slice(IReadOnlyList<string>? readings, int at, int count) =>
         readings is null ? null : [.. readings.Skip(at).Take(count)];
@@ -118,13 +145,15 @@ public sealed record QueryPlan(IReadOnlyList<Slot> Slots, IReadOnlyList<Alternat
 
     private static readonly HashSet<string> Prefixes = ["tp", "tinh"];
 
-    private static readonly IReadOnlyList<string[]> MetricPhrases =
-        [.. Pipeline.Extraction.Figures.Cues.Metrics.Select(c => Fold(QueryBuilder.Words(c.Phrase))).Where(w => w.Length > 0)];
+    // Shorter cues first, so a longer cue's metric wins where they overlap ("vốn" inside "vốn đầu tư").
+    private static readonly IReadOnlyList<(string[] Words, string Metric)> MetricPhrases =
+        [.. Pipeline.Extraction.Figures.Cues.Metrics.Select(c => (Words: Fold(QueryBuilder.Words(c.Phrase)), Metric: Pipeline.Core.FigureJson.Name(c.Metric)))
+            .Where(c => c.Words.Length > 0).OrderBy(c => c.Words.Length)];
 
     private static string[] Fold(IEnumerable<string> words) => [.. words.Select(VietnameseFold.Full)];
 
     /// <summary>The slot starting at the run's first word, and how many words it takes.</summary>
-    private static (int Length, Slot Slot) Phrase(List<string> run, IReadOnlyList<string>? readings, ReadOnlySpan<bool> metric)
+    private static (int Length, Slot Slot) Phrase(List<string> run, IReadOnlyList<string>? readings, ReadOnlySpan<string?> metric)
     {
         var plain = Fold(run);
         var read = readings is null ? plain : Fold(readings);
@@ -158,8 +187,8 @@ public sealed record QueryPlan(IReadOnlyList<Slot> Slots, IReadOnlyList<Alternat
                 alternatives.AddRange(Equivalents.Table[row].Forms.Select(QueryBuilder.Words)
                     .Where(w => !Fold(w).SequenceEqual(Fold(typed)) && (readings is null || !Fold(w).SequenceEqual(Fold(readings.Take(words.Length)))))
                     .Select(w => new Alternative(w, Phrase: true, Typed: false)));
-                var kind = metric[..words.Length].Contains(true) ? SlotKind.Metric : SlotKind.Word;
-                return (words.Length, new Slot(string.Join(' ', typed), kind, alternatives));
+                var named = FirstMetric(metric[..words.Length]);
+                return (words.Length, new Slot(string.Join(' ', typed), named is null ? SlotKind.Word : SlotKind.Metric, alternatives, named));
             }
         }
 
@@ -171,22 +200,35 @@ public sealed record QueryPlan(IReadOnlyList<Slot> Slots, IReadOnlyList<Alternat
             return (1, new Slot(word, SlotKind.Word, [single, new Alternative([], Phrase: false, Typed: false, Year: year)]));
         }
 
-        return (1, new Slot(word, metric[0] ? SlotKind.Metric : SlotKind.Word, [single]));
+        return (1, new Slot(word, metric[0] is null ? SlotKind.Word : SlotKind.Metric, [single], metric[0]));
+    }
+
+    private static string? FirstMetric(ReadOnlySpan<string?> metrics)
+    {
+        foreach (var m in metrics)
+        {
+            if (m is not null)
+            {
+                return m;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Which query words belong to a phrase that names a metric (the extractor's cue table: "xuất khẩu", "lấp đầy", "vốn").</summary>
-    private static bool[] MetricCoverage(string[] plain, string[]? read)
+    private static string?[] MetricCoverage(string[] plain, string[]? read)
     {
-        var covered = new bool[plain.Length];
+        var covered = new string?[plain.Length];
         foreach (var words in read is null ? [plain] : new[] { plain, read })
         {
             for (var i = 0; i < words.Length; i++)
             {
-                foreach (var m in MetricPhrases)
+                foreach (var (m, name) in MetricPhrases)
                 {
                     if (StartsWith(words, i, m))
                     {
-                        covered.AsSpan(i, m.Length).Fill(true);
+                        covered.AsSpan(i, m.Length).Fill(name);
                     }
                 }
             }
