@@ -107,6 +107,16 @@ public static class QueryBuilder
             }
             else if (alternative.Typed)
             {
+                if (slot.Alternatives.Count > 1 && alternative.Words.Count > 0)
+                {
+                    // The form typed, whole, against its equivalents' lower weight below.
+                    query.Add(new BooleanQuery
+                    {
+                        { Phrase(Fields.TextFull, alternative.Words, FormBody), Occur.SHOULD },
+                        { Phrase(Fields.TitleFull, alternative.Words, FormTitle), Occur.SHOULD },
+                    }, Occur.SHOULD);
+                }
+
                 for (var i = 0; i < alternative.Words.Count; i++)
                 {
                     var word = alternative.Words[i];
@@ -230,15 +240,21 @@ public static class QueryBuilder
             return new TermQuery(new Term(field, string.Join(' ', folded))) { Boost = boost };
         }
 
-        var chain = new BooleanQuery(disableCoord: true) { Boost = boost };
+        var starts = new List<int>();
         for (var i = 0; ; i += 2)
         {
-            var start = Math.Min(i, folded.Length - 3);
-            chain.Add(new TermQuery(new Term(field, string.Join(' ', folded[start..(start + 3)]))), Occur.MUST);
-            if (start == folded.Length - 3)
+            starts.Add(Math.Min(i, folded.Length - 3));
+            if (starts[^1] == folded.Length - 3)
             {
                 break;
             }
+        }
+
+        // The chain scores about as one term: a long phrase must not outweigh a short form for being long.
+        var chain = new BooleanQuery(disableCoord: true) { Boost = boost };
+        foreach (var start in starts)
+        {
+            chain.Add(new TermQuery(new Term(field, string.Join(' ', folded[start..(start + 3)]))) { Boost = 1f / starts.Count }, Occur.MUST);
         }
 
         return chain;
