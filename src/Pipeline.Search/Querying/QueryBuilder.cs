@@ -107,9 +107,10 @@ public static class QueryBuilder
             }
             else if (alternative.Typed)
             {
-                if (slot.Alternatives.Count > 1 && alternative.Words.Count > 0)
+                if (slot.Alternatives.Count > 1 && alternative.Words.Count == 1)
                 {
-                    // The form typed, whole, against its equivalents' lower weight below.
+                    // A one-word form typed ("KCN") against its equivalents' weight below; a longer form typed
+                    // is rewarded by the shingles of the words typed.
                     query.Add(new BooleanQuery
                     {
                         { Phrase(Fields.TextFull, alternative.Words, FormBody), Occur.SHOULD },
