@@ -36,8 +36,9 @@ public sealed record QueryPlan(IReadOnlyList<Slot> Slots, IReadOnlyList<Alternat
 {
     public bool IsEmpty => Slots.Count == 0 && Excluded.Count == 0;
 
-    /// <summary>Every word a snippet should mark: what was typed (as read) and the equivalent forms.</summary>
-    public IReadOnlyList<string> HighlightWords => [.. Slots.SelectMany(s => s.Alternatives).Where(a => a.Province is null)
+    /// <summary>Every word a snippet should mark: what was typed (as read) and the one-word equivalent forms ("FDI"); the
+    /// words of a longer equivalent or of a place's other names are common alone ("có", "thành phố"), so they are not marked.</summary>
+    public IReadOnlyList<string> HighlightWords => [.. Slots.SelectMany(s => s.Alternatives.Where(a => a.Typed || (s.Kind != SlotKind.Place && a.Words.Count == 1)))
         .SelectMany(a => a.Readings is { } r ? a.Words.Zip(r, (w, x) => x.Any(c => c >= '\u0080') ? x : w) : a.Words).Distinct()];
 
     /// <param name="text">The query as typed.</param>

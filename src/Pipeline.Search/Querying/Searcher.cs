@@ -109,7 +109,9 @@ public static class Searcher
             // Too few documents have every word: those with most of them (by rarity) follow, each saying what it lacks.
             var more = PartialMatches.Find(searcher, plan, required, filters, ids, request.Limit - found.ScoreDocs.Length);
             partial = more.Count;
-            listed.AddRange(more);
+            // Shown below the full matches, so scored no higher than the last of them.
+            var ceiling = found.ScoreDocs.Length > 0 ? found.ScoreDocs[^1].Score : float.MaxValue;
+            listed.AddRange(more.Select(m => (new ScoreDoc(m.Doc.Doc, Math.Min(m.Doc.Score, ceiling)), m.Missing)));
         }
 
         var titles = new Dictionary<string, string?>();
