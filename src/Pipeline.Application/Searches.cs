@@ -21,11 +21,13 @@ public static class Searches
     /// <param name="stdin">Standard input.</param>
     /// <param name="folder">The index folder (created if missing).</param>
     /// <param name="cancel">Stops between inputs; what was added before is not committed.</param>
-    public static FilesIndexed IndexFiles(IEnumerable<string> sources, TextReader stdin, string folder, CancellationToken cancel = default)
+    /// <param name="wait">How long to wait for another process writing the index; then <see cref="IndexBusyException"/>.</param>
+    /// <param name="waiting">Told once, with the writer's pid, when we have to wait.</param>
+    public static FilesIndexed IndexFiles(IEnumerable<string> sources, TextReader stdin, string folder, TimeSpan? wait = null, Action<int?>? waiting = null, CancellationToken cancel = default)
     {
         var notes = new List<InputNote>();
         var (documents, figures) = (0, 0);
-        using var index = SearchIndex.Open(folder);
+        using var index = SearchIndex.Open(folder, wait, waiting);
         foreach (var input in Inputs.ReadAll(sources, stdin, cancel))
         {
             notes.AddRange(input.Notes);
@@ -42,24 +44,28 @@ public static class Searches
     }
 
     /// <summary>Every stored document into the index at <paramref name="folder"/> (a rebuild: documents are replaced by URL).</summary>
-    public static StoreIndexed IndexStore(string database, string folder, CancellationToken cancel = default)
+    public static StoreIndexed IndexStore(string database, string folder, TimeSpan? wait = null, Action<int?>? waiting = null, CancellationToken cancel = default)
     {
         Stores.Require(database);
         using var documents = DocumentStore.Open(database);
-        using var index = SearchIndex.Open(folder);
+        using var index = SearchIndex.Open(folder, wait, waiting);
         var summary = new IndexStage(documents, index).Run(all: true, cancel);
         return new StoreIndexed(summary, index.DocumentCount);
     }
 
-    /// <summary>Searches the index at <paramref name="folder"/>; a folder that does not exist is a <see cref="UsageException"/>.</summary>
+    /// <summary>
+    /// Searches the index at <paramref name="folder"/> read-only (no lock taken, nothing written). The request
+    /// is checked first, so a typo is reported the same with or without an index (<see cref="SearchUsageException"/>);
+    /// a folder that is not an index is a <see cref="NotAnIndexException"/>.
+    /// </summary>
     public static SearchResult Search(string folder, SearchRequest request)
     {
-        if (!Directory.Exists(folder))
+        if (RequestCheck.Normalize(request).Problems is { Count: > 0 } problems && problems.Any(p => p.Parameter != "unit"))
         {
-            throw new UsageException($"no index at {folder}; build one with `pipeline index PATH... --index {folder}`");
+            throw new SearchUsageException(problems);
         }
 
-        using var index = SearchIndex.Open(folder);
+        using var index = SearchIndexReader.Open(folder);
         return index.Search(request);
     }
 }

@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Microsoft.Data.Sqlite;
+using Pipeline.Search;
 using Pipeline.Storage;
 
 namespace Pipeline.Cli;
@@ -68,6 +69,8 @@ public static class Faults
         return e switch
         {
             WriterBusyException busy => new Fault(ExitCodes.Busy, $"{busy.Message}; wait for it to finish, or pass --wait SECONDS"),
+            IndexBusyException busy => new Fault(ExitCodes.Busy, $"{busy.Message}; wait for it to finish, or pass --wait SECONDS"),
+            NotAnIndexException not => new Fault(ExitCodes.Damaged, $"{not.Message}; build one with `pipeline index` or `pipeline run`"),
             SqliteException s => Sqlite(s, store),
             LockObtainFailedException => new Fault(ExitCodes.Busy, $"{index} is being written by another process; wait until it ends (or pass --wait SECONDS where offered) and run again"),
             IndexFormatTooOldException or IndexFormatTooNewException => new Fault(ExitCodes.Damaged, $"{index} was written by another version of Lucene; remove the folder and rebuild it with `pipeline index --from-store`"),

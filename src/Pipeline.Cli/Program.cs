@@ -18,10 +18,12 @@ catch (InvalidOperationException e)
 
 var root = new RootCommand("Pipeline: figures from Vietnamese industrial-zone and economic-zone bulletins.");
 
-// A mistyped option ("--provnce") would otherwise be taken as a path or as words to search for.
-static void RefuseOptionLikeValues(Argument argument) => argument.Validators.Add(result =>
+// A mistyped option ("--provnce") would otherwise be taken as a path or as words to search for;
+// after "--" every word is a value ("pipeline search -- -FDI von" excludes FDI).
+var afterDoubleDash = args.SkipWhile(a => a != "--").Skip(1).ToHashSet();
+void RefuseOptionLikeValues(Argument argument) => argument.Validators.Add(result =>
 {
-    foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-' && char.IsLetter(t.Value.TrimStart('-').FirstOrDefault())))
+    foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-' && char.IsLetter(t.Value.TrimStart('-').FirstOrDefault()) && !afterDoubleDash.Contains(t.Value)))
     {
         result.AddError($"Unrecognized option '{token.Value}'.");
     }
@@ -45,17 +47,18 @@ var indexPaths = new Argument<string[]>("paths") { Description = "Text or HTML f
 var fromStore = new Option<bool>("--from-store") { Description = "Index every document of the store (--db) instead of files." };
 var indexDb = new Option<string>("--db") { Description = "The store to index from (default: $PIPELINE_DB or data/pipeline.db).", DefaultValueFactory = _ => CrawlCommands.DefaultDatabase };
 var indexDir = new Option<string>("--index") { Description = "The index folder (default: $PIPELINE_INDEX or data/index).", DefaultValueFactory = _ => SearchCommands.DefaultIndex };
-var index = new Command("index", "Extract documents and add them, with their figures, to the search index; or index the store.") { indexPaths, indexDir, fromStore, indexDb };
+var indexWait = new Option<double>("--wait") { Description = "Seconds to wait while another process writes the index (default 0: say which process and stop).", DefaultValueFactory = _ => 0 };
+var index = new Command("index", "Extract documents and add them, with their figures, to the search index; or index the store.") { indexPaths, indexDir, fromStore, indexDb, indexWait };
 index.SetAction(parse => parse.GetValue(fromStore)
-    ? SearchCommands.IndexStore(parse.GetValue(indexDb)!, parse.GetValue(indexDir)!, Console.Out, Console.Error)
-    : SearchCommands.Index(parse.GetValue(indexPaths)!, parse.GetValue(indexDir)!, Console.In, Console.Out, Console.Error));
+    ? SearchCommands.IndexStore(parse.GetValue(indexDb)!, parse.GetValue(indexDir)!, Console.Out, Console.Error, parse.GetValue(indexWait))
+    : SearchCommands.Index(parse.GetValue(indexPaths)!, parse.GetValue(indexDir)!, Console.In, Console.Out, Console.Error, parse.GetValue(indexWait)));
 root.Subcommands.Add(index);
 
-var query = new Argument<string?>("query") { Description = "Words to find, with or without diacritics, or typed in Telex. Leave out to list figures matching the filters.", Arity = ArgumentArity.ZeroOrOne };
+var query = new Argument<string[]>("query") { Description = "Words to find, with or without diacritics, or typed in Telex; \"a phrase\", -word to leave out, A OR B (after --, words may begin with -). Leave out to list documents and figures matching the filters.", Arity = ArgumentArity.ZeroOrMore };
 RefuseOptionLikeValues(query);
 RefuseOptionLikeValues(indexPaths);
 RefuseOptionLikeValues(paths);
-var province = new Option<string?>("--province") { Description = "Only documents of this province (as written: \"Bình Dương\")." };
+var province = new Option<string?>("--province") { Description = "Only documents of this province, in any spelling or name (\"Bình Dương\", \"binh duong\", \"TP.HCM\", \"Huế\")." };
 var from = new Option<int?>("--from") { Description = "Only documents published in or after this year." };
 var to = new Option<int?>("--to") { Description = "Only documents published in or before this year." };
 var metric = new Option<string?>("--metric") { Description = "Only documents reporting a figure of this metric (investment_capital, export_value, …)." };
@@ -71,7 +74,7 @@ var search = new Command("search", "Search the indexed bulletins by words, provi
 search.SetAction(parse => SearchCommands.Search(
     new Pipeline.Search.SearchRequest
     {
-        Text = parse.GetValue(query),
+        Text = parse.GetValue(query) is { Length: > 0 } words ? string.Join(' ', words) : null,
         Province = parse.GetValue(province),
         FromYear = parse.GetValue(from),
         ToYear = parse.GetValue(to),

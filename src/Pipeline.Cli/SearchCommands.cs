@@ -11,7 +11,7 @@ public static class SearchCommands
     /// <summary>Where the index lives unless --index says: $PIPELINE_INDEX, else data/index.</summary>
     public static string DefaultIndex => PipelineConfig.Current.Index;
 
-    public static int Index(IReadOnlyList<string> sources, string folder, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static int Index(IReadOnlyList<string> sources, string folder, TextReader stdin, TextWriter stdout, TextWriter stderr, double waitSeconds = 0)
     {
         if (sources.Count == 0)
         {
@@ -19,7 +19,7 @@ public static class SearchCommands
             return 2;
         }
 
-        var result = Searches.IndexFiles(sources, stdin, folder);
+        var result = Searches.IndexFiles(sources, stdin, folder, TimeSpan.FromSeconds(Math.Max(0, waitSeconds)), Waiting(folder, waitSeconds, stderr));
         foreach (var note in result.Notes)
         {
             stderr.WriteLine($"pipeline: {note.Source}: {note.Message}");
@@ -30,15 +30,18 @@ public static class SearchCommands
     }
 
     /// <summary>Every stored document into the index at <paramref name="folder"/> (a rebuild: documents are replaced by URL).</summary>
-    public static int IndexStore(string database, string folder, TextWriter stdout, TextWriter stderr)
+    public static int IndexStore(string database, string folder, TextWriter stdout, TextWriter stderr, double waitSeconds = 0)
     {
         return Usage.Handle(stderr, () =>
         {
-            var (summary, inIndex) = Searches.IndexStore(database, folder);
+            var (summary, inIndex) = Searches.IndexStore(database, folder, TimeSpan.FromSeconds(Math.Max(0, waitSeconds)), Waiting(folder, waitSeconds, stderr));
             stdout.WriteLine($"indexed {summary.Indexed} stored documents into {folder} in {summary.Elapsed.TotalSeconds:F1} s ({inIndex} documents in the index)");
             return 0;
         });
     }
+
+    private static Action<int?> Waiting(string folder, double waitSeconds, TextWriter stderr) =>
+        pid => stderr.WriteLine($"pipeline: another process is writing {folder}{(pid is { } p ? $" (pid {p})" : "")}; waiting up to {waitSeconds:0.#} s");
 
     public static int Search(SearchRequest request, string folder, string format, TextWriter stdout, TextWriter stderr)
     {
@@ -47,10 +50,14 @@ public static class SearchCommands
         {
             result = Searches.Search(folder, request);
         }
-        catch (UsageException e)
+        catch (NotAnIndexException e)
         {
-            stderr.WriteLine($"pipeline: {e.Message}");
-            return 1;
+            stderr.WriteLine($"pipeline: {e.Message}; build one with `pipeline index PATH... --index {folder}`");
+            return 2;
+        }
+        catch (SearchUsageException e)
+        {
+            return Problems(e.Problems, stderr);
         }
 
         switch (format)
@@ -59,19 +66,10 @@ public static class SearchCommands
                 stdout.WriteLine(JsonSerializer.Serialize(result, FigureJson.Indented));
                 break;
             case "jsonl":
-                if (request.Text is { Length: > 0 } || !request.HasFigureFilter)
+                // One hit a line, always the documented hit shape; with no words, the newest documents with their matching figures.
+                foreach (var hit in result.Hits)
                 {
-                    foreach (var hit in result.Hits)
-                    {
-                        stdout.WriteLine(JsonSerializer.Serialize(hit, FigureJson.Options));
-                    }
-                }
-                else
-                {
-                    foreach (var f in result.Figures)
-                    {
-                        stdout.WriteLine(JsonSerializer.Serialize(f, FigureJson.Options));
-                    }
+                    stdout.WriteLine(JsonSerializer.Serialize(hit, FigureJson.Options));
                 }
 
                 break;
@@ -81,6 +79,16 @@ public static class SearchCommands
         }
 
         return 0;
+    }
+
+    private static int Problems(IReadOnlyList<Problem> problems, TextWriter stderr)
+    {
+        foreach (var problem in problems)
+        {
+            stderr.WriteLine($"pipeline search: {problem}");
+        }
+
+        return 2;
     }
 
     private static void Table(SearchRequest request, SearchResult result, TextWriter w)
@@ -97,13 +105,19 @@ public static class SearchCommands
             return;
         }
 
-        w.WriteLine(result.Total == 1 ? "1 document matches" : $"{result.Total} documents match");
+        w.WriteLine((result.Total == 1 ? "1 document matches" : $"{result.Total} documents match")
+            + (result.Partial > 0 ? $"; {result.Partial} more match most of the words" : ""));
         var rank = 0;
         foreach (var hit in result.Hits)
         {
             rank++;
             w.WriteLine($"{rank,3}. {hit.Published ?? "----------"}  {hit.Board ?? hit.Province ?? ""}");
             w.WriteLine($"     {hit.Title ?? hit.Source}   ({hit.Score:0.00})");
+            if (hit.Missing is { Count: > 0 } missing)
+            {
+                w.WriteLine($"     missing: {string.Join(", ", missing)}");
+            }
+
             w.WriteLine($"     {hit.Snippet}");
             foreach (var f in hit.Figures.Take(3))
             {

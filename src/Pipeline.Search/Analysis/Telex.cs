@@ -7,8 +7,12 @@ namespace Pipeline.Search.Analysis;
 /// tone letter (s sắc, f huyền, r hỏi, x ngã, j nặng) at the end of a syllable.
 /// "tyr leej laaps ddaayf" → "tỷ lệ lấp đầy". A word with no Telex sign is left as it is.
 /// </summary>
-public static class Telex
+public static partial class Telex
 {
+    // One Vietnamese syllable: an initial, a vowel group, a final.
+    [System.Text.RegularExpressions.GeneratedRegex("^(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnpqrstvx])?[aăâeêioôơuưy]+(ch|ng|nh|[cmnpt])?$")]
+    private static partial System.Text.RegularExpressions.Regex Syllable();
+
     private static readonly Dictionary<char, char> Tones = new() { ['s'] = '\u0301', ['f'] = '\u0300', ['r'] = '\u0309', ['x'] = '\u0303', ['j'] = '\u0323' };
     private static readonly (string From, string To)[] Shapes =
         [("dd", "đ"), ("aa", "â"), ("aw", "ă"), ("ee", "ê"), ("oo", "ô"), ("ow", "ơ"), ("uw", "ư"), ("w", "ư")];
@@ -40,6 +44,8 @@ public static class Telex
             return w;
         }
 
+        var typed = w;
+
         // s f r x j are never final consonants, so one standing after the first vowel is a tone
         // letter wherever it was typed ("ddaayf" and "ddaafy" are both "đầy"); before it, an initial ("sản").
         char? tone = null;
@@ -58,6 +64,12 @@ public static class Telex
         {
             // "w" alone is ư only where no other shape used it ("uw", "ow", "aw" come first).
             w = from == "w" ? w.Replace("w", to) : w.Replace(from, to);
+        }
+
+        if (!Syllable().IsMatch(w))
+        {
+            // Not one syllable: an abbreviation such as "gcnddkddt" (GCNĐKĐT) or "atvsldd" keeps its letters; only dd is đ.
+            return typed.Replace("dd", "đ");
         }
 
         if (tone is null)

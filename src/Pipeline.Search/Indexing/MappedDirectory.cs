@@ -12,11 +12,11 @@ namespace Pipeline.Search;
 /// when the last input reading it is collected, so a clone read after its file was closed still reads
 /// mapped memory instead of crashing. Writes use <see cref="FSDirectory"/>'s ordinary file output.
 /// </summary>
-public sealed class MappedDirectory(DirectoryInfo folder) : FSDirectory(folder, null)
+public sealed class MappedDirectory(DirectoryInfo folder, LockFactory? locks = null) : FSDirectory(folder, locks)
 {
     /// <summary>The mapped directory on a 64-bit process (a file maps whole), else Lucene's choice for the platform.</summary>
-    public static FSDirectory OpenFolder(string folder) =>
-        Environment.Is64BitProcess ? new MappedDirectory(new DirectoryInfo(folder)) : FSDirectory.Open(folder);
+    public static FSDirectory OpenFolder(string folder, LockFactory? locks = null) =>
+        Environment.Is64BitProcess ? new MappedDirectory(new DirectoryInfo(folder), locks) : FSDirectory.Open(new DirectoryInfo(folder), locks);
 
     public override IndexInput OpenInput(string name, IOContext context)
     {

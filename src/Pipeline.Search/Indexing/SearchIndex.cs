@@ -11,20 +11,29 @@ namespace Pipeline.Search;
 /// <summary>What the index keeps of one document: the extractor's record, the clean text its offsets point into, and its page type (report, project, …) when known.</summary>
 public sealed record IndexedDocument(ExtractedDocument Document, string CleanText, string? PageType = null);
 
+/// <summary>Something searches can run against: the writer's near-real-time view, or a read-only reader.</summary>
+public interface ISearchable
+{
+    T WithSearcher<T>(Func<IndexSearcher, T> read);
+}
+
 /// <summary>
-/// The search index: documents and their figures in one Lucene index. Writes replace a
-/// document's records by its id (source) and become durable at <see cref="Commit"/>; readers are
-/// near-real-time through a SearcherManager. A writer killed mid-write leaves the last commit intact.
+/// The search index, opened for writing: documents and their figures in one Lucene index. Writes replace a
+/// document's records by its id (source) and become durable at <see cref="Commit"/>; searches through it
+/// are near-real-time through a SearcherManager. A writer killed mid-write leaves the last commit intact.
+/// One process at a time writes a folder (<see cref="IndexLock"/>); readers use <see cref="SearchIndexReader"/>.
 /// </summary>
-public sealed class SearchIndex : IDisposable
+public sealed class SearchIndex : ISearchable, IDisposable
 {
     private readonly Directory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
+    private readonly IndexLock? _lock;
 
-    private SearchIndex(Directory directory)
+    private SearchIndex(Directory directory, IndexLock? held = null)
     {
         _directory = directory;
+        _lock = held;
         var config = new IndexWriterConfig(VietnameseAnalyzer.Version, Analyzers.PerField())
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
@@ -34,11 +43,23 @@ public sealed class SearchIndex : IDisposable
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new SearcherFactory());
     }
 
-    /// <summary>Opens (or creates) the index in a folder.</summary>
-    public static SearchIndex Open(string folder)
+    /// <summary>Opens (or creates) the index in a folder for writing, holding its writer lock until disposed.</summary>
+    /// <param name="folder">The index folder (created if missing).</param>
+    /// <param name="wait">How long to wait for another process writing the folder (none by default).</param>
+    /// <param name="waiting">Told the other writer's pid once, when this one starts waiting.</param>
+    /// <exception cref="IndexBusyException">Another process still writes the folder after <paramref name="wait"/>.</exception>
+    public static SearchIndex Open(string folder, TimeSpan? wait = null, Action<int?>? waiting = null)
     {
-        System.IO.Directory.CreateDirectory(folder);
-        return new SearchIndex(MappedDirectory.OpenFolder(folder));
+        var held = IndexLock.Acquire(folder, wait ?? TimeSpan.Zero, waiting);
+        try
+        {
+            return new SearchIndex(MappedDirectory.OpenFolder(folder), held);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
     }
 
     /// <summary>An index in memory, for tests and one-off searches.</summary>
@@ -192,5 +213,6 @@ public sealed class SearchIndex : IDisposable
         _searchers.Dispose();
         _writer.Dispose(); // commits pending changes, as Lucene's IndexWriter does on close
         _directory.Dispose();
+        _lock?.Dispose();
     }
 }

@@ -5,11 +5,11 @@ using Pipeline.Search.Analysis;
 namespace Pipeline.Search;
 
 /// <summary>
-/// Builds Lucene queries in code (the classic parser splits on spaces before analysis and compares
-/// ranges as text). Every query word must match in one of its spellings; an exact match scores above
-/// a tone-folded one, which scores above a fully folded one; titles weigh more than bodies; adjacent
-/// words matching as a shingle ("khu công nghiệp") add to the score. A pure-ASCII query also tries its
-/// Telex reading.
+/// Builds Lucene queries in code from a <see cref="QueryPlan"/> (the classic parser splits on spaces
+/// before analysis and compares ranges as text). Every slot of the query must match, in one of its
+/// spellings or equivalent forms; an exact match scores above a tone-folded one, which scores above a
+/// fully folded one; the form typed scores above its equivalents ("KCN" for "khu công nghiệp"); titles
+/// weigh more than bodies; adjacent words matching as a shingle ("khu công nghiệp") add to the score.
 /// </summary>
 public static class QueryBuilder
 {
@@ -20,133 +20,249 @@ public static class QueryBuilder
         (Fields.TextExact, Spelling.Exact, 3f), (Fields.TextTones, Spelling.Tones, 1.5f),
     ];
 
+    private const float ProvinceBoost = 6f;
+    private const float YearBoost = 4f;
+
+    // An equivalent form ("KCN" for "khu công nghiệp") counts about half of the form typed, so the page
+    // written as the user wrote ranks first and the page written the other way still ranks on its merits.
+    private const float EquivalentWeight = 0.5f;
+    private const float FormBody = 8f;
+    private const float FormTitle = 16f;
+
     /// <summary>The words of a query as the index spells them, lowercased with one tone placement.</summary>
     public static List<string> Words(string text) =>
         Analyzers.Terms(Analyzers.Words, Fields.TextExact, text).Select(VietnameseFold.Exact).Where(w => w.Length > 0).ToList();
 
     /// <summary>
-    /// The required part of <see cref="Text"/> alone: each word in its folded spelling (or its Telex or
-    /// restored reading). Cheap to run over every candidate; the full query then ranks the best of them.
+    /// The required part of <see cref="Text"/> alone: each slot in its folded spellings and equivalent forms.
+    /// Cheap to run over every candidate; the full query then ranks the best of them.
     /// </summary>
-    public static Query? Required(string? text, IReadOnlyList<string>? restored = null)
+    public static Query? Required(QueryPlan plan)
     {
-        if (Text(text, restored) is not BooleanQuery full)
+        if (plan.IsEmpty)
         {
             return null;
         }
 
         var required = new BooleanQuery(disableCoord: true);
-        foreach (var clause in full.Clauses.Where(c => c.Occur == Occur.MUST))
+        foreach (var slot in plan.Slots)
         {
-            required.Add(clause.Query, Occur.MUST);
+            required.Add(SlotQuery(slot), Occur.MUST);
+        }
+
+        AddExclusions(required, plan);
+        return required;
+    }
+
+    /// <summary>The full query: every slot required, the spellings, titles, shingles and places scored.</summary>
+    public static Query? Text(QueryPlan plan)
+    {
+        if (plan.IsEmpty)
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var slot in plan.Slots)
+        {
+            query.Add(SlotQuery(slot), Occur.MUST);
+            AddScoring(query, slot);
+        }
+
+        // Shingles reward the words typed standing together, as the multi-syllable word they make.
+        var words = plan.TypedWords;
+        for (var size = 2; size <= 3; size++)
+        {
+            for (var i = 0; i + size <= words.Count; i++)
+            {
+                var shingle = VietnameseFold.Full(string.Join(' ', words.Skip(i).Take(size)));
+                query.Add(new BooleanQuery
+                {
+                    { new TermQuery(new Term(Fields.TextFull, shingle)) { Boost = size == 2 ? 8f : 12f }, Occur.SHOULD },
+                    { new TermQuery(new Term(Fields.TitleFull, shingle)) { Boost = size == 2 ? 16f : 24f }, Occur.SHOULD },
+                }, Occur.SHOULD);
+            }
+        }
+
+        AddExclusions(query, plan);
+        return query;
+    }
+
+    /// <summary>
+    /// What scores a slot beyond matching it: for the typed words, titles and accented spellings; for an
+    /// equivalent form, the form in body and title at a lower weight; a named province's own documents; a year typed.
+    /// </summary>
+    private static void AddScoring(BooleanQuery query, Slot slot)
+    {
+        foreach (var alternative in slot.Alternatives)
+        {
+            if (alternative.Province is { } province)
+            {
+                // Its syllables alone also match neighbours' names (An Giang in Kiên Giang's text): the province's own documents first.
+                query.Add(new TermQuery(new Term(Fields.Province, province)) { Boost = ProvinceBoost }, Occur.SHOULD);
+            }
+            else if (alternative.Year is { } year)
+            {
+                query.Add(new ConstantScoreQuery(NumericRangeQuery.NewInt32Range(Fields.Year, Fields.NumericStep, year, year, true, true)) { Boost = YearBoost }, Occur.SHOULD);
+            }
+            else if (alternative.Typed)
+            {
+                if (slot.Alternatives.Count > 1 && alternative.Words.Count == 1)
+                {
+                    // A one-word form typed ("KCN") against its equivalents' weight below; a longer form typed
+                    // is rewarded by the shingles of the words typed.
+                    query.Add(new BooleanQuery
+                    {
+                        { Phrase(Fields.TextFull, alternative.Words, FormBody), Occur.SHOULD },
+                        { Phrase(Fields.TitleFull, alternative.Words, FormTitle), Occur.SHOULD },
+                    }, Occur.SHOULD);
+                }
+
+                for (var i = 0; i < alternative.Words.Count; i++)
+                {
+                    var word = alternative.Words[i];
+                    query.Add(new TermQuery(new Term(Fields.TitleFull, VietnameseFold.Full(word))) { Boost = 2.5f }, Occur.SHOULD);
+                    AddAccentedBoosts(query, word, 1f);
+                    if (alternative.Readings?[i] is { } reading && reading != word)
+                    {
+                        AddAccentedBoosts(query, reading, 0.9f);
+                    }
+                }
+            }
+            else
+            {
+                query.Add(new BooleanQuery
+                {
+                    { Phrase(Fields.TextFull, alternative.Words, FormBody * EquivalentWeight), Occur.SHOULD },
+                    { Phrase(Fields.TitleFull, alternative.Words, FormTitle * EquivalentWeight), Occur.SHOULD },
+                }, Occur.SHOULD);
+            }
+        }
+    }
+
+    private static void AddExclusions(BooleanQuery query, QueryPlan plan)
+    {
+        if (plan.Slots.Count == 0)
+        {
+            query.Add(new MatchAllDocsQuery(), Occur.MUST); // only exclusions: everything else
+        }
+
+        foreach (var excluded in plan.Excluded)
+        {
+            query.Add(AlternativeQuery(excluded), Occur.MUST_NOT);
+        }
+    }
+
+    /// <summary>What it takes to match a slot: any of its alternatives (the typed one in its folded spellings).</summary>
+    public static Query SlotQuery(Slot slot)
+    {
+        if (slot.Alternatives.Count == 1)
+        {
+            return AlternativeQuery(slot.Alternatives[0]);
+        }
+
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var alternative in slot.Alternatives)
+        {
+            var q = AlternativeQuery(alternative);
+            if (!alternative.Typed)
+            {
+                q.Boost *= EquivalentWeight;
+            }
+
+            any.Add(q, Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    private static Query AlternativeQuery(Alternative alternative)
+    {
+        if (alternative.Province is { } province)
+        {
+            return new TermQuery(new Term(Fields.Province, province));
+        }
+
+        if (alternative.Year is { } year)
+        {
+            return new ConstantScoreQuery(NumericRangeQuery.NewInt32Range(Fields.Year, Fields.NumericStep, year, year, true, true));
+        }
+
+        if (alternative.Phrase)
+        {
+            // A Telex-typed phrase ("khu coong nghieepj") is matched as read.
+            var phrase = Phrase(Fields.TextFull, alternative.Words, 1f);
+            return alternative.Readings is { } r && !r.Select(VietnameseFold.Full).SequenceEqual(alternative.Words.Select(VietnameseFold.Full))
+                ? new BooleanQuery(disableCoord: true) { { phrase, Occur.SHOULD }, { Phrase(Fields.TextFull, r, 0.9f), Occur.SHOULD } }
+                : phrase;
+        }
+
+        if (alternative.Words.Count == 1)
+        {
+            return WordQuery(alternative.Words[0], alternative.Readings?[0]);
+        }
+
+        var all = new BooleanQuery(disableCoord: true);
+        for (var i = 0; i < alternative.Words.Count; i++)
+        {
+            all.Add(WordQuery(alternative.Words[i], alternative.Readings?[i]), Occur.MUST);
+        }
+
+        return all;
+    }
+
+    /// <summary>A word in the folded body (which holds the title too): one posting list per word keeps a
+    /// conjunction cheap. A Telex or restored reading that folds differently is the word's alternative.</summary>
+    private static Query WordQuery(string word, string? reading)
+    {
+        var full = VietnameseFold.Full(word);
+        Query required = new TermQuery(new Term(Fields.TextFull, full));
+        if (reading is not null && VietnameseFold.Full(reading) != full)
+        {
+            required = new BooleanQuery(disableCoord: true)
+            {
+                { required, Occur.SHOULD },
+                { new TermQuery(new Term(Fields.TextFull, VietnameseFold.Full(reading))) { Boost = 0.9f }, Occur.SHOULD },
+            };
         }
 
         return required;
     }
 
-    public static Query? Text(string? text, IReadOnlyList<string>? restored = null)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var words = Words(text);
-        if (words.Count == 0)
-        {
-            return null;
-        }
-
-        var telex = Telex.Read(text) is { } reading ? Words(reading) : null;
-        if (telex is not null && telex.Count != words.Count)
-        {
-            telex = null;
-        }
-
-        // A query typed without diacritics also tries its most likely accented reading.
-        telex ??= restored is not null && restored.Count == words.Count ? [.. restored] : null;
-
-        // Each word must match in its folded spelling (one short list of candidates per word drives the
-        // search); the exact and tone-folded spellings only add score to candidates already found.
-        var query = new BooleanQuery(disableCoord: true);
-        for (var i = 0; i < words.Count; i++)
-        {
-            // Required: the word in the folded body (which holds the title too): one posting list per word
-            // makes a plain conjunction, far cheaper on broad queries than a conjunction of disjunctions.
-            var full = VietnameseFold.Full(words[i]);
-            Query required = new TermQuery(new Term(Fields.TextFull, full));
-            if (telex is not null && VietnameseFold.Full(telex[i]) != full)
-            {
-                required = new BooleanQuery(disableCoord: true)
-                {
-                    { required, Occur.SHOULD },
-                    { new TermQuery(new Term(Fields.TextFull, VietnameseFold.Full(telex[i]))) { Boost = 0.9f }, Occur.SHOULD },
-                };
-            }
-
-            query.Add(required, Occur.MUST);
-            query.Add(new TermQuery(new Term(Fields.TitleFull, full)) { Boost = 2.5f }, Occur.SHOULD);
-            AddAccentedBoosts(query, words[i], 1f);
-            if (telex is not null && telex[i] != words[i])
-            {
-                AddAccentedBoosts(query, telex[i], 0.9f);
-            }
-        }
-
-        // Shingles reward the words standing together, as the multi-syllable word they make.
-        for (var size = 2; size <= 3; size++)
-        {
-            for (var i = 0; i + size <= words.Count; i++)
-            {
-                var shingle = string.Join(' ', words.Skip(i).Take(size));
-                var together = new BooleanQuery
-                {
-                    { new TermQuery(new Term(Fields.TextFull, VietnameseFold.Full(shingle))) { Boost = size == 2 ? 8f : 12f }, Occur.SHOULD },
-                    { new TermQuery(new Term(Fields.TitleFull, VietnameseFold.Full(shingle))) { Boost = size == 2 ? 16f : 24f }, Occur.SHOULD },
-                };
-                query.Add(together, Occur.SHOULD);
-            }
-        }
-
-        // A province named in the query ("cửa khẩu An Giang") prefers that province's documents: its syllables
-        // alone also match neighbours' names (Kiên Giang, Hậu Giang).
-        foreach (var province in ProvincesNamed(words))
-        {
-            query.Add(new TermQuery(new Term(Fields.Province, province)) { Boost = ProvinceBoost }, Occur.SHOULD);
-        }
-
-        return query;
-    }
-
-    private const float ProvinceBoost = 6f;
-
-    // Each province's words fully folded ("an giang", "ho chi minh"), longest first so "Bà Rịa - Vũng Tàu" beats "Vũng Tàu".
-    private static readonly Lazy<(string[] Words, string Name)[]> ProvinceWords = new(() =>
-        [.. Pipeline.Extraction.Documents.Provinces.Names
-            .Select(n => (Words: Words(n).Select(VietnameseFold.Full).SkipWhile(w => w == "tp").ToArray(), Name: n))
-            .Where(p => p.Words.Length > 0)
-            .OrderByDescending(p => p.Words.Length)]);
-
-    /// <summary>The provinces a query names, in any spelling: "An Giang", "an giang", "TP. Hồ Chí Minh", "ho chi minh".</summary>
-    public static IReadOnlyList<string> ProvincesNamed(IReadOnlyList<string> words)
+    /// <summary>
+    /// Words side by side, from the folded field's shingles (no positions are indexed): up to three words are one
+    /// shingle term; a longer phrase is a chain of overlapping three-word shingles, so each neighbour pair is checked.
+    /// </summary>
+    public static Query Phrase(string field, IReadOnlyList<string> words, float boost)
     {
         var folded = words.Select(VietnameseFold.Full).ToArray();
-        var named = new List<string>();
-        for (var i = 0; i < folded.Length; i++)
+        if (folded.Length <= 3)
         {
-            foreach (var (provinceWords, name) in ProvinceWords.Value)
+            return new TermQuery(new Term(field, string.Join(' ', folded))) { Boost = boost };
+        }
+
+        var starts = new List<int>();
+        for (var i = 0; ; i += 2)
+        {
+            starts.Add(Math.Min(i, folded.Length - 3));
+            if (starts[^1] == folded.Length - 3)
             {
-                if (i + provinceWords.Length <= folded.Length && folded.AsSpan(i, provinceWords.Length).SequenceEqual(provinceWords))
-                {
-                    named.Add(name);
-                    i += provinceWords.Length - 1;
-                    break;
-                }
+                break;
             }
         }
 
-        return named;
+        // The chain scores about as one term: a long phrase must not outweigh a short form for being long.
+        var chain = new BooleanQuery(disableCoord: true) { Boost = boost };
+        foreach (var start in starts)
+        {
+            chain.Add(new TermQuery(new Term(field, string.Join(' ', folded[start..(start + 3)]))) { Boost = 1f / starts.Count }, Occur.MUST);
+        }
+
+        return chain;
     }
+
+    /// <summary>The provinces a query names, in any spelling or name: "An Giang", "an giang", "TP.HCM", "Sài Gòn", "hue".</summary>
+    public static IReadOnlyList<string> ProvincesNamed(IReadOnlyList<string> words) => QueryPlan.Build(string.Join(' ', words)).Provinces;
 
     /// <summary>Exact and tone-folded matches of a word, as optional score: exact beats tone-folded beats folded.</summary>
     private static void AddAccentedBoosts(BooleanQuery into, string word, float weight)

@@ -24,8 +24,9 @@ public sealed record SearchRequest
     public bool HasFigureFilter => Metric is not null || Min is not null || Max is not null || Unit is not null;
 }
 
-/// <summary>One document found, with a snippet whose matched words are marked **like this**.</summary>
-public sealed record SearchHit(string Source, string? Title, string? Published, string? Board, string? Province, float Score, string Snippet, IReadOnlyList<Figure> Figures, string? PageType = null);
+/// <summary>One document found, with a snippet whose matched words are marked **like this**. <see cref="Missing"/> lists the
+/// query words (or phrases) a partial match lacks; it is empty for a document that has them all.</summary>
+public sealed record SearchHit(string Source, string? Title, string? Published, string? Board, string? Province, float Score, string Snippet, IReadOnlyList<Figure> Figures, string? PageType = null, IReadOnlyList<string>? Missing = null);
 
 /// <summary>A figure found by its filters, with the document it stands in.</summary>
 public sealed record FigureHit(string Source, string? Title, Figure Figure);
@@ -33,5 +34,6 @@ public sealed record FigureHit(string Source, string? Title, Figure Figure);
 public sealed record FacetCount(string Value, int Count);
 
 /// <summary>The answer to a request: ranked documents, facet counts over all matches, and (for a
-/// request with no words) the figures matching the filters.</summary>
-public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, IReadOnlyList<FigureHit> Figures);
+/// request with no words) the figures matching the filters. <see cref="Total"/> counts the documents with every query word;
+/// <see cref="Partial"/> says how many of the hits (the last ones) match only most of them.</summary>
+public sealed record SearchResult(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, IReadOnlyList<FigureHit> Figures, int Partial = 0);

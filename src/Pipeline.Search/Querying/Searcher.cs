@@ -9,10 +9,35 @@ public static class Searcher
 {
     static Searcher() => BooleanQuery.MaxClauseCount = 100_000; // a figure filter may match many documents
 
-    public static SearchResult Search(this SearchIndex index, SearchRequest request) => index.WithSearcher(s => Run(s, request));
+    /// <summary>Runs a request on the index's latest view.</summary>
+    /// <exception cref="SearchUsageException">The request cannot be run as given (see <see cref="RequestCheck"/>).</exception>
+    public static SearchResult Search(this ISearchable index, SearchRequest request) => index.WithSearcher(s => Run(s, request));
+
+    /// <summary>The units the index's figures are in.</summary>
+    public static IReadOnlyList<string> Units(IndexReader reader)
+    {
+        var units = new List<string>();
+        if (MultiFields.GetTerms(reader, Fields.Unit) is { } terms)
+        {
+            var e = terms.GetEnumerator();
+            while (e.MoveNext())
+            {
+                units.Add(e.Term.Utf8ToString());
+            }
+        }
+
+        return units;
+    }
 
     private static SearchResult Run(IndexSearcher searcher, SearchRequest request)
     {
+        var (checkedRequest, problems) = RequestCheck.Normalize(request, request.Unit is null ? null : Units(searcher.IndexReader));
+        if (problems.Count > 0)
+        {
+            throw new SearchUsageException(problems);
+        }
+
+        request = checkedRequest;
         // Figures first: a figure filter narrows the documents to those reporting such a figure.
         Dictionary<string, List<Figure>>? figuresByDoc = null;
         var figureHits = new List<FigureHit>();
@@ -35,26 +60,27 @@ public static class Searcher
             }
         }
 
+        var plan = QueryPlan.Build(request.Text, words => AccentRestorer.Restore(searcher.IndexReader, words));
         var query = new BooleanQuery();
-        var restored = request.Text is { Length: > 0 } t && Analysis.Telex.Read(t) is null
-            ? AccentRestorer.Restore(searcher.IndexReader, QueryBuilder.Words(t))
-            : null;
-        var text = QueryBuilder.Text(request.Text, restored);
+        var text = QueryBuilder.Text(plan);
         query.Add(text ?? new MatchAllDocsQuery(), Occur.MUST);
 
         // The same match set with only the required words: it finds and counts candidates cheaply.
-        var cheap = new BooleanQuery { { QueryBuilder.Required(request.Text, restored) ?? new MatchAllDocsQuery(), Occur.MUST } };
+        var required = QueryBuilder.Required(plan);
+        var cheap = new BooleanQuery { { required ?? new MatchAllDocsQuery(), Occur.MUST } };
 
+        Query? ids = null;
         if (figuresByDoc is not null)
         {
-            var ids = new BooleanQuery();
+            var byId = new BooleanQuery();
             foreach (var source in figuresByDoc.Keys)
             {
-                ids.Add(new TermQuery(new Term(Fields.Id, source)), Occur.SHOULD);
+                byId.Add(new TermQuery(new Term(Fields.Id, source)), Occur.SHOULD);
             }
 
-            query.Add(new ConstantScoreQuery(ids) { Boost = 0f }, Occur.MUST);
-            cheap.Add(new ConstantScoreQuery(ids) { Boost = 0f }, Occur.MUST);
+            ids = new ConstantScoreQuery(byId) { Boost = 0f };
+            query.Add(ids, Occur.MUST);
+            cheap.Add(ids, Occur.MUST);
         }
 
         // The filters as one bitset, leap-frogging with the text query: whichever is sparser leads, and
@@ -69,23 +95,27 @@ public static class Searcher
             searcher.Search(filteredCheap, facets); // facets need the match set, not the ranking
         }
         var hits = new List<SearchHit>();
-        // Highlight what the query was read as: its Telex or restored accents where it has them.
-        var words = request.Text is null ? [] : QueryBuilder.Words(request.Text);
-        if (Analysis.Telex.Read(request.Text ?? "") is { } telex)
-        {
-            words = QueryBuilder.Words(telex);
-        }
-        else if (restored is not null)
-        {
-            words = [.. restored.Select((r, i) => r.Any(c => c >= '\u0080') ? r : words[i])];
-        }
+        // Highlight what the query was read as (its Telex or restored accents), and the equivalent forms it matched.
+        var words = plan.HighlightWords;
 
         // Words rank by relevance; a filter-only request lists the newest documents first.
         var found = text is null
             ? searcher.Search(filtered, null, Math.Max(1, request.Limit), new Sort(new SortField(Fields.Published, SortFieldType.STRING, reverse: true)))
             : Ranked(searcher, filteredCheap, filtered, Math.Max(1, request.Limit));
+        var listed = found.ScoreDocs.Select(sd => (Doc: sd, Missing: (IReadOnlyList<string>)[])).ToList();
+        var partial = 0;
+        if (text is not null && found.TotalHits < request.Limit && required is not null)
+        {
+            // Too few documents have every word: those with most of them (by rarity) follow, each saying what it lacks.
+            var more = PartialMatches.Find(searcher, plan, required, filters, ids, request.Limit - found.ScoreDocs.Length);
+            partial = more.Count;
+            // Shown below the full matches, so scored no higher than the last of them.
+            var ceiling = found.ScoreDocs.Length > 0 ? found.ScoreDocs[^1].Score : float.MaxValue;
+            listed.AddRange(more.Select(m => (new ScoreDoc(m.Doc.Doc, Math.Min(m.Doc.Score, ceiling)), m.Missing)));
+        }
+
         var titles = new Dictionary<string, string?>();
-        foreach (var sd in found.ScoreDocs)
+        foreach (var (sd, missing) in listed)
         {
             var doc = searcher.Doc(sd.Doc);
             var source = doc.Get(Fields.Id);
@@ -94,11 +124,11 @@ public static class Searcher
             titles[source] = title;
             var figures = figuresByDoc?.GetValueOrDefault(source) ?? [];
             hits.Add(new SearchHit(source, title, NullIfEmpty(doc.Get(Fields.Published)), NullIfEmpty(doc.Get(Fields.Board)),
-                NullIfEmpty(doc.Get(Fields.Province)), float.IsNaN(sd.Score) ? 0 : sd.Score, Snippet.Build(body, words), figures, NullIfEmpty(doc.Get(Fields.PageType))));
+                NullIfEmpty(doc.Get(Fields.Province)), float.IsNaN(sd.Score) ? 0 : sd.Score, Snippet.Build(body, words), figures, NullIfEmpty(doc.Get(Fields.PageType)), missing));
         }
 
-        var listed = text is null ? figureHits.Select(f => f with { Title = titles.GetValueOrDefault(f.Source) ?? TitleOf(searcher, f.Source) }).ToList() : [];
-        return new SearchResult(request.Facets ? facets.Total : found.TotalHits, hits, facets.Counts(), listed);
+        var figureList = text is null ? figureHits.Select(f => f with { Title = titles.GetValueOrDefault(f.Source) ?? TitleOf(searcher, f.Source) }).ToList() : [];
+        return new SearchResult(request.Facets ? facets.Total : found.TotalHits, hits, facets.Counts(), figureList, partial);
     }
 
     /// <summary>
