@@ -272,10 +272,9 @@ public sealed partial class ExportTests : IDisposable
         var before = File.ReadAllBytes(Path.Combine(_db.Out("keep"), "figures.csv"));
         File.WriteAllText(_db.Out("broken.db"), "not a database, but long enough to be read as a header by SQLite itself.");
 
-        var (code, _, error) = await _db.Export("csv", _db.Out("keep"), database: _db.Out("broken.db"));
-
-        Assert.Equal(2, code);
-        Assert.Contains("broken.db", error, StringComparison.Ordinal);
+        // Not a database: the store's fault reaches the CLI's top-level handler (exit 5, tests/Pipeline.Faults.Tests), and nothing is written.
+        var fault = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => _db.Export("csv", _db.Out("keep"), database: _db.Out("broken.db")));
+        Assert.Equal(26, fault.SqliteErrorCode); // SQLITE_NOTADB
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(_db.Out("keep"), "figures.csv")));
         Assert.Equal(2, Directory.GetFiles(_db.Out("keep")).Length);
     }

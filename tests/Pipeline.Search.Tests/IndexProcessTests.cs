@@ -34,7 +34,7 @@ public sealed class IndexProcessTests : IDisposable
         using (IndexLock.Acquire(Index, TimeSpan.Zero))
         {
             var refused = await Cli(["index", file, "--index", Index]);
-            Assert.Equal(3, refused.Code);
+            Assert.Equal(6, refused.Code); // docs/configuration.md: another process is writing
             Assert.Contains($"another process is writing {Index} (pid {Environment.ProcessId})", refused.Errors);
             Assert.Empty(Directory.GetFiles(Index, "segments*")); // it wrote nothing
         }

@@ -165,11 +165,11 @@ public static class Lexicon
     };
 
     /// <summary>Phrases that start with a unit word but name something else: "hai đồng chí" are two comrades, not
-    /// two đồng; "ba đô thị" three towns; "hai xu hướng" two trends.</summary>
+    /// two đồng; "ba đô thị" three towns; "hai xu hướng" two trends. Not "đồng đăng": "tỷ đồng đăng ký" is money.</summary>
     public static readonly IReadOnlySet<string> NotUnits = new HashSet<string>
     {
         "đồng chí", "đồng thời", "đồng ý", "đồng bào", "đồng hành", "đồng bộ", "đồng loạt", "đồng nghiệp", "đồng bằng", "đồng nai",
-        "đồng tháp", "đồng xoài", "đồng hới", "đồng đều", "đồng thuận", "đồng hồ", "đồng phục", "đồng tâm", "đồng văn", "đồng đăng",
+        "đồng tháp", "đồng xoài", "đồng hới", "đồng đều", "đồng thuận", "đồng hồ", "đồng phục", "đồng tâm", "đồng văn",
         "đô thị", "đôi khi", "đôi bên", "xu hướng", "xu thế", "xen kẽ", "xen lẫn", "lần lượt",
     };
 
