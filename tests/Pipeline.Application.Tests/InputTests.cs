@@ -55,7 +55,7 @@ public sealed class InputTests : IDisposable
     }
 
     [Fact]
-    public void FilesAreIndexedAndFoundAndAMissingIndexIsAUsageError()
+    public void FilesAreIndexedAndFoundAndAMissingIndexIsRefused()
     {
         var index = Path.Combine(_folder, "index");
 
@@ -67,8 +67,11 @@ public sealed class InputTests : IDisposable
         var title = Inputs.Read(Bulletins[2], TextReader.Null).Read!.Document.Title!;
         var found = Searches.Search(index, new Pipeline.Search.SearchRequest { Text = title, Limit = 3 });
         Assert.Equal(Bulletins[2], found.Hits[0].Source);
-        var error = Assert.Throws<UsageException>(() => Searches.Search(Path.Combine(_folder, "nowhere"), new Pipeline.Search.SearchRequest { Text = "vốn" }));
-        Assert.Contains("no index at", error.Message, StringComparison.Ordinal);
+        // A folder that is not an index is refused, and nothing is created there (the reader never writes).
+        var nowhere = Path.Combine(_folder, "nowhere");
+        var error = Assert.Throws<Pipeline.Search.NotAnIndexException>(() => Searches.Search(nowhere, new Pipeline.Search.SearchRequest { Text = "vốn" }));
+        Assert.Contains("is not a search index", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(nowhere));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
