@@ -36,4 +36,25 @@ public static class Stores
             throw new UsageException($"{database}: no such database; run {runFirst} first");
         }
     }
+
+    /// <summary>
+    /// Holds the one-writer lock on <paramref name="database"/> for a use case that writes it (run, crawl,
+    /// reprocess); waits up to <paramref name="wait"/> for another writer, telling <paramref name="waiting"/>
+    /// once who holds it, then throws <see cref="Pipeline.Storage.WriterBusyException"/>. With
+    /// <paramref name="existingOnly"/> (reprocess needs the store to exist) a missing store is left for the use
+    /// case to report, and no folder or lock file is made for it.
+    /// </summary>
+    public static IDisposable HoldForWriting(string database, TimeSpan wait, Action<int?>? waiting = null, bool existingOnly = false) =>
+        existingOnly && !File.Exists(database)
+            ? NoLock.Instance
+            : Pipeline.Storage.WriterLock.Acquire(Pipeline.Storage.WriterLock.ForStore(database), database, wait, waiting);
+
+    private sealed class NoLock : IDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }

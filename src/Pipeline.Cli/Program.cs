@@ -120,7 +120,13 @@ wait.Validators.Add(result =>
 });
 
 // Writers hold the store's lock for their whole run: a second writer waits (--wait) or stops with "another process is writing …".
-IDisposable HoldStore(ParseResult parse) => StoreLocks.Hold(parse.GetValue(database)!, parse.GetValue(wait), Console.Error);
+IDisposable HoldStore(ParseResult parse, bool existingOnly = false)
+{
+    var (db, seconds) = (parse.GetValue(database)!, parse.GetValue(wait));
+    return Pipeline.Application.Stores.HoldForWriting(db, TimeSpan.FromSeconds(seconds),
+        holder => Console.Error.WriteLine($"pipeline: another process{(holder is { } pid ? $" (pid {pid})" : "")} is writing {db}; waiting up to {seconds:0.#} s"),
+        existingOnly);
+}
 var crawl = new Command("crawl", "Fetch the boards' new and changed pages into the crawl store, politely.") { sourcesFile, site, maxPages, since, database, delay, contact, quiet, crawlJson, summaryFormat, wait };
 crawl.SetAction(async (parse, cancel) =>
 {
@@ -147,7 +153,7 @@ var reprocessAll = new Option<bool>("--all") { Description = "Re-read every stor
 var reprocess = new Command("reprocess", "Re-extract stored pages after an extractor change and re-index them; nothing is fetched.") { runSources, database, runIndex, reprocessAll, quiet, crawlJson, summaryFormat, wait };
 reprocess.SetAction((parse, cancel) =>
 {
-    using var held = HoldStore(parse);
+    using var held = HoldStore(parse, existingOnly: true);
     return Task.FromResult(RunCommands.Reprocess(
         new RunOptions(parse.GetValue(runSources), parse.GetValue(database)!, parse.GetValue(runIndex)!, parse.GetValue(quiet), Json(parse)),
         parse.GetValue(reprocessAll), Console.Out, Console.Error, cancel));
