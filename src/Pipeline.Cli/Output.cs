@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Pipeline.Application;
 using Pipeline.Application.Export;
 using Pipeline.Core;
 using Pipeline.Extraction.Numbers;

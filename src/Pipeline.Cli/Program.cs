@@ -149,6 +149,11 @@ run.SetAction(async (parse, cancel) =>
 });
 root.Subcommands.Add(run);
 
+var serveUrls = new Option<string>("--urls") { Description = $"Where to listen (default {Pipeline.Web.WebOptions.DefaultUrls}: this machine only).", DefaultValueFactory = _ => Pipeline.Web.WebOptions.DefaultUrls };
+var serve = new Command("serve", "Serve the web interface (search, figures, charts, documents, extraction, sources) over the store and index.") { database, runIndex, serveUrls };
+serve.SetAction((parse, cancel) => ServeCommands.Serve(parse.GetValue(database)!, parse.GetValue(runIndex)!, parse.GetValue(serveUrls)!, Console.Out, Console.Error, cancel));
+root.Subcommands.Add(serve);
+
 var reprocessAll = new Option<bool>("--all") { Description = "Re-read every stored article, not only those the current extractor has not read." };
 var reprocess = new Command("reprocess", "Re-extract stored pages after an extractor change and re-index them; nothing is fetched.") { runSources, database, runIndex, reprocessAll, quiet, crawlJson, summaryFormat, wait };
 reprocess.SetAction((parse, cancel) =>

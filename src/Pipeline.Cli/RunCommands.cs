@@ -136,6 +136,8 @@ public static class RunCommands
         }
 
         WriteHeadlines(Headlines.Latest(options.Database), stdout);
+        stdout.WriteLine();
+        stdout.WriteLine($"To browse them: pipeline serve{(options.Database == CrawlCommands.DefaultDatabase ? "" : $" --db {options.Database}")}{(options.Index == SearchCommands.DefaultIndex ? "" : $" --index {options.Index}")}, then open {Pipeline.Web.WebOptions.DefaultUrls}");
     }
 
     private static void WriteHeadlines(IReadOnlyList<Headline> latest, TextWriter stdout)

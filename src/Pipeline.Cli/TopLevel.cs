@@ -36,7 +36,9 @@ public static class TopLevel
         try
         {
             var code = await parsed.InvokeAsync(configuration, interrupt.Token);
-            return interrupt.IsCancellationRequested ? Interrupted(stderr) : code;
+
+            // For `serve`, Ctrl-C is how it is meant to stop: a clean stop is success.
+            return interrupt.IsCancellationRequested && !(parsed.CommandResult.Command.Name == "serve" && code == ExitCodes.Ok) ? Interrupted(stderr) : code;
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
         {

@@ -97,6 +97,28 @@ public sealed class DocumentStore : IDisposable
     }
 
     /// <summary>
+    /// Opens an existing store for reading only (a web server or a reader beside a running writer): nothing
+    /// is created, migrated or written, and a writer in another process is never blocked (WAL readers).
+    /// </summary>
+    public static DocumentStore OpenReadOnly(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such database", path);
+        }
+
+        var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        db.Open();
+        using (var pragmas = db.CreateCommand())
+        {
+            pragmas.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;";
+            pragmas.ExecuteNonQuery();
+        }
+
+        return new DocumentStore(db);
+    }
+
+    /// <summary>
     /// Of <paramref name="pages"/> (URL and content hash), those whose document is missing, was made from another page hash or
     /// extractor version, or has no page type yet (stored before the page classifier): the pages to read again.
     /// </summary>

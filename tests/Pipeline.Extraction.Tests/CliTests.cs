@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Pipeline.Application;
 using Pipeline.Cli;
 using Pipeline.Decoding;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Pipeline.Core;
 
-namespace Pipeline.Cli;
+namespace Pipeline.Application;
 
 /// <summary>Writes values the way a Vietnamese reader expects: 2.599,5 tỷ đồng, 98,52%, 67.795 lao động.</summary>
 public static class VietnameseFormat
