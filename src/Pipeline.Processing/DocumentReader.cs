@@ -1,5 +1,6 @@
 using Pipeline.Core;
 using Pipeline.Extraction;
+using Pipeline.Extraction.Documents;
 using Pipeline.Extraction.Html;
 using Pipeline.Learning;
 using Pipeline.Learning.Combining;
@@ -56,7 +57,11 @@ public static class DocumentReader
                 article = article with { Site = null };
             }
 
-            (text, metadata) = DocumentExtractor.FromArticle(article);
+            // A board's own page is about the board's province, whatever other places its text names (a
+            // partner province, an investor's home town): the registry's province is a hint that wins. A
+            // newspaper covers many provinces, so its pages keep the text's.
+            var hints = page?.Source is { IsPress: false } board && Registered(board) is { } province ? new DocumentHints(Province: province) : null;
+            (text, metadata) = DocumentExtractor.FromArticle(article, hints);
         }
         else
         {
@@ -70,11 +75,15 @@ public static class DocumentReader
             document = document with
             {
                 Board = document.Board ?? (facts.IsPress ? null : facts.Title),
-                Province = document.Province ?? (facts.Province.Length > 0 ? facts.Province : null),
+                Province = document.Province ?? Registered(facts),
             };
         }
 
         var verdict = ShippedModels.Page.Classify(document.Title ?? "", text.Clean, document.Figures);
         return new ReadDocument(document, text.Clean, article, verdict);
     }
+
+    /// <summary>The registry's province for a source, spelled as the province table spells it ("Hồ Chí Minh" → "TP. Hồ Chí Minh").</summary>
+    private static string? Registered(SourceFacts facts) =>
+        facts.Province.Length > 0 ? Provinces.Canonical(facts.Province) ?? facts.Province : null;
 }

@@ -36,6 +36,17 @@ public static class Provinces
 
     public static IReadOnlyList<string> Names { get; } = Table.Select(p => p.Name).ToArray();
 
+    /// <summary>
+    /// The table's own spelling of a province a registry or a user wrote some other way ("Hồ Chí Minh",
+    /// "Bà Rịa-Vũng Tàu", "TPHCM"): the name whose variant is the whole of <paramref name="name"/>; null for
+    /// anything else, so a typo is never taken for a province.
+    /// </summary>
+    public static string? Canonical(string name)
+    {
+        var key = MatchKey.Fold(name.Trim());
+        return Find(key).FirstOrDefault(h => h.Start == 0 && h.End == key.Length) is { Name: { } found } ? found : null;
+    }
+
     /// <summary>Every province named in a folded text, with where.</summary>
     public static IEnumerable<(int Start, int End, string Name)> Find(string key) =>
         Matcher.FindAll(key).Select(h => (h.Hit.Start, h.Hit.End, h.Value));
