@@ -19,6 +19,14 @@ if (args is ["pipeline", ..])
     return;
 }
 
+if (args is ["load", var loadUrl, ..])
+{
+    // `load URL [--clients N] [--seconds S] [--pid PID]`: a bounded load run against a running `pipeline serve`.
+    int? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : null;
+    await WebLoad.RunAsync(loadUrl, Arg("--clients") ?? 32, Arg("--seconds") ?? 30, Arg("--pid"));
+    return;
+}
+
 if (args is ["crawl", ..])
 {
     CrawlBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000);
