@@ -93,6 +93,8 @@ public static class Analyzers
             };
         }
 
+        // A subject is indexed as its words already folded (Subjects.Words): split on the spaces between them.
+        map[Fields.Subject] = new WhitespaceAnalyzer(VietnameseAnalyzer.Version);
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), map);
     }
 

@@ -366,7 +366,24 @@ public static class QueryBuilder
             query.Add(Filter(NumericRangeQuery.NewDoubleRange(Fields.Value, Fields.NumericStep, (double?)request.Min, (double?)request.Max, true, true)), Occur.MUST);
         }
 
+        if (request.Subject is { } subject)
+        {
+            query.Add(Filter(SubjectQuery(subject)), Occur.MUST);
+        }
+
         return query;
+    }
+
+    /// <summary>Figures whose subject holds the words of <paramref name="subject"/> side by side, in any spelling.</summary>
+    public static Query SubjectQuery(string subject)
+    {
+        var phrase = new PhraseQuery();
+        foreach (var word in Language.Subjects.Words(subject))
+        {
+            phrase.Add(new Term(Fields.Subject, word));
+        }
+
+        return phrase;
     }
 
     private static Query Filter(Query q) => new ConstantScoreQuery(q) { Boost = 0f };
