@@ -44,7 +44,7 @@ public static class Fields
     public const string Scope = "scope";
     public const string Target = "target";
 
-    /// <summary>What the figure is about, as <see cref="Language.Subjects.Words"/> writes it (with positions, for a phrase filter); "" when none.</summary>
+    /// <summary>What the figure is about, as <see cref="Language.Subjects.Words"/> writes it (each run of neighbouring words a term); "" when none.</summary>
     public const string Subject = "subject";
     public const string Json = "json";
 

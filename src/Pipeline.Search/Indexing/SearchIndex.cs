@@ -149,8 +149,8 @@ public sealed class SearchIndex : ISearchable, IDisposable
     private static readonly FieldType StoredYearType = new(Int32Field.TYPE_STORED) { NumericPrecisionStep = Fields.NumericStep };
     private static readonly FieldType ValueType = new(DoubleField.TYPE_NOT_STORED) { NumericPrecisionStep = Fields.NumericStep };
 
-    // A subject keeps positions (a few words per figure): a subject filter is a phrase.
-    private static readonly FieldType SubjectType = new(TextField.TYPE_NOT_STORED);
+    // A subject's runs of words are its terms (Analyzers.Subject): no frequencies or positions needed.
+    private static readonly FieldType SubjectType = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY };
 
     // Shingles stand in for phrase queries, so no positions are kept: a smaller index, faster writes.
     private static readonly FieldType TextType = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };

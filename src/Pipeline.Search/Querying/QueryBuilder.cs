@@ -377,13 +377,21 @@ public static class QueryBuilder
     /// <summary>Figures whose subject holds the words of <paramref name="subject"/> side by side, in any spelling.</summary>
     public static Query SubjectQuery(string subject)
     {
-        var phrase = new PhraseQuery();
-        foreach (var word in Language.Subjects.Words(subject))
+        var words = Language.Subjects.Words(subject);
+        var run = Analyzers.SubjectRun;
+        if (words.Count <= run)
         {
-            phrase.Add(new Term(Fields.Subject, word));
+            return new TermQuery(new Term(Fields.Subject, string.Join(' ', words)));
         }
 
-        return phrase;
+        // Longer than an indexed run: every run of its words, overlapping, must be there.
+        var all = new BooleanQuery(disableCoord: true);
+        for (var start = 0; start + run <= words.Count; start++)
+        {
+            all.Add(new TermQuery(new Term(Fields.Subject, string.Join(' ', words.Skip(start).Take(run)))), Occur.MUST);
+        }
+
+        return all;
     }
 
     private static Query Filter(Query q) => new ConstantScoreQuery(q) { Boost = 0f };
