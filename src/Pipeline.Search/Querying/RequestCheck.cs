@@ -40,8 +40,8 @@ public static class RequestCheck
         if (QuerySyntax.Parse(request.Text).IsEmpty && !hasFilter)
         {
             problems.Add(new Problem("query", request.Text is { Length: > 0 } t && !string.IsNullOrWhiteSpace(t)
-                ? $"\"{t}\" has no word to search for; give words, or filters such as --province, --from/--to, --type, --metric"
-                : "give words to search for, or filters such as --province, --from/--to, --type, --metric"));
+                ? $"\"{t}\" has no word to search for; give words, or filters such as --province, --from/--to, --type, --metric, --subject"
+                : "give words to search for, or filters such as --province, --from/--to, --type, --metric, --subject"));
         }
 
         if (request.Limit < 1)
