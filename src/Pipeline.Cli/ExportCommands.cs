@@ -25,7 +25,7 @@ public static class ExportCommands
 
         if (string.IsNullOrWhiteSpace(options.Out))
         {
-            return Fail(stderr, "give --out DIR, the folder to write figures and documents into");
+            return Fail(stderr, "give --out DIR, the folder to write figures, documents and tables into");
         }
 
         DateOnly? since = null;

@@ -65,12 +65,13 @@ var metric = new Option<string?>("--metric") { Description = "Only documents rep
 var min = new Option<decimal?>("--min") { Description = "… whose value is at least this, in base units (500 million USD = 500000000)." };
 var max = new Option<decimal?>("--max") { Description = "… whose value is at most this." };
 var unit = new Option<string?>("--unit") { Description = "… in this unit (USD, VND, percent, worker, …)." };
+var subject = new Option<string?>("--subject") { Description = "… about this zone, company or project, in any spelling (\"kcn que vo\" finds \"KCN Quế Võ\")." };
 var pageType = new Option<string?>("--type") { Description = $"Only pages of this type, as the page classifier says: {string.Join(", ", Pipeline.Learning.Pages.PageTypes.All)} (report: a board's results for a period)." };
 pageType.AcceptOnlyFromAmong([.. Pipeline.Learning.Pages.PageTypes.All]);
 var limit = new Option<int>("--limit") { Description = "How many hits to show.", DefaultValueFactory = _ => 10 };
 var searchFormat = new Option<string>("--format", "-f") { Description = "table (default), json or jsonl.", DefaultValueFactory = _ => "table" };
 searchFormat.AcceptOnlyFromAmong("table", "json", "jsonl");
-var search = new Command("search", "Search the indexed bulletins by words, province, year, page type and figure.") { query, indexDir, province, from, to, pageType, metric, min, max, unit, limit, searchFormat };
+var search = new Command("search", "Search the indexed bulletins by words, province, year, page type and figure.") { query, indexDir, province, from, to, pageType, metric, min, max, unit, subject, limit, searchFormat };
 search.SetAction(parse => SearchCommands.Search(
     new Pipeline.Search.SearchRequest
     {
@@ -83,6 +84,7 @@ search.SetAction(parse => SearchCommands.Search(
         Min = parse.GetValue(min),
         Max = parse.GetValue(max),
         Unit = parse.GetValue(unit),
+        Subject = parse.GetValue(subject),
         Limit = parse.GetValue(limit),
     },
     parse.GetValue(indexDir)!, parse.GetValue(searchFormat)!, Console.Out, Console.Error));
@@ -170,9 +172,9 @@ stats.SetAction(parse => StatsCommands.Stats(parse.GetValue(database)!, Json(par
 root.Subcommands.Add(stats);
 
 var exportFormat = new Option<string>("--format", "-f") { Description = "csv (default), jsonl or parquet.", DefaultValueFactory = _ => "csv" };
-var exportOut = new Option<string?>("--out", "-o") { Description = "The folder to write figures.EXT and documents.EXT into (created if missing)." };
+var exportOut = new Option<string?>("--out", "-o") { Description = "The folder to write figures.EXT, documents.EXT and tables.EXT into (created if missing)." };
 var exportSince = new Option<string?>("--since") { Description = "Only documents published on or after this date (yyyy-MM-dd)." };
-var export = new Command("export", "Write the stored figures and documents as a dataset: two tables, described in docs/dataset.md.") { exportFormat, exportOut, exportSince, province, database, quiet, crawlJson };
+var export = new Command("export", "Write the stored figures, documents and table cells as a dataset: three tables, described in docs/dataset.md.") { exportFormat, exportOut, exportSince, province, database, quiet, crawlJson };
 export.SetAction((parse, cancel) => ExportCommands.Export(
     new ExportOptions(parse.GetValue(exportFormat)!, parse.GetValue(exportOut), parse.GetValue(exportSince), parse.GetValue(province), parse.GetValue(database)!, parse.GetValue(quiet), parse.GetValue(crawlJson)),
     Console.Out, Console.Error, cancel));

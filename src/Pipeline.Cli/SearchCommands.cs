@@ -91,6 +91,9 @@ public static class SearchCommands
         return 2;
     }
 
+    // A figure about one zone, company or project names it before its document.
+    private static string About(Figure figure) => figure.Subject is { } subject ? $"[{subject}] " : "";
+
     private static void Table(SearchRequest request, SearchResult result, TextWriter w)
     {
         if (string.IsNullOrWhiteSpace(request.Text) && request.HasFigureFilter)
@@ -98,7 +101,7 @@ public static class SearchCommands
             w.WriteLine(result.Figures.Count == 1 ? "1 figure matches" : $"{result.Figures.Count} figures match");
             foreach (var f in result.Figures.Take(request.Limit))
             {
-                w.WriteLine($"  {FigureJson.Name(f.Figure.Metric),-20} {VietnameseFormat.Value(f.Figure),-24} {f.Figure.Period ?? "-",-10} {f.Title ?? f.Source}");
+                w.WriteLine($"  {FigureJson.Name(f.Figure.Metric),-20} {VietnameseFormat.Value(f.Figure),-24} {f.Figure.Period ?? "-",-10} {About(f.Figure)}{f.Title ?? f.Source}");
                 w.WriteLine($"      « {f.Figure.Sentence} »");
             }
 
@@ -121,7 +124,7 @@ public static class SearchCommands
             w.WriteLine($"     {hit.Snippet}");
             foreach (var f in hit.Figures.Take(3))
             {
-                w.WriteLine($"     → {FigureJson.Name(f.Metric)} {VietnameseFormat.Value(f)} ({f.Period ?? "-"})");
+                w.WriteLine($"     → {FigureJson.Name(f.Metric)} {VietnameseFormat.Value(f)} ({f.Period ?? "-"}){(f.Subject is { } s ? " " + s : "")}");
             }
         }
 

@@ -2,6 +2,7 @@ using Pipeline.Crawling.Registry;
 using Pipeline.Crawling.State;
 using Pipeline.Decoding;
 using Pipeline.Extraction.Html;
+using Pipeline.Extraction.Tables;
 using Pipeline.Storage;
 
 namespace Pipeline.Processing;
@@ -38,10 +39,20 @@ public static class PageProcessor
             Attachments = article.Attachments.Select(a => new StoredAttachment(a.Url, a.Text)).ToList(),
             Warnings = decoded.Warnings.Concat(document.Warnings).ToList(),
             Figures = document.Figures,
+            Tables = Tables(read.CleanText),
             PageType = read.PageType.Type,
             PageTypeScore = read.PageType.Score,
         };
     }
+
+    /// <summary>The cells of the text's tables as the store keeps them; a header path's levels are joined by " › ".</summary>
+    public static IReadOnlyList<StoredTableCell> Tables(string clean) =>
+        [.. TableCells.Read(clean).Select(c => new StoredTableCell(c.Table, c.Row, c.Column, c.Kind switch
+        {
+            TableRowKind.Header => StoredTableCell.HeaderKind,
+            TableRowKind.Section => StoredTableCell.SectionKind,
+            _ => StoredTableCell.RowKind,
+        }, c.HeaderPath.Count > 0 ? string.Join(" › ", c.HeaderPath) : null, c.RowHeader, c.Text, c.Start, c.End))];
 
     /// <summary>A registry entry's facts, as the crawl stores them with its pages.</summary>
     public static SourceFacts Facts(Source source) =>

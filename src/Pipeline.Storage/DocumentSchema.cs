@@ -4,7 +4,7 @@ using Pipeline.Core;
 namespace Pipeline.Storage;
 
 /// <summary>
-/// The reading stage's tables (documents, figures, facts, site templates) as numbered steps, applied by
+/// The reading stage's tables (documents, figures, facts, table cells, site templates) as numbered steps, applied by
 /// <see cref="SchemaSteps"/>; the crawl's tables are the crawl store's own.
 /// </summary>
 public static class DocumentSchema
@@ -91,6 +91,27 @@ public static class DocumentSchema
             template TEXT NOT NULL,
             updated_at TEXT NOT NULL
         );
+        """,
+        """
+        -- What a figure is about (a zone, company or project; null for the report's own totals), and in the fact it reports.
+        ALTER TABLE figures ADD COLUMN subject TEXT;
+        ALTER TABLE facts ADD COLUMN subject TEXT;
+        -- How many tables the document's text holds; null for a document stored before its tables were kept (read again).
+        ALTER TABLE documents ADD COLUMN tables INTEGER;
+        -- Every cell of every table of a document, as the table reader sees it.
+        CREATE TABLE table_cells (
+            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            table_no INTEGER NOT NULL,
+            row_no INTEGER NOT NULL,
+            column_no INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            header_path TEXT,
+            row_header TEXT,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            PRIMARY KEY (document_id, table_no, row_no, column_no)
+        ) WITHOUT ROWID;
         """,
     ];
 

@@ -18,6 +18,19 @@ public enum StatsGrouping
 /// <summary>An attachment link of a document.</summary>
 public sealed record StoredAttachment(string Url, string Text);
 
+/// <summary>
+/// One cell of a table in a document's text, as the table reader sees it: which table (from 1, in text order),
+/// row and column (from 1, as the cells stand in the row), whether the row is a header, a section row
+/// ("I. Dự án FDI") or a row of the table, the headers above its column (upper header rows first) and its row's
+/// label, its text, and where it stands in the document's text (a figure read from the cell has the same offsets).
+/// </summary>
+public sealed record StoredTableCell(int Table, int Row, int Column, string Kind, string? HeaderPath, string? RowHeader, string Text, int Start, int End)
+{
+    public const string HeaderKind = "header";
+    public const string SectionKind = "section";
+    public const string RowKind = "row";
+}
+
 /// <summary>A document with its provenance: where and when its page was fetched, which extractor read it.</summary>
 public sealed record StoredDocument
 {
@@ -57,6 +70,9 @@ public sealed record StoredDocument
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public IReadOnlyList<Figure> Figures { get; init; } = [];
+
+    /// <summary>Every cell of the tables in <see cref="Text"/>, table by table, row by row; read back only when asked for.</summary>
+    public IReadOnlyList<StoredTableCell> Tables { get; init; } = [];
 
     /// <summary>What kind of page this is as the page classifier says (report, project, event, notice, procedure, job, photo); null until classified.</summary>
     public string? PageType { get; init; }
@@ -120,7 +136,7 @@ public sealed class DocumentStore : IDisposable
 
     /// <summary>
     /// Of <paramref name="pages"/> (URL and content hash), those whose document is missing, was made from another page hash or
-    /// extractor version, or has no page type yet (stored before the page classifier): the pages to read again.
+    /// extractor version, or has no page type or kept tables yet (stored before the page classifier or the table cells): the pages to read again.
     /// </summary>
     public IReadOnlySet<string> Stale(IReadOnlyList<(string Url, string Hash)> pages, string extractorVersion)
     {
@@ -132,7 +148,7 @@ public sealed class DocumentStore : IDisposable
 
         var hashes = pages.ToDictionary(p => p.Url, p => p.Hash, StringComparer.Ordinal);
         using var select = Command(
-            $"SELECT url, page_hash, extractor_version, page_type FROM documents WHERE url IN ({string.Join(", ", pages.Select((_, i) => "$u" + i))})");
+            $"SELECT url, page_hash, extractor_version, page_type, tables FROM documents WHERE url IN ({string.Join(", ", pages.Select((_, i) => "$u" + i))})");
         for (var i = 0; i < pages.Count; i++)
         {
             select.Parameters.AddWithValue("$u" + i, pages[i].Url);
@@ -142,7 +158,7 @@ public sealed class DocumentStore : IDisposable
         while (reader.Read())
         {
             var url = reader.GetString(0);
-            if (reader.GetString(1) == hashes[url] && reader.GetString(2) == extractorVersion && !reader.IsDBNull(3))
+            if (reader.GetString(1) == hashes[url] && reader.GetString(2) == extractorVersion && !reader.IsDBNull(3) && !reader.IsDBNull(4))
             {
                 stale.Remove(url);
             }
@@ -151,31 +167,38 @@ public sealed class DocumentStore : IDisposable
         return stale;
     }
 
-    /// <summary>Saves documents (replacing earlier versions and their figures) in one transaction.</summary>
+    /// <summary>Saves documents (replacing earlier versions, their figures and their table cells) in one transaction.</summary>
     public void Save(IReadOnlyList<StoredDocument> documents)
     {
         using var transaction = _db.BeginTransaction();
         using var upsert = Command(
             """
             INSERT INTO documents (url, site, page_hash, fetched_at, extractor_version, processed_at, title, published, published_from,
-                                   author, board, province, period, text, attachments, warnings, indexed_key, page_type, page_type_score)
+                                   author, board, province, period, text, attachments, warnings, indexed_key, page_type, page_type_score, tables)
             VALUES ($url, $site, $hash, $fetched, $version, $processed, $title, $published, $from, $author, $board, $province, $period,
-                    $text, $attachments, $warnings, NULL, $page_type, $page_type_score)
+                    $text, $attachments, $warnings, NULL, $page_type, $page_type_score, $tables)
             ON CONFLICT (url) DO UPDATE SET site = excluded.site, page_hash = excluded.page_hash, fetched_at = excluded.fetched_at,
                 extractor_version = excluded.extractor_version, processed_at = excluded.processed_at, title = excluded.title,
                 published = excluded.published, published_from = excluded.published_from, author = excluded.author, board = excluded.board,
                 province = excluded.province, period = excluded.period, text = excluded.text, attachments = excluded.attachments,
-                warnings = excluded.warnings, indexed_key = NULL, page_type = excluded.page_type, page_type_score = excluded.page_type_score
+                warnings = excluded.warnings, indexed_key = NULL, page_type = excluded.page_type, page_type_score = excluded.page_type_score,
+                tables = excluded.tables
             RETURNING id
             """,
             transaction);
-        using var clear = Command("DELETE FROM figures WHERE document_id = $id", transaction);
+        using var clear = Command("DELETE FROM figures WHERE document_id = $id; DELETE FROM table_cells WHERE document_id = $id;", transaction);
         using var insert = Command(
             """
             INSERT INTO figures (document_id, ordinal, metric, measure, value, value_max, unit, approx, estimate, target, scope, period,
-                                 text, start, end, sentence, confidence, rule, flags, fact_key)
+                                 text, start, end, sentence, confidence, rule, flags, fact_key, subject)
             VALUES ($doc, $ordinal, $metric, $measure, $value, $max, $unit, $approx, $estimate, $target, $scope, $period,
-                    $text, $start, $end, $sentence, $confidence, $rule, $flags, $fact)
+                    $text, $start, $end, $sentence, $confidence, $rule, $flags, $fact, $subject)
+            """,
+            transaction);
+        using var cell = Command(
+            """
+            INSERT INTO table_cells (document_id, table_no, row_no, column_no, kind, header_path, row_header, text, start, end)
+            VALUES ($doc, $table, $row, $column, $kind, $header, $label, $text, $start, $end)
             """,
             transaction);
         foreach (var document in documents)
@@ -199,6 +222,7 @@ public sealed class DocumentStore : IDisposable
             upsert.Parameters.AddWithValue("$warnings", JsonSerializer.Serialize(document.Warnings, WireJson.Stored));
             upsert.Parameters.AddWithValue("$page_type", (object?)document.PageType ?? DBNull.Value);
             upsert.Parameters.AddWithValue("$page_type_score", (object?)document.PageTypeScore ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$tables", document.Tables.Select(c => c.Table).Distinct().Count());
             var id = (long)upsert.ExecuteScalar()!;
             clear.Parameters.Clear();
             clear.Parameters.AddWithValue("$id", id);
@@ -226,15 +250,32 @@ public sealed class DocumentStore : IDisposable
                 insert.Parameters.AddWithValue("$rule", figure.Rule);
                 insert.Parameters.AddWithValue("$flags", figure.Flags is { Count: > 0 } flags ? JsonSerializer.Serialize(flags, WireJson.Stored) : DBNull.Value);
                 insert.Parameters.AddWithValue("$fact", (object?)FactKey.Of(document.Province, figure) ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$subject", (object?)figure.Subject ?? DBNull.Value);
                 insert.ExecuteNonQuery();
+            }
+
+            foreach (var c in document.Tables)
+            {
+                cell.Parameters.Clear();
+                cell.Parameters.AddWithValue("$doc", id);
+                cell.Parameters.AddWithValue("$table", c.Table);
+                cell.Parameters.AddWithValue("$row", c.Row);
+                cell.Parameters.AddWithValue("$column", c.Column);
+                cell.Parameters.AddWithValue("$kind", c.Kind);
+                cell.Parameters.AddWithValue("$header", (object?)c.HeaderPath ?? DBNull.Value);
+                cell.Parameters.AddWithValue("$label", (object?)c.RowHeader ?? DBNull.Value);
+                cell.Parameters.AddWithValue("$text", c.Text);
+                cell.Parameters.AddWithValue("$start", c.Start);
+                cell.Parameters.AddWithValue("$end", c.End);
+                cell.ExecuteNonQuery();
             }
         }
 
         transaction.Commit();
     }
 
-    /// <summary>Documents (with figures), optionally only those published since a date or of one province, in URL order.</summary>
-    public IEnumerable<StoredDocument> Documents(DateOnly? since = null, string? province = null, bool onlyUnindexed = false)
+    /// <summary>Documents (with figures, and with <paramref name="tables"/> their table cells), optionally only those published since a date or of one province, in id order.</summary>
+    public IEnumerable<StoredDocument> Documents(DateOnly? since = null, string? province = null, bool onlyUnindexed = false, bool tables = false)
     {
         long after = 0;
         List<StoredDocument> batch;
@@ -284,9 +325,10 @@ public sealed class DocumentStore : IDisposable
             }
 
             var figures = FiguresOf(batch.Select(d => d.Id).ToList());
+            var cells = tables ? CellsOf(batch.Select(d => d.Id).ToList()) : [];
             foreach (var document in batch)
             {
-                yield return document with { Figures = figures.GetValueOrDefault(document.Id) ?? [] };
+                yield return document with { Figures = figures.GetValueOrDefault(document.Id) ?? [], Tables = cells.GetValueOrDefault(document.Id) ?? [] };
             }
 
             after = batch.Count > 0 ? batch[^1].Id : after;
@@ -311,7 +353,7 @@ public sealed class DocumentStore : IDisposable
 
     /// <summary>
     /// Links the figures that report the same fact (province, metric, measure, scope, period, target,
-    /// unit) across documents; a fact whose reports differ by more than 1% is a conflict.
+    /// unit, subject) across documents; a fact whose reports differ by more than 1% is a conflict.
     /// Recomputed whole, keyed by the fact itself, so the table is the same however it was reached.
     /// </summary>
     public (int Facts, int MultiSource, int Conflicts) RebuildFacts()
@@ -320,9 +362,10 @@ public sealed class DocumentStore : IDisposable
         using (var rebuild = Command(
             """
             DELETE FROM facts;
-            INSERT INTO facts (key, province, metric, measure, scope, period, target, unit, value_min, value_max, reports, documents, conflict)
+            INSERT INTO facts (key, province, metric, measure, scope, period, target, unit, value_min, value_max, reports, documents, conflict, subject)
             SELECT f.fact_key, MIN(d.province), MIN(f.metric), MIN(f.measure), MIN(f.scope), MIN(f.period), MIN(f.target), MIN(f.unit),
-                   CAST(MIN(CAST(f.value AS REAL)) AS TEXT), CAST(MAX(CAST(f.value AS REAL)) AS TEXT), COUNT(*), COUNT(DISTINCT f.document_id), 0
+                   CAST(MIN(CAST(f.value AS REAL)) AS TEXT), CAST(MAX(CAST(f.value AS REAL)) AS TEXT), COUNT(*), COUNT(DISTINCT f.document_id), 0,
+                   MIN(f.subject)
             FROM figures f JOIN documents d ON d.id = f.document_id
             WHERE f.fact_key IS NOT NULL
             GROUP BY f.fact_key;
@@ -467,7 +510,7 @@ public sealed class DocumentStore : IDisposable
 
         using var select = Command(
             $"""
-            SELECT document_id, metric, measure, value, value_max, unit, approx, estimate, target, scope, period, text, start, end, sentence, confidence, rule, flags
+            SELECT document_id, metric, measure, value, value_max, unit, approx, estimate, target, scope, period, text, start, end, sentence, confidence, rule, flags, subject
             FROM figures WHERE document_id BETWEEN {ids[0]} AND {ids[^1]} ORDER BY document_id, ordinal
             """);
         using var reader = select.ExecuteReader();
@@ -492,6 +535,7 @@ public sealed class DocumentStore : IDisposable
                 Confidence = reader.GetDouble(15),
                 Rule = reader.GetString(16),
                 Flags = reader.IsDBNull(17) ? null : JsonSerializer.Deserialize<List<string>>(reader.GetString(17), WireJson.Stored),
+                Subject = Text(reader, 18),
             };
             var id = reader.GetInt64(0);
             if (!result.TryGetValue(id, out var list))
@@ -500,6 +544,35 @@ public sealed class DocumentStore : IDisposable
             }
 
             list.Add(figure);
+        }
+
+        return result;
+    }
+
+    private Dictionary<long, List<StoredTableCell>> CellsOf(List<long> ids)
+    {
+        var result = new Dictionary<long, List<StoredTableCell>>();
+        if (ids.Count == 0)
+        {
+            return result;
+        }
+
+        using var select = Command(
+            $"""
+            SELECT document_id, table_no, row_no, column_no, kind, header_path, row_header, text, start, end
+            FROM table_cells WHERE document_id BETWEEN {ids[0]} AND {ids[^1]} ORDER BY document_id, table_no, row_no, column_no
+            """);
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetInt64(0);
+            if (!result.TryGetValue(id, out var list))
+            {
+                result[id] = list = [];
+            }
+
+            list.Add(new StoredTableCell(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetString(4), Text(reader, 5), Text(reader, 6),
+                reader.GetString(7), reader.GetInt32(8), reader.GetInt32(9)));
         }
 
         return result;

@@ -19,6 +19,7 @@ public sealed partial class ExportTests : IDisposable
         var documents = Fixture.Documents.Select((d, i) => d with { Id = i + 1 }).Where(keep ?? (_ => true)).ToList();
         yield return (ExportTables.Figures, documents.SelectMany(ExportTables.FigureRows).ToList());
         yield return (ExportTables.Documents, documents.Select(ExportTables.DocumentRow).ToList());
+        yield return (ExportTables.Tables, documents.SelectMany(ExportTables.TableRows).ToList());
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed partial class ExportTests : IDisposable
     public void TheDocsListEveryColumnInOrderWithItsType()
     {
         var doc = Fixture.DatasetDoc();
-        foreach (var table in new[] { ExportTables.Figures, ExportTables.Documents })
+        foreach (var table in new[] { ExportTables.Figures, ExportTables.Documents, ExportTables.Tables })
         {
             // The table under "## The <name> table": rows of | `column` | type | ...
             var section = doc[doc.IndexOf($"## The {table.Name} table", StringComparison.Ordinal)..];
@@ -86,6 +87,7 @@ public sealed partial class ExportTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("figures    7 rows", output, StringComparison.Ordinal);
         Assert.Contains("documents  3 rows", output, StringComparison.Ordinal);
+        Assert.Contains("tables     6 rows", output, StringComparison.Ordinal);
         foreach (var (table, rows) in Expected())
         {
             var bytes = File.ReadAllBytes(Path.Combine(_db.Out("csv"), table.Name + ".csv"));
@@ -203,6 +205,40 @@ public sealed partial class ExportTests : IDisposable
         Assert.Equal(JsonValueKind.Null, documents[2].GetProperty("page_type_score").ValueKind);
     }
 
+    [Fact]
+    public async Task SubjectIsAppendedToTheFiguresTableAndTheOthersKeepTheirPlaces()
+    {
+        // The columns as data teams load them since the first export; subject comes after all of them.
+        string[] before =
+        [
+            "figure_id", "document_id", "ordinal", "url", "site", "province", "board", "published", "title", "metric", "measure", "value",
+            "value_max", "unit", "approx", "estimate", "target", "scope", "period", "confidence", "rule", "text", "sentence", "start", "end",
+            "fetched_at", "page_hash", "extractor_version", "flags", "fact_key",
+        ];
+        Assert.Equal([.. before, "subject"], ExportTables.Figures.Columns.Select(c => c.Name));
+
+        Assert.Equal(0, (await _db.Export("jsonl", _db.Out("subject"))).Code);
+
+        var figures = File.ReadLines(Path.Combine(_db.Out("subject"), "figures.jsonl")).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var zone = Assert.Single(figures, f => f.GetProperty("subject").ValueKind != JsonValueKind.Null);
+        Assert.Equal(("KCN Hòa Khánh", "2-1"), (zone.GetProperty("subject").GetString(), zone.GetProperty("figure_id").GetString()));
+        Assert.Equal(6, figures.Count(f => f.GetProperty("subject").ValueKind == JsonValueKind.Null));
+    }
+
+    [Fact]
+    public async Task TheTablesTableKeepsEachCellWithItsPlaceHeadersAndOffsets()
+    {
+        Assert.Equal(0, (await _db.Export("csv", _db.Out("cells"))).Code);
+
+        var rows = ReadCsv(File.ReadAllText(Path.Combine(_db.Out("cells"), "tables.csv"), Encoding.UTF8));
+        Assert.Equal(["document_id", "url", "table", "row", "column", "kind", "header_path", "row_header", "text", "start", "end"], rows[0]);
+        Assert.Equal(
+            ["2", "https://dhz.danang.gov.vn/tong-ket-2020", "1", "3", "2", "row", "Năm 2020 › Số dự án", "KCN Hòa Khánh", "2-3", "84", "87"],
+            rows[5]);
+        Assert.Equal(["header", "header", "section", "row", "row", "row"], rows.Skip(1).Select(r => r[5]));
+        Assert.Equal("'=1", rows[6][8]); // a cell is text: no formula in a spreadsheet
+    }
+
     [Theory]
     [InlineData("csv")]
     [InlineData("jsonl")]
@@ -213,12 +249,12 @@ public sealed partial class ExportTests : IDisposable
         Assert.Equal(0, (await _db.Export(format, _db.Out("b"))).Code);
         Assert.Equal(0, (await _db.Export(format, _db.Out("b"))).Code);
 
-        foreach (var name in new[] { "figures", "documents" })
+        foreach (var name in new[] { "figures", "documents", "tables" })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(_db.Out("a"), $"{name}.{format}")), File.ReadAllBytes(Path.Combine(_db.Out("b"), $"{name}.{format}")));
         }
 
-        Assert.Equal(["documents." + format, "figures." + format], Directory.GetFiles(_db.Out("b")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["documents." + format, "figures." + format, "tables." + format], Directory.GetFiles(_db.Out("b")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -233,6 +269,8 @@ public sealed partial class ExportTests : IDisposable
         Assert.Equal([2, 2, 2, 2], DocumentIds("province", "figures"));
         Assert.Equal([2], DocumentIds("province", "documents"));
         Assert.Empty(DocumentIds("none", "figures"));
+        Assert.Empty(DocumentIds("since", "tables"));
+        Assert.Equal([2, 2, 2, 2, 2, 2], DocumentIds("province", "tables"));
         Assert.Empty(DocumentIds("none", "documents"));
 
         List<long> DocumentIds(string folder, string table) => File.ReadLines(Path.Combine(_db.Out(folder), table + ".jsonl"))
@@ -246,7 +284,7 @@ public sealed partial class ExportTests : IDisposable
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
-        Assert.Equal([("figures", 7), ("documents", 3)], json.RootElement.EnumerateArray().Select(t => (t.GetProperty("table").GetString(), t.GetProperty("rows").GetInt32())));
+        Assert.Equal([("figures", 7), ("documents", 3), ("tables", 6)], json.RootElement.EnumerateArray().Select(t => (t.GetProperty("table").GetString(), t.GetProperty("rows").GetInt32())));
     }
 
     [Theory]
@@ -276,7 +314,7 @@ public sealed partial class ExportTests : IDisposable
         var fault = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => _db.Export("csv", _db.Out("keep"), database: _db.Out("broken.db")));
         Assert.Equal(26, fault.SqliteErrorCode); // SQLITE_NOTADB
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(_db.Out("keep"), "figures.csv")));
-        Assert.Equal(2, Directory.GetFiles(_db.Out("keep")).Length);
+        Assert.Equal(3, Directory.GetFiles(_db.Out("keep")).Length);
     }
 
     /// <summary>A cell as a CSV reader gives it back: the text, with Output.Csv's formula guard.</summary>

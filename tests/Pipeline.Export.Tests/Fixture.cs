@@ -5,7 +5,7 @@ using Pipeline.Storage;
 
 namespace Pipeline.Export.Tests;
 
-/// <summary>A small database of three documents, in a temporary folder that goes away with it.</summary>
+/// <summary>A small database of three documents (one with a table), in a temporary folder that goes away with it.</summary>
 public sealed class Fixture : IDisposable
 {
     public const string Sentence = "Vốn đầu tư đạt \"khoảng\" 689,7 triệu USD,\r\nvà 2.599,5 tỷ đồng\ntăng 19%.";
@@ -63,10 +63,19 @@ public sealed class Fixture : IDisposable
             Text = "Giảm 38.333 lao động; 2-3 dự án.",
             PageType = "event",
             PageTypeScore = 0.5625,
+            Tables =
+            [
+                new(1, 1, 1, StoredTableCell.HeaderKind, null, null, "KCN", 40, 43),
+                new(1, 1, 2, StoredTableCell.HeaderKind, null, null, "Số dự án", 46, 54),
+                new(1, 2, 1, StoredTableCell.SectionKind, null, null, "I. Dự án FDI", 55, 67),
+                new(1, 3, 1, StoredTableCell.RowKind, "KCN", "KCN Hòa Khánh", "KCN Hòa Khánh", 68, 81),
+                new(1, 3, 2, StoredTableCell.RowKind, "Năm 2020 › Số dự án", "KCN Hòa Khánh", "2-3", 84, 87),
+                new(2, 1, 1, StoredTableCell.RowKind, null, null, "=1", 90, 92),
+            ],
             Figures =
             [
                 Figure(Metric.Labour, Measure.Change, -38_333m, "worker"),
-                Figure(Metric.Projects, Measure.Level, 2m, "project") with { ValueMax = 3m },
+                Figure(Metric.Projects, Measure.Level, 2m, "project") with { ValueMax = 3m, Subject = "KCN Hòa Khánh" },
                 Figure(Metric.ProductionValue, Measure.Level, 999_999_999_999_999.123456m, "VND"),
                 Figure(Metric.Other, Measure.PctOfSamePeriod, 98.52m, "percent") with { Text = "=98,52%" },
             ],

@@ -125,6 +125,24 @@ public sealed class IndexProcessTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Search_subject_lists_a_zones_figures_named_and_refuses_a_subject_with_no_word()
+    {
+        var table = Path.Combine(Repo.Root, "corpus", "tables", "t01-bac-ninh-fdi-theo-kcn-2023.html");
+        var built = await Cli(["index", table, "--index", Index]);
+        Assert.True(built.Code == 0, built.Errors);
+
+        var found = await Cli(["search", "--subject", "kcn que vo", "--index", Index]);
+        var refused = await Cli(["search", "--subject", " - ", "--index", Index]);
+
+        Assert.True(found.Code == 0, found.Errors);
+        Assert.StartsWith("3 figures match", found.Output, StringComparison.Ordinal);
+        Assert.Equal(3, found.Output.Split('\n').Count(line => line.Contains("[KCN Quế Võ] ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("Yên Phong]", found.Output, StringComparison.Ordinal);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("--subject: ' - ' names nothing", refused.Errors, StringComparison.Ordinal);
+    }
+
     private static string Snapshot(string folder) => string.Join("\n", new DirectoryInfo(folder).GetFiles().OrderBy(f => f.Name, StringComparer.Ordinal)
         .Select(f => $"{f.Name} {f.Length} {f.LastWriteTimeUtc:O}"));
 

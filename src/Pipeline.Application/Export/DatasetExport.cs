@@ -6,7 +6,7 @@ namespace Pipeline.Application.Export;
 public sealed record ExportedTable(string Table, string Path, int Rows);
 
 /// <summary>
-/// The `export` use case: the store's documents and figures as two files in a folder, in CSV, JSONL
+/// The `export` use case: the store's figures, documents and table cells as three files in a folder, in CSV, JSONL
 /// or Parquet. Each file is written beside its final name and renamed into place, so a reader never
 /// sees half a file; the same database always gives the same bytes.
 /// </summary>
@@ -15,7 +15,7 @@ public static class DatasetExport
     /// <summary>Exports the store at <paramref name="database"/> into <paramref name="folder"/> (created if missing).</summary>
     /// <param name="database">The store; it must exist.</param>
     /// <param name="format">CSV, JSONL or Parquet.</param>
-    /// <param name="folder">Where figures.EXT and documents.EXT go.</param>
+    /// <param name="folder">Where figures.EXT, documents.EXT and tables.EXT go.</param>
     /// <param name="since">Only documents published on or after this date.</param>
     /// <param name="province">Only documents of this province.</param>
     /// <param name="cancel">Stops between documents; no final file is touched then.</param>
@@ -26,12 +26,12 @@ public static class DatasetExport
         return await WriteAsync(store, format, folder, since, province, cancel).ConfigureAwait(false);
     }
 
-    /// <summary>Writes both tables into <paramref name="folder"/>; on failure no final file is touched and no temporary one is left.</summary>
+    /// <summary>Writes the three tables into <paramref name="folder"/>; on failure no final file is touched and no temporary one is left.</summary>
     public static async Task<IReadOnlyList<ExportedTable>> WriteAsync(DocumentStore store, ExportFormat format, string folder, DateOnly? since, string? province, CancellationToken cancel)
     {
         Directory.CreateDirectory(folder);
         var extension = TableWriter.Extension(format);
-        var schemas = new[] { ExportTables.Figures, ExportTables.Documents };
+        var schemas = new[] { ExportTables.Figures, ExportTables.Documents, ExportTables.Tables };
         var finals = schemas.Select(s => Path.Combine(folder, $"{s.Name}.{extension}")).ToArray();
         var temps = finals.Select(f => Path.Combine(folder, $".{Path.GetFileName(f)}.{Guid.NewGuid():N}.tmp")).ToArray();
         var streams = new List<FileStream>();
@@ -45,7 +45,7 @@ public static class DatasetExport
                 writers.Add(TableWriter.Create(format, schema, stream));
             }
 
-            foreach (var document in store.Documents(since, province))
+            foreach (var document in store.Documents(since, province, tables: true))
             {
                 cancel.ThrowIfCancellationRequested();
                 foreach (var row in ExportTables.FigureRows(document))
@@ -54,6 +54,10 @@ public static class DatasetExport
                 }
 
                 writers[1].Add(ExportTables.DocumentRow(document));
+                foreach (var row in ExportTables.TableRows(document))
+                {
+                    writers[2].Add(row);
+                }
             }
 
             foreach (var writer in writers)

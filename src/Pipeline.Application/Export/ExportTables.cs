@@ -24,8 +24,8 @@ public sealed record Column(string Name, ColumnType Type, bool Nullable = false)
 public sealed record TableSchema(string Name, IReadOnlyList<Column> Columns);
 
 /// <summary>
-/// The exported dataset: a figures table and a documents table, with their rows built from stored
-/// documents. docs/dataset.md documents every column; columns are only ever appended, never renamed
+/// The exported dataset: a figures table, a documents table and a tables table (every cell of every
+/// table in the documents), with their rows built from stored documents. docs/dataset.md documents every column; columns are only ever appended, never renamed
 /// or reordered, because scheduled loaders depend on their positions.
 /// </summary>
 public static class ExportTables
@@ -65,6 +65,7 @@ public static class ExportTables
         new("extractor_version", ColumnType.String),
         new("flags", ColumnType.String, Nullable: true),
         new("fact_key", ColumnType.String, Nullable: true),
+        new("subject", ColumnType.String, Nullable: true),
     ]);
 
     public static readonly TableSchema Documents = new("documents",
@@ -90,6 +91,21 @@ public static class ExportTables
         new("page_type_score", ColumnType.Double, Nullable: true),
     ]);
 
+    public static readonly TableSchema Tables = new("tables",
+    [
+        new("document_id", ColumnType.Int64),
+        new("url", ColumnType.String),
+        new("table", ColumnType.Int32),
+        new("row", ColumnType.Int32),
+        new("column", ColumnType.Int32),
+        new("kind", ColumnType.String),
+        new("header_path", ColumnType.String, Nullable: true),
+        new("row_header", ColumnType.String, Nullable: true),
+        new("text", ColumnType.String),
+        new("start", ColumnType.Int32),
+        new("end", ColumnType.Int32),
+    ]);
+
     /// <summary>A document's figures as rows of <see cref="Figures"/>, in ordinal order.</summary>
     public static IEnumerable<object?[]> FigureRows(StoredDocument d) => d.Figures.Select((f, ordinal) => new object?[]
     {
@@ -99,7 +115,13 @@ public static class ExportTables
         f.Confidence, f.Rule, f.Text, f.Sentence, f.Start, f.End,
         Stamp(d.FetchedAt), d.PageHash, d.ExtractorVersion,
         f.Flags is { Count: > 0 } flags ? System.Text.Json.JsonSerializer.Serialize(flags, FigureJson.Options) : null,
-        FactKey.Of(d.Province, f),
+        FactKey.Of(d.Province, f), f.Subject,
+    });
+
+    /// <summary>A document's table cells as rows of <see cref="Tables"/>, table by table, row by row (read with <c>tables: true</c>).</summary>
+    public static IEnumerable<object?[]> TableRows(StoredDocument d) => d.Tables.Select(c => new object?[]
+    {
+        d.Id, d.Url, c.Table, c.Row, c.Column, c.Kind, c.HeaderPath, c.RowHeader, c.Text, c.Start, c.End,
     });
 
     /// <summary>A document as a row of <see cref="Documents"/>.</summary>

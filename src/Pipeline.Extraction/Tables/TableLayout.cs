@@ -14,6 +14,9 @@ public enum ColumnKind
 /// <summary>A table's header read as people read it: one header text per column (upper rows first) and what each column holds.</summary>
 public sealed record TableLayout(int HeaderRows, int Width, IReadOnlyList<string> Headers, IReadOnlyList<ColumnKind> Kinds, int LabelColumn)
 {
+    /// <summary>Each column's header texts, upper header rows first (a merged cell heads every column under it); <see cref="Headers"/> joins them.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> HeaderPaths { get; init; } = [];
+
     /// <summary>
     /// Header rows are the rows above the first row holding a number. A header row with fewer cells
     /// than the table lost its merged cells: the first cell heads the label column (it spanned the
@@ -80,9 +83,10 @@ public sealed record TableLayout(int HeaderRows, int Width, IReadOnlyList<string
             grid.Add(placed);
         }
 
-        var headers = Enumerable.Range(0, width)
-            .Select(c => string.Join(" ", grid.Select(g => g[c]).Where(t => t.Length > 0).Distinct()))
+        var paths = Enumerable.Range(0, width)
+            .Select(c => (IReadOnlyList<string>)grid.Select(g => g[c]).Where(t => t.Length > 0).Distinct().ToList())
             .ToList();
+        var headers = paths.Select(p => string.Join(" ", p)).ToList();
         var kinds = new ColumnKind[width];
         var label = -1;
         for (var c = 0; c < width; c++)
@@ -110,6 +114,6 @@ public sealed record TableLayout(int HeaderRows, int Width, IReadOnlyList<string
             }
         }
 
-        return new TableLayout(headerRows, width, headers, kinds, label);
+        return new TableLayout(headerRows, width, headers, kinds, label) { HeaderPaths = paths };
     }
 }

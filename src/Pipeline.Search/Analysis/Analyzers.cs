@@ -76,6 +76,21 @@ public static class Analyzers
     public static readonly VietnameseAnalyzer Tones = new(VietnameseFold.Tones, shingles: true, maxShingle: 2);
     public static readonly VietnameseAnalyzer Full = new(VietnameseFold.Full, shingles: true);
 
+    /// <summary>
+    /// A subject, given as its words already folded (Subjects.Words): every run of up to
+    /// <see cref="SubjectRun"/> neighbouring words is a term, so a subject filter is one term, not a phrase.
+    /// </summary>
+    public static readonly Analyzer Subject = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var tokenizer = new WhitespaceTokenizer(VietnameseAnalyzer.Version, reader);
+        var runs = new ShingleFilter(tokenizer, 2, SubjectRun);
+        runs.SetOutputUnigrams(true);
+        return new TokenStreamComponents(tokenizer, runs);
+    });
+
+    /// <summary>The longest run of a subject's words indexed as one term.</summary>
+    public const int SubjectRun = 8;
+
     /// <summary>Query words are read without shingles; the query builder joins neighbours itself.</summary>
     public static readonly VietnameseAnalyzer Words = new(w => w, shingles: false);
 
@@ -93,6 +108,7 @@ public static class Analyzers
             };
         }
 
+        map[Fields.Subject] = Subject;
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), map);
     }
 

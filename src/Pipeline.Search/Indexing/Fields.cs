@@ -43,6 +43,9 @@ public static class Fields
     public const string Unit = "unit";
     public const string Scope = "scope";
     public const string Target = "target";
+
+    /// <summary>What the figure is about, as <see cref="Language.Subjects.Words"/> writes it (each run of neighbouring words a term); "" when none.</summary>
+    public const string Subject = "subject";
     public const string Json = "json";
 
     /// <summary>Trie precision of numeric fields: coarser than Lucene's default 4, so fewer terms per value

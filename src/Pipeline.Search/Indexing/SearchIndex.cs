@@ -149,6 +149,9 @@ public sealed class SearchIndex : ISearchable, IDisposable
     private static readonly FieldType StoredYearType = new(Int32Field.TYPE_STORED) { NumericPrecisionStep = Fields.NumericStep };
     private static readonly FieldType ValueType = new(DoubleField.TYPE_NOT_STORED) { NumericPrecisionStep = Fields.NumericStep };
 
+    // A subject's runs of words are its terms (Analyzers.Subject): no frequencies or positions needed.
+    private static readonly FieldType SubjectType = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY };
+
     // Shingles stand in for phrase queries, so no positions are kept: a smaller index, faster writes.
     private static readonly FieldType TextType = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
 
@@ -176,13 +179,14 @@ public sealed class SearchIndex : ISearchable, IDisposable
         private readonly StringField _scope = new(Fields.Scope, "", Field.Store.NO);
         private readonly StringField _period = new(Fields.Period, "", Field.Store.NO);
         private readonly StringField _target = new(Fields.Target, "", Field.Store.NO);
+        private readonly Field _subject = new(Fields.Subject, "", SubjectType);
         private readonly StoredField _json = new(Fields.Json, "");
         private readonly Document _document;
 
         public FigureRecord() => _document =
         [
             new StringField(Fields.Kind, Fields.KindFigure, Field.Store.YES),
-            _id, _province, _pageType, _year, _metric, _measure, _value, _unit, _scope, _period, _target, _json,
+            _id, _province, _pageType, _year, _metric, _measure, _value, _unit, _scope, _period, _target, _subject, _json,
         ];
 
         public Document Fill(ExtractedDocument d, Figure f, string? pageType)
@@ -198,6 +202,7 @@ public sealed class SearchIndex : ISearchable, IDisposable
             _scope.SetStringValue(f.Scope is { } s ? FigureJson.Name(s) : "");
             _period.SetStringValue(f.Period ?? "");
             _target.SetStringValue(f.Target ? "true" : "false");
+            _subject.SetStringValue(f.Subject is { } subject ? string.Join(' ', Language.Subjects.Words(subject)) : "");
             _json.SetStringValue(FigureJson.Serialize(f));
             return _document;
         }

@@ -366,7 +366,32 @@ public static class QueryBuilder
             query.Add(Filter(NumericRangeQuery.NewDoubleRange(Fields.Value, Fields.NumericStep, (double?)request.Min, (double?)request.Max, true, true)), Occur.MUST);
         }
 
+        if (request.Subject is { } subject)
+        {
+            query.Add(Filter(SubjectQuery(subject)), Occur.MUST);
+        }
+
         return query;
+    }
+
+    /// <summary>Figures whose subject holds the words of <paramref name="subject"/> side by side, in any spelling.</summary>
+    public static Query SubjectQuery(string subject)
+    {
+        var words = Language.Subjects.Words(subject);
+        var run = Analyzers.SubjectRun;
+        if (words.Count <= run)
+        {
+            return new TermQuery(new Term(Fields.Subject, string.Join(' ', words)));
+        }
+
+        // Longer than an indexed run: every run of its words, overlapping, must be there.
+        var all = new BooleanQuery(disableCoord: true);
+        for (var start = 0; start + run <= words.Count; start++)
+        {
+            all.Add(new TermQuery(new Term(Fields.Subject, string.Join(' ', words.Skip(start).Take(run)))), Occur.MUST);
+        }
+
+        return all;
     }
 
     private static Query Filter(Query q) => new ConstantScoreQuery(q) { Boost = 0f };

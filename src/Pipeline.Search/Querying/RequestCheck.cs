@@ -18,7 +18,7 @@ public sealed class SearchUsageException(IReadOnlyList<Problem> problems) : Argu
 /// <summary>
 /// Checks what the user typed against known values before searching, so a typo is an error and never
 /// looks like "no data": an empty query without filters, a limit below one, reversed ranges, an unknown
-/// metric, unit or province. Values given in another case or spelling are put in the index's form
+/// metric, unit or province, a subject with no word. Values given in another case or spelling are put in the index's form
 /// ("ho chi minh" → "TP. Hồ Chí Minh", "LABOUR" → "labour", "usd" → "USD").
 /// </summary>
 public static class RequestCheck
@@ -40,8 +40,8 @@ public static class RequestCheck
         if (QuerySyntax.Parse(request.Text).IsEmpty && !hasFilter)
         {
             problems.Add(new Problem("query", request.Text is { Length: > 0 } t && !string.IsNullOrWhiteSpace(t)
-                ? $"\"{t}\" has no word to search for; give words, or filters such as --province, --from/--to, --type, --metric"
-                : "give words to search for, or filters such as --province, --from/--to, --type, --metric"));
+                ? $"\"{t}\" has no word to search for; give words, or filters such as --province, --from/--to, --type, --metric, --subject"
+                : "give words to search for, or filters such as --province, --from/--to, --type, --metric, --subject"));
         }
 
         if (request.Limit < 1)
@@ -78,6 +78,11 @@ public static class RequestCheck
             {
                 problems.Add(new Problem("unit", $"unknown unit '{request.Unit}'; one of: {string.Join(", ", known.Order(StringComparer.Ordinal))}"));
             }
+        }
+
+        if (request.Subject is { } subject && Subjects.Words(subject).Count == 0)
+        {
+            problems.Add(new Problem("subject", $"'{subject}' names nothing; give a zone, company or project, such as \"KCN Quế Võ\""));
         }
 
         var province = request.Province;

@@ -16,12 +16,16 @@ public sealed record SearchRequest
     public decimal? Min { get; init; }
     public decimal? Max { get; init; }
     public string? Unit { get; init; }
+
+    /// <summary>Only figures about this zone, company or project (and the documents reporting one): accents, case and
+    /// equivalent forms aside ("kcn que vo" finds "KCN Quế Võ"), the subject must hold these words side by side.</summary>
+    public string? Subject { get; init; }
     public int Limit { get; init; } = 10;
 
     /// <summary>Count provinces, years, page types and metrics over every match (walks all matches, so it costs more on broad queries).</summary>
     public bool Facets { get; init; } = true;
 
-    public bool HasFigureFilter => Metric is not null || Min is not null || Max is not null || Unit is not null;
+    public bool HasFigureFilter => Metric is not null || Min is not null || Max is not null || Unit is not null || Subject is not null;
 }
 
 /// <summary>One document found, with a snippet whose matched words are marked **like this**. <see cref="Missing"/> lists the
