@@ -133,7 +133,7 @@ public static class DocumentPage
             <details class="warnings"><summary>{T("warnings")} ({d.Warnings.Count})</summary><ul>{d.Warnings.Select(w => Markup.Of($"<li>{w}</li>"))}</ul></details>
             """);
         var main = Markup.Of($"""
-            <article class="document">
+            <article class="document-page">
             <header class="document-head">
             <h1>{title}</h1>
             <dl class="meta">
@@ -205,7 +205,7 @@ public static class DocumentPage
             <section class="shared-facts" aria-labelledby="shared-heading">
             <h2 id="shared-heading">{T("shared")}</h2>
             <p>{T("shared-lead")}</p>
-            <table>
+            <table class="data">
             <thead><tr><th scope="col">{T("fact")}</th><th scope="col">{T("period")}</th><th scope="col">{T("this")}</th><th scope="col">{T("others")}</th><th scope="col">{T("verdict")}</th></tr></thead>
             <tbody>{rows}</tbody>
             </table>

@@ -66,7 +66,7 @@ public static class FigureList
                 """);
         });
         return Markup.Of($"""
-            <table class="figure-list">
+            <table class="data figure-list">
             <caption>{T("caption")}</caption>
             <thead><tr><th scope="col">{T("n")}</th><th scope="col">{T("metric")}</th><th scope="col">{T("measure")}</th><th scope="col">{T("value")}</th><th scope="col">{T("period")}</th><th scope="col">{T("scope")}</th><th scope="col">{T("subject")}</th><th scope="col">{T("confidence")}</th><th scope="col">{T("rule")}</th></tr></thead>
             <tbody>

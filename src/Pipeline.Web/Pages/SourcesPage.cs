@@ -62,7 +62,7 @@ public static class SourcesPage
             : Markup.Of($"""
                 <p class="summary">{summary}</p>
                 <div class="table-wrap">
-                <table class="sources">
+                <table class="data sources">
                 <caption>{T("caption")}</caption>
                 <thead><tr>
                 <th scope="col">{T("board")}</th><th scope="col">{T("province")}</th><th scope="col">{T("last-crawl")}</th>
