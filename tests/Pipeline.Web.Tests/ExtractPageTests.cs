@@ -155,6 +155,25 @@ public sealed partial class ExtractPageTests(WebFixture web)
     }
 
     [Fact]
+    public async Task AnExtractionPastTheRequestsTimeIsCutShort()
+    {
+        var (server, url) = await WebFixture.StartAsync(new WebOptions(web.Database, web.Index, "http://127.0.0.1:0") { RequestTimeout = TimeSpan.FromMilliseconds(50) });
+        await using (server)
+        {
+            // Forty bulletins in one text: far more than 50 ms of reading.
+            var bulletins = Directory.GetFiles(Repo.Path("corpus", "bulletins"), "*.txt").Order().Take(40).Select(File.ReadAllText);
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            using var form = new MultipartFormDataContent { { new StringContent(string.Join("\n\n", bulletins)), "text" } };
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            using var response = await http.PostAsync("/api/extract", form);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Contains("longer than the server allows", json.RootElement.GetProperty("error").GetString());
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"answered after {clock.Elapsed}");
+        }
+    }
+
+    [Fact]
     public async Task TheFormWorksWithoutAStore()
     {
         var missing = Path.Combine(Path.GetTempPath(), "pipeline-none-" + Guid.NewGuid().ToString("N")[..8]);

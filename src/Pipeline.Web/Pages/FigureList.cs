@@ -12,13 +12,13 @@ public static class FigureList
         ["caption"] = ("Các số liệu trong văn bản", "The figures in the text"),
         ["n"] = ("#", "#"),
         ["metric"] = ("Chỉ tiêu", "Metric"),
-        ["measure"] = ("Loại", "Measure"),
+        ["measure"] = ("loại", "measure"),
         ["value"] = ("Giá trị", "Value"),
         ["period"] = ("Kỳ", "Period"),
-        ["scope"] = ("Phạm vi", "Scope"),
-        ["subject"] = ("Đối tượng", "Subject"),
-        ["confidence"] = ("Độ tin cậy", "Confidence"),
-        ["rule"] = ("Quy tắc", "Rule"),
+        ["scope"] = ("phạm vi", "scope"),
+        ["subject"] = ("đối tượng", "subject"),
+        ["confidence"] = ("Tin cậy", "Confidence"),
+        ["rule"] = ("quy tắc", "rule"),
         ["unmarked"] = ("không đánh dấu được trong văn bản (vị trí trùng hoặc ngoài văn bản)", "cannot be marked in the text (its span overlaps another or lies outside the text)"),
         ["estimate"] = ("ước tính", "estimate"),
         ["target"] = ("mục tiêu", "target"),
@@ -51,24 +51,21 @@ public static class FigureList
                 f.Target ? T("target") : null,
             }.Where(x => x is not null));
             var flagMarkup = flags.Length > 0 ? Markup.Of($" <small class=\"flags\">({flags})</small>") : Markup.Empty;
+            var details = string.Join(" · ", new[] { FigureLabels.Measure(f.Measure, page.Lang), FigureLabels.Scope(f.Scope, page.Lang), f.Subject ?? "" }.Where(x => x.Length > 0));
             return Markup.Of($"""
                 <tr id="row-{FigureMarks.Id(i)}">
                 <td class="n">{cell}</td>
-                <td><span>{FigureLabels.Metric(f.Metric, page.Lang)}</span> <code>{FigureJson.Name(f.Metric)}</code></td>
-                <td>{FigureLabels.Measure(f.Measure, page.Lang)}</td>
+                <td><span class="metric" title="{FigureJson.Name(f.Metric)}">{FigureLabels.Metric(f.Metric, page.Lang)}</span><br><small class="measure">{details}</small></td>
                 <td class="value"><span class="amount">{VietnameseFormat.Value(f)}</span>{flagMarkup}</td>
-                <td>{f.Period ?? "–"}</td>
-                <td>{FigureLabels.Scope(f.Scope, page.Lang)}</td>
-                <td>{f.Subject ?? ""}</td>
-                <td class="num">{f.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}</td>
-                <td><code>{f.Rule}</code></td>
+                <td class="period">{f.Period ?? "–"}</td>
+                <td class="num">{f.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}<br><code class="rule">{f.Rule}</code></td>
                 </tr>
                 """);
         });
         return Markup.Of($"""
             <table class="data figure-list">
             <caption>{T("caption")}</caption>
-            <thead><tr><th scope="col">{T("n")}</th><th scope="col">{T("metric")}</th><th scope="col">{T("measure")}</th><th scope="col">{T("value")}</th><th scope="col">{T("period")}</th><th scope="col">{T("scope")}</th><th scope="col">{T("subject")}</th><th scope="col">{T("confidence")}</th><th scope="col">{T("rule")}</th></tr></thead>
+            <thead><tr><th scope="col">{T("n")}</th><th scope="col">{T("metric")} <small>({T("measure")} · {T("scope")} · {T("subject")})</small></th><th scope="col">{T("value")}</th><th scope="col">{T("period")}</th><th scope="col">{T("confidence")} <small>({T("rule")})</small></th></tr></thead>
             <tbody>
             {rows}
             </tbody>

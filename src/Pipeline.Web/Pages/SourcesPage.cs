@@ -17,7 +17,7 @@ public static class SourcesPage
     {
         ["title"] = ("Nguồn dữ liệu", "Sources"),
         ["lead"] = ("Lần thu thập gần nhất của từng Ban Quản lý: số yêu cầu, trang tải được, lỗi và các địa chỉ robots.txt không cho phép.", "Each board's last crawl: requests, pages fetched, failures and the addresses robots.txt disallows."),
-        ["summary"] = ("{0} nguồn; {1} có lỗi trong lần thu thập gần nhất; {2} bị robots.txt chặn.", "{0} sources; {1} with failures in their last crawl; {2} blocked by robots.txt."),
+        ["summary"] = ("{0} nguồn; {1} có lỗi trong lần thu thập gần nhất; {2} có địa chỉ bị robots.txt chặn.", "{0} sources; {1} with failures in their last crawl; {2} with addresses robots.txt disallows."),
         ["none"] = ("Kho dữ liệu chưa ghi nhận lần thu thập nào (các tài liệu được đọc từ tệp). Chạy pipeline run để thu thập.", "The store records no crawl (its documents were read from files). Run pipeline run to crawl."),
         ["caption"] = ("Tình trạng các nguồn, theo lần thu thập gần nhất", "Source health, by last crawl"),
         ["board"] = ("Nguồn", "Source"),
