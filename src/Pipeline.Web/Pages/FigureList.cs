@@ -9,16 +9,12 @@ public static class FigureList
 {
     private static readonly Texts S = new()
     {
-        ["caption"] = ("Các số liệu trong văn bản", "The figures in the text"),
+        ["caption"] = ("Các số liệu trong văn bản: chỉ tiêu, loại, phạm vi, đối tượng; độ tin cậy và quy tắc đã tìm ra số liệu", "The figures in the text: metric, measure, scope, subject; the confidence and the rule that found each"),
         ["n"] = ("#", "#"),
         ["metric"] = ("Chỉ tiêu", "Metric"),
-        ["measure"] = ("loại", "measure"),
         ["value"] = ("Giá trị", "Value"),
         ["period"] = ("Kỳ", "Period"),
-        ["scope"] = ("phạm vi", "scope"),
-        ["subject"] = ("đối tượng", "subject"),
-        ["confidence"] = ("Tin cậy", "Confidence"),
-        ["rule"] = ("quy tắc", "rule"),
+        ["confidence"] = ("tin cậy", "confidence"),
         ["unmarked"] = ("không đánh dấu được trong văn bản (vị trí trùng hoặc ngoài văn bản)", "cannot be marked in the text (its span overlaps another or lies outside the text)"),
         ["estimate"] = ("ước tính", "estimate"),
         ["target"] = ("mục tiêu", "target"),
@@ -55,17 +51,16 @@ public static class FigureList
             return Markup.Of($"""
                 <tr id="row-{FigureMarks.Id(i)}">
                 <td class="n">{cell}</td>
-                <td><span class="metric" title="{FigureJson.Name(f.Metric)}">{FigureLabels.Metric(f.Metric, page.Lang)}</span><br><small class="measure">{details}</small></td>
+                <td><span class="metric" title="{FigureJson.Name(f.Metric)}">{FigureLabels.Metric(f.Metric, page.Lang)}</span><br><small class="measure">{details}</small><br><small class="rule">{T("confidence")} {VietnameseFormat.Number(Math.Round((decimal)f.Confidence, 2))} · <code>{f.Rule}</code></small></td>
                 <td class="value"><span class="amount">{VietnameseFormat.Value(f)}</span>{flagMarkup}</td>
                 <td class="period">{f.Period ?? "–"}</td>
-                <td class="num">{f.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}<br><code class="rule">{f.Rule}</code></td>
                 </tr>
                 """);
         });
         return Markup.Of($"""
             <table class="data figure-list">
             <caption>{T("caption")}</caption>
-            <thead><tr><th scope="col">{T("n")}</th><th scope="col">{T("metric")} <small>({T("measure")} · {T("scope")} · {T("subject")})</small></th><th scope="col">{T("value")}</th><th scope="col">{T("period")}</th><th scope="col">{T("confidence")} <small>({T("rule")})</small></th></tr></thead>
+            <thead><tr><th scope="col">{T("n")}</th><th scope="col">{T("metric")}</th><th scope="col">{T("value")}</th><th scope="col">{T("period")}</th></tr></thead>
             <tbody>
             {rows}
             </tbody>
