@@ -23,12 +23,8 @@ public sealed record ExtractResult(ExtractedDocument Document, string CleanText)
 /// <summary>Writes extraction results in each format; one writer per format, nothing else.</summary>
 public static class Output
 {
-    public static readonly string[] CsvColumns =
-    [
-        "source", "title", "published", "board", "province", "document_period",
-        "metric", "measure", "value", "value_max", "unit", "approx", "estimate", "target", "scope", "period",
-        "text", "start", "end", "sentence", "confidence", "rule",
-    ];
+    /// <summary>The CSV columns (the shape lives in the application library, shared with the web's download).</summary>
+    public static IReadOnlyList<string> CsvColumns => ExtractTable.Columns;
 
     public static void Write(IReadOnlyList<ExtractResult> results, ExtractFormat format, TextWriter w)
     {
@@ -60,29 +56,7 @@ public static class Output
         }
     }
 
-    private static void WriteCsv(IReadOnlyList<ExtractResult> results, TextWriter w)
-    {
-        w.Write(string.Join(',', CsvColumns) + "\r\n");
-        foreach (var d in results.Select(r => r.Document))
-        {
-            foreach (var f in d.Figures)
-            {
-                string?[] cells =
-                [
-                    d.Source, d.Title, d.Published, d.Board, d.Province, d.Period,
-                    FigureJson.Name(f.Metric), FigureJson.Name(f.Measure), Invariant(f.Value), f.ValueMax is { } m ? Invariant(m) : "",
-                    f.Unit, FigureJson.Name(f.Approx), f.Estimate ? "true" : "false", f.Target ? "true" : "false",
-                    f.Scope is { } s ? FigureJson.Name(s) : "", f.Period, f.Text, Invariant(f.Start), Invariant(f.End), f.Sentence,
-                    f.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), f.Rule,
-                ];
-                w.Write(string.Join(',', cells.Select(Csv)) + "\r\n");
-            }
-        }
-    }
-
-    private static string Invariant(decimal d) => d.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Invariant(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static void WriteCsv(IReadOnlyList<ExtractResult> results, TextWriter w) => ExtractTable.WriteCsv(results.Select(r => r.Document), w);
 
     /// <summary>A CSV field as the dataset export writes it (one escaping for every CSV the product writes).</summary>
     public static string Csv(string? field) => CsvTableWriter.Field(field);

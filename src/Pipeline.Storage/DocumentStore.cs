@@ -87,7 +87,7 @@ public sealed record StoredDocument
 /// keyed by its page URL and remembers the page hash and extractor version it was made from, so
 /// an unchanged page is never read twice and an extractor change re-reads exactly what it affects.
 /// </summary>
-public sealed class DocumentStore : IDisposable
+public sealed partial class DocumentStore : IDisposable
 {
     private readonly SqliteConnection _db;
 
@@ -282,9 +282,8 @@ public sealed class DocumentStore : IDisposable
         do
         {
             using var select = Command(
-                """
-                SELECT id, url, site, page_hash, fetched_at, extractor_version, processed_at, title, published, published_from, author,
-                       board, province, period, text, attachments, warnings, page_type, page_type_score
+                $"""
+                SELECT {DocumentColumns}
                 FROM documents
                 WHERE id > $after AND ($since IS NULL OR published >= $since) AND ($province IS NULL OR province = $province)
                   AND (NOT $unindexed OR indexed_key IS NULL)
@@ -299,28 +298,7 @@ public sealed class DocumentStore : IDisposable
             {
                 while (reader.Read())
                 {
-                    batch.Add(new StoredDocument
-                    {
-                        Id = reader.GetInt64(0),
-                        Url = reader.GetString(1),
-                        Site = reader.GetString(2),
-                        PageHash = reader.GetString(3),
-                        FetchedAt = Stamps.Parse(reader.GetString(4)),
-                        ExtractorVersion = reader.GetString(5),
-                        ProcessedAt = Stamps.Parse(reader.GetString(6)),
-                        Title = Text(reader, 7),
-                        Published = Text(reader, 8),
-                        PublishedFrom = Text(reader, 9),
-                        Author = Text(reader, 10),
-                        Board = Text(reader, 11),
-                        Province = Text(reader, 12),
-                        Period = Text(reader, 13),
-                        Text = reader.GetString(14),
-                        Attachments = JsonSerializer.Deserialize<List<StoredAttachment>>(reader.GetString(15), WireJson.Stored) ?? [],
-                        Warnings = JsonSerializer.Deserialize<List<string>>(reader.GetString(16), WireJson.Stored) ?? [],
-                        PageType = Text(reader, 17),
-                        PageTypeScore = reader.IsDBNull(18) ? null : reader.GetDouble(18),
-                    });
+                    batch.Add(DocumentRow(reader));
                 }
             }
 

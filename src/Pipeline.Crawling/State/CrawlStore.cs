@@ -50,7 +50,7 @@ public sealed record PageRecord(Uri Url, string Site, PageKind Kind, Uri FinalUr
 /// line, its frontier state and the links it revealed, so a crawl killed at any instant resumes
 /// with nothing lost and nothing done twice except the requests that were in flight.
 /// </summary>
-public sealed class CrawlStore : IDisposable
+public sealed partial class CrawlStore : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly Lock _lock = new();
