@@ -71,7 +71,7 @@ public sealed record StoredDocument
 /// keyed by its page URL and remembers the page hash and extractor version it was made from, so
 /// an unchanged page is never read twice and an extractor change re-reads exactly what it affects.
 /// </summary>
-public sealed class DocumentStore : IDisposable
+public sealed partial class DocumentStore : IDisposable
 {
     private readonly SqliteConnection _db;
 
