@@ -108,6 +108,7 @@ public sealed partial class ChartsPageTests(WebFixture web)
     [InlineData("/charts?from=2025&to=2015", "from")]
     [InlineData("/charts?colour=red", "colour")]
     [InlineData("/charts?unit=furlong", "unit")]
+    [InlineData("/charts?period=recently", "period")]
     public async Task ABadChartParameterIsA400(string url, string parameter)
     {
         using var response = await web.Http.GetAsync(url);

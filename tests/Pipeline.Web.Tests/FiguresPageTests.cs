@@ -204,6 +204,26 @@ public sealed partial class FiguresPageTests(WebFixture web)
         Assert.Contains("Workers", english);
     }
 
+    [Fact]
+    public async Task WithoutAStoreThePagesSayHowToFillItAndTheApiIsEmpty()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "pipeline-none-" + Guid.NewGuid().ToString("N")[..8]);
+        var (server, url) = await WebFixture.StartAsync(new WebOptions(Path.Combine(missing, "pipeline.db"), Path.Combine(missing, "index"), "http://127.0.0.1:0"));
+        await using (server)
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            Assert.Contains("pipeline run", await http.GetStringAsync("/figures"));
+            Assert.Contains("pipeline run", await http.GetStringAsync("/charts"));
+            using var figures = JsonDocument.Parse(await http.GetStringAsync("/api/figures"));
+            Assert.Equal(0, figures.RootElement.GetProperty("total").GetInt32());
+            using var facts = JsonDocument.Parse(await http.GetStringAsync("/api/facts?metric=projects"));
+            Assert.Equal(0, facts.RootElement.GetProperty("total").GetInt32());
+            using var csv = await http.GetAsync("/figures.csv");
+            Assert.Equal(HttpStatusCode.NotFound, csv.StatusCode);
+            Assert.False(Directory.Exists(missing)); // reading never creates the store
+        }
+    }
+
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex TagPattern();
 

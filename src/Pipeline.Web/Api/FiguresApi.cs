@@ -135,7 +135,7 @@ public static class FiguresApi
             Measure = p.Choice("measure", FigureQueries.Measures),
             Scope = p.Choice("scope", FigureQueries.Scopes),
             Unit = p.Choice("unit", store is null ? Pipeline.Search.RequestCheck.Units : FigureQueries.Units(store)),
-            Period = p.Text("period", 40),
+            Period = FigureSelection.Period(p),
             FromYear = from,
             ToYear = to,
             Target = target is null ? null : target == "true",

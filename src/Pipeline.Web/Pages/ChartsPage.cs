@@ -95,7 +95,7 @@ public static class ChartsPage
             Grain = grain is null ? null : grain == "year" ? PeriodGrain.Year : PeriodGrain.Quarter,
             FromYear = from,
             ToYear = to,
-            Period = p.Text("period", 40),
+            Period = FigureSelection.Period(p),
         };
     }
 
@@ -113,9 +113,8 @@ public static class ChartsPage
         var time = series.Any(s => s.Item2.Count > 0)
             ? Markup.Of($"""
                 <figure class="chart line-chart">
-                <figcaption>{timeTitle}</figcaption>
                 {SvgCharts.Line("time", timeTitle, charts.Time.Periods, p => PeriodLabel(page, p), series, charts.Slice.Unit)}
-                {Legend(page, charts.Time.Series.Select(s => s.Province))}
+                <figcaption>{Legend(page, charts.Time.Series.Select(s => s.Province))}</figcaption>
                 </figure>
                 {Table(page, "table-time", charts.Time.Series.SelectMany(s => s.Points))}
                 """)
@@ -123,8 +122,8 @@ public static class ChartsPage
         var compare = bars.Count > 0
             ? Markup.Of($"""
                 <figure class="chart bar-chart">
-                <figcaption>{compareTitle}</figcaption>
                 {SvgCharts.Bars("compare", compareTitle, bars, charts.Slice.Unit)}
+                <figcaption>{T("legend-conflict")}</figcaption>
                 </figure>
                 {Table(page, "table-compare", charts.Compare.Bars)}
                 """)

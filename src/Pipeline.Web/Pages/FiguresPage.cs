@@ -82,11 +82,7 @@ public sealed partial record FigureSelection(FigureFilter Filter, string Sort, i
             throw new BadParameterException("min", $"'min' ({min}) is above 'max' ({max}); did you swap them?");
         }
 
-        var period = p.Text("period", 40);
-        if (period is not null && !PeriodPattern().IsMatch(period))
-        {
-            throw new BadParameterException("period", $"'period' must be written as the figures write it (2023, 2023-Q1, 2023-H1, 2023-06, ..2023-06, 2016..2020), not '{period}'");
-        }
+        var period = Period(p);
 
         var filter = new FigureFilter
         {
@@ -104,6 +100,15 @@ public sealed partial record FigureSelection(FigureFilter Filter, string Sort, i
             Fact = p.Text("fact", 300),
         };
         return (new FigureSelection(filter, p.Choice("sort", Sorts) ?? DefaultSort, p.Int("page", 1, 100_000) ?? 1), p);
+    }
+
+    /// <summary>The "period" parameter, which must be written as the figures write periods.</summary>
+    public static string? Period(Params p)
+    {
+        var period = p.Text("period", 40);
+        return period is null || PeriodPattern().IsMatch(period)
+            ? period
+            : throw new BadParameterException("period", $"'period' must be written as the figures write it (2023, 2023-Q1, 2023-H1, 2023-06, ..2023-06, 2016..2020), not '{period}'");
     }
 
     // A period as FIGURES.md writes it: a year, a quarter, a half, a month, a range of those, or "..END" (cumulative).
