@@ -101,6 +101,7 @@ public sealed class WebServer : IAsyncDisposable
         DocumentPage.Map(app);
         ExtractPage.Map(app);
         SourcesPage.Map(app);
+        FiguresApi.Map(app);
     }
 
     public Task StartAsync(CancellationToken cancel = default) => _app.StartAsync(cancel);

@@ -107,7 +107,10 @@ public static class ExportTables
     ]);
 
     /// <summary>A document's figures as rows of <see cref="Figures"/>, in ordinal order.</summary>
-    public static IEnumerable<object?[]> FigureRows(StoredDocument d) => d.Figures.Select((f, ordinal) => new object?[]
+    public static IEnumerable<object?[]> FigureRows(StoredDocument d) => d.Figures.Select((f, ordinal) => FigureRow(d, ordinal, f));
+
+    /// <summary>One figure of a document as a row of <see cref="Figures"/> (the figures page downloads a selection this way).</summary>
+    public static object?[] FigureRow(StoredDocument d, int ordinal, Figure f) => new object?[]
     {
         FigureId(d.Id, ordinal), d.Id, ordinal, d.Url, d.Site, d.Province, d.Board, d.Published, d.Title,
         Names.Of(f.Metric), Names.Of(f.Measure), Round(f.Value), f.ValueMax is { } max ? Round(max) : null, f.Unit,
@@ -116,7 +119,7 @@ public static class ExportTables
         Stamp(d.FetchedAt), d.PageHash, d.ExtractorVersion,
         f.Flags is { Count: > 0 } flags ? System.Text.Json.JsonSerializer.Serialize(flags, FigureJson.Options) : null,
         FactKey.Of(d.Province, f), f.Subject,
-    });
+    };
 
     /// <summary>A document's table cells as rows of <see cref="Tables"/>, table by table, row by row (read with <c>tables: true</c>).</summary>
     public static IEnumerable<object?[]> TableRows(StoredDocument d) => d.Tables.Select(c => new object?[]
