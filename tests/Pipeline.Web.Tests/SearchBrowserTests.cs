@@ -10,7 +10,7 @@ public sealed class SearchBrowserTests(WebFixture web, BrowserFixture browser)
     [Fact]
     public async Task AnUnaccentedQueryFindsAccentedDocumentsWithHighlights()
     {
-        var (page, problems) = await browser.NewPageAsync(web.BaseUrl);
+        var (page, problems) = await NewPageAsync();
         await page.GotoAsync("/");
         await page.FillAsync("#q", "ty le lap day khu cong nghiep");
         await page.PressAsync("#q", "Enter");
@@ -31,7 +31,7 @@ public sealed class SearchBrowserTests(WebFixture web, BrowserFixture browser)
     [Fact]
     public async Task ClickingAFacetNarrowsTheHits()
     {
-        var (page, problems) = await browser.NewPageAsync(web.BaseUrl);
+        var (page, problems) = await NewPageAsync();
         await page.GotoAsync("/?q=lao+dong");
         var before = await Total(page);
         var facet = page.Locator("[data-facet=province] li a").First;
@@ -59,7 +59,7 @@ public sealed class SearchBrowserTests(WebFixture web, BrowserFixture browser)
     [Fact]
     public async Task TheBackButtonRestoresASearch()
     {
-        var (page, problems) = await browser.NewPageAsync(web.BaseUrl);
+        var (page, problems) = await NewPageAsync();
         await page.GotoAsync("/?q=v%E1%BB%91n+FDI&sort=date");
         var firstTitles = await page.Locator(".hit h3 a").AllInnerTextsAsync();
         await page.FillAsync("#q", "lao dong");
@@ -84,7 +84,7 @@ public sealed class SearchBrowserTests(WebFixture web, BrowserFixture browser)
     [Fact]
     public async Task TheSearchAndItsResultsWorkWithTheKeyboardAlone()
     {
-        var (page, problems) = await browser.NewPageAsync(web.BaseUrl);
+        var (page, problems) = await NewPageAsync();
         await page.GotoAsync("/");
         await TabUntil(page, "document.activeElement.id === 'q'", 20);
         await page.Keyboard.TypeAsync("tyr leej laaps ddaayf"); // Telex for "tỷ lệ lấp đầy"
@@ -92,7 +92,15 @@ public sealed class SearchBrowserTests(WebFixture web, BrowserFixture browser)
         await page.WaitForURLAsync(new Regex("q=tyr"));
         Assert.Contains("lấp", (await page.Locator(".hit .snippet mark").AllInnerTextsAsync()).Select(m => m.ToLowerInvariant()));
 
-        await TabUntil(page, "document.activeElement.matches('.hit h3 a')", 120);
+        // Past the form, a link skips the filters and facets: Enter on it, then Tab, is the first hit.
+        await TabUntil(page, "document.activeElement.matches('a.skip-results')", 40);
+        Assert.True(await page.Locator("a.skip-results").IsVisibleAsync()); // shown while it has the focus
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.EvaluateAsync<bool>("document.activeElement === document.querySelector('.hit h3 a')"), "Tab after the skip link should reach the first hit");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab"); // and on through the hits
+        Assert.True(await page.EvaluateAsync<bool>("document.activeElement === document.querySelectorAll('.hit h3 a')[2]"));
         var focused = await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')");
         Assert.StartsWith("/document?url=", focused);
         var outline = await page.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineStyle");
@@ -108,7 +116,7 @@ public sealed class SearchBrowserTests(WebFixture web, BrowserFixture browser)
     [Fact]
     public async Task FiltersAreChosenInTheFormAndShownInTheUrl()
     {
-        var (page, problems) = await browser.NewPageAsync(web.BaseUrl);
+        var (page, problems) = await NewPageAsync();
         await page.GotoAsync("/?lang=en");
         await page.FillAsync("#q", "FDI");
         await page.SelectOptionAsync("select[name=metric]", "investment_capital");
@@ -127,13 +135,58 @@ public sealed class SearchBrowserTests(WebFixture web, BrowserFixture browser)
     [Fact]
     public async Task ABadParameterShowsA400PageInTheBrowser()
     {
-        var (page, problems) = await browser.NewPageAsync(web.BaseUrl);
+        var (page, problems) = await NewPageAsync();
         var response = await page.GotoAsync("/?q=lao+dong&from=20x5");
         Assert.Equal(400, response!.Status);
         Assert.Contains("'from' must be a whole number", await page.Locator("p.message").InnerTextAsync());
         await BrowserFixture.ScreenshotAsync(page, "search-400");
         Assert.DoesNotContain(problems, p => !p.Contains("400", StringComparison.Ordinal));
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AHostileDocumentStaysInertInTheHits()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "pipeline-hostile-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "hostile.html");
+        const string Hostile = "&lt;script&gt;alert(1)&lt;/script&gt; \"&gt;&lt;img src=x onerror=alert(2)&gt;";
+        var paragraphs = string.Concat(Enumerable.Range(1, 4).Select(i =>
+            $"<p>Đoạn {i}: khu công nghiệp Tân Hương thu hút 120 triệu USD vốn FDI trong quý {i}/2024. {Hostile} Xem javascript:alert({i}) tại đây; tỷ lệ lấp đầy đạt 80%.</p>"));
+        await File.WriteAllTextAsync(file, $"<!doctype html><html><head><title>{Hostile} Khu công nghiệp Tân Hương</title></head><body><article><h1>{Hostile} Khu công nghiệp Tân Hương</h1>{paragraphs}</article></body></html>");
+        var index = Path.Combine(folder, "index");
+        Pipeline.Application.Searches.IndexFiles([file], TextReader.Null, index);
+        var (server, url) = await WebFixture.StartAsync(new WebOptions(Path.Combine(folder, "pipeline.db"), index, "http://127.0.0.1:0"));
+        try
+        {
+            await using (server)
+            {
+                var (page, problems) = await browser.NewPageAsync(url);
+                page.SetDefaultTimeout(90_000);
+                await page.GotoAsync("/?q=khu+cong+nghiep+Tan+Huong");
+                var title = await page.Locator(".hit h3 a").InnerTextAsync();
+                Assert.Contains("<script>alert(1)</script>", title); // shown as the text it is
+                Assert.Contains("<img src=x onerror=alert(2)>", await page.Locator(".hit .snippet").InnerTextAsync());
+                Assert.Equal(0, await page.Locator("main script, main img, main [onerror]").CountAsync());
+                Assert.NotEmpty(await page.Locator(".hit .snippet mark").AllInnerTextsAsync());
+                await BrowserFixture.ScreenshotAsync(page, "search-hostile-document");
+                Assert.Empty(problems); // no dialog, no script error, no policy violation
+                await page.Context.CloseAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A fresh page, patient with a machine shared with other builds (a search under load can take seconds).</summary>
+    private async Task<(IPage Page, List<string> Problems)> NewPageAsync()
+    {
+        var (page, problems) = await browser.NewPageAsync(web.BaseUrl);
+        page.SetDefaultTimeout(90_000);
+        page.SetDefaultNavigationTimeout(90_000);
+        return (page, problems);
     }
 
     private static async Task<int> Total(IPage page)

@@ -103,7 +103,7 @@ public sealed partial class SearchPageTests(WebFixture web)
     public async Task ThePageLinksThePreviousAndNextPagesKeepingTheSearch()
     {
         var html = await Page("/?q=lao+dong&province=bac+giang&page=2");
-        Assert.Contains("<ol class=\"hits\" start=\"11\">", html);
+        Assert.Contains("<ol class=\"hits\" id=\"hits\" tabindex=\"-1\" start=\"11\">", html);
         Assert.Contains("href=\"/?q=lao%20dong&amp;province=bac%20giang\" rel=\"prev\"", html);
         Assert.Contains("aria-current=\"page\" aria-label=\"Trang 2\">2</a>", html);
         using var page2 = await Api("/api/search?q=lao+dong&province=bac+giang&offset=10");

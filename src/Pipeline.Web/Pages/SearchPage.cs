@@ -48,6 +48,7 @@ public static class SearchPage
         ["found-partial-only"] = ("Không văn bản nào có đủ mọi từ khóa; {0} văn bản khớp phần lớn", "No document has every word; {0} match most of them"),
         ["showing"] = ("Kết quả {0}–{1}", "Results {0}–{1}"),
         ["hits"] = ("Kết quả", "Results"),
+        ["skip-to-hits"] = ("Bỏ qua bộ lọc, đến kết quả", "Skip the filters, to the results"),
         ["facets"] = ("Thu hẹp kết quả", "Narrow the results"),
         ["facet-province"] = ("Tỉnh, thành phố", "Province"),
         ["facet-year"] = ("Năm", "Year"),
@@ -238,12 +239,13 @@ public static class SearchPage
         var hits = result.Hits.Select(h => Hit(page, h, query.HasFigureFilter));
         return Markup.Of($"""
             <div class="results">
+            <a class="skip-results" href="#hits">{T(page, "skip-to-hits")}</a>
             {Facets(page, query, result)}
             <section class="hit-list" aria-labelledby="hits-heading">
             <h2 id="hits-heading" class="sr-only">{T(page, "hits")}</h2>
             <p class="summary" role="status">{summary}{showing}</p>
             {SortLinks(page, query)}
-            <ol class="hits" start="{query.Offset + 1}">{hits}</ol>
+            <ol class="hits" id="hits" tabindex="-1" start="{query.Offset + 1}">{hits}</ol>
             {Paging(page, query, result)}
             </section>
             </div>
