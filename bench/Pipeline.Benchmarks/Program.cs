@@ -41,6 +41,13 @@ if (args is ["search", ..])
     return;
 }
 
+if (args is ["web", var webIndex, ..])
+{
+    // `web DIR [N]`: the search page's time over HTTP on a kept index (see `search N --keep DIR`).
+    await WebBench.RunAsync(webIndex, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000);
+    return;
+}
+
 if (args is ["merge", var mergeFolder, var segments])
 {
     // `merge DIR N`: force-merge a kept search index to N segments, to measure what the segment count costs a query.

@@ -10,9 +10,9 @@ using Pipeline.Search;
 /// </summary>
 public static class SearchBench
 {
-    private static readonly string[] Provinces = Pipeline.Extraction.Documents.Provinces.Names.ToArray();
+    internal static readonly string[] Provinces = Pipeline.Extraction.Documents.Provinces.Names.ToArray();
 
-    private static readonly string[] Texts =
+    internal static readonly string[] Texts =
     [
         "vốn FDI", "von FDI", "tỷ lệ lấp đầy", "ty le lap day", "kim ngạch xuất khẩu", "kim ngach xuat khau", "khu công nghiệp",
         "lao động", "lao dong", "thu hút đầu tư", "thu hut dau tu", "nộp ngân sách", "doanh thu", "khu kinh tế", "cấp mới dự án",

@@ -60,12 +60,17 @@ public static class Searches
     /// </summary>
     public static SearchResult Search(string folder, SearchRequest request)
     {
+        Check(request);
+        using var index = SearchIndexReader.Open(folder);
+        return index.Search(request);
+    }
+
+    /// <summary>Refuses a request with a mistake that needs no index to see (a unit is checked against the index's own units later).</summary>
+    internal static void Check(SearchRequest request)
+    {
         if (RequestCheck.Normalize(request).Problems is { Count: > 0 } problems && problems.Any(p => p.Parameter != "unit"))
         {
             throw new SearchUsageException(problems);
         }
-
-        using var index = SearchIndexReader.Open(folder);
-        return index.Search(request);
     }
 }

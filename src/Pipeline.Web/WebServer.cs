@@ -96,6 +96,7 @@ public sealed class WebServer : IAsyncDisposable
         app.MapAssets();
         app.MapOpenApi();
         SearchPage.Map(app);
+        SearchApi.Map(app);
         FiguresPage.Map(app);
         ChartsPage.Map(app);
         DocumentPage.Map(app);

@@ -30,6 +30,9 @@ public static class RequestCheck
     public static readonly IReadOnlyList<string> Units =
         [.. Pipeline.Extraction.Numbers.Lexicon.UnitWords.Select(u => u.Unit).Append(Pipeline.Core.Units.Percent).Append("ratio").Distinct().Order(StringComparer.Ordinal)];
 
+    /// <summary>The deepest a request may page: ranking ever more candidates costs ever more, and nobody reads that far.</summary>
+    public const int MaxOffset = 10_000;
+
     /// <summary>The request in the index's spellings, and every problem with it.</summary>
     /// <param name="request">The request as typed.</param>
     /// <param name="indexUnits">The units an index holds, when known; they count as allowed besides <see cref="Units"/>.</param>
@@ -47,6 +50,11 @@ public static class RequestCheck
         if (request.Limit < 1)
         {
             problems.Add(new Problem("limit", $"must be 1 or more, not {request.Limit}"));
+        }
+
+        if (request.Offset is < 0 or > MaxOffset)
+        {
+            problems.Add(new Problem("offset", $"must be from 0 to {MaxOffset}, not {request.Offset}"));
         }
 
         if (request.Min is { } min && request.Max is { } max && min > max)

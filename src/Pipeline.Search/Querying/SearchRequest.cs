@@ -22,10 +22,23 @@ public sealed record SearchRequest
     public string? Subject { get; init; }
     public int Limit { get; init; } = 10;
 
+    /// <summary>How many ranked hits to skip, for paging: the answer holds hits Offset+1 to Offset+Limit.</summary>
+    public int Offset { get; init; }
+
+    /// <summary>Best match first, or newest first. A request without words always lists the newest first.</summary>
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
     /// <summary>Count provinces, years, page types and metrics over every match (walks all matches, so it costs more on broad queries).</summary>
     public bool Facets { get; init; } = true;
 
     public bool HasFigureFilter => Metric is not null || Min is not null || Max is not null || Unit is not null || Subject is not null;
+}
+
+/// <summary>The order of hits: by relevance (best match first), or by publication date (newest first).</summary>
+public enum SearchSort
+{
+    Relevance,
+    Date,
 }
 
 /// <summary>One document found, with a snippet whose matched words are marked **like this**. <see cref="Missing"/> lists the

@@ -98,21 +98,25 @@ public static class Searcher
         // Highlight what the query was read as (its Telex or restored accents), and the equivalent forms it matched.
         var words = plan.HighlightWords;
 
-        // Words rank by relevance; a filter-only request lists the newest documents first.
-        var found = text is null
-            ? searcher.Search(filtered, null, Math.Max(1, request.Limit), new Sort(new SortField(Fields.Published, SortFieldType.STRING, reverse: true)))
-            : Ranked(searcher, filteredCheap, filtered, Math.Max(1, request.Limit));
+        // Words rank by relevance unless the newest are asked for; a filter-only request lists the newest first.
+        // A page is the hits up to its end with the earlier pages' skipped.
+        var limit = Math.Max(1, request.Limit);
+        var wanted = request.Offset + limit;
+        var found = text is null || request.Sort == SearchSort.Date
+            ? searcher.Search(text is null ? filtered : filteredCheap, null, wanted, new Sort(new SortField(Fields.Published, SortFieldType.STRING, reverse: true)))
+            : Ranked(searcher, filteredCheap, filtered, wanted, Pool(limit, wanted));
         var listed = found.ScoreDocs.Select(sd => (Doc: sd, Missing: (IReadOnlyList<string>)[])).ToList();
-        var partial = 0;
-        if (text is not null && found.TotalHits < request.Limit && required is not null)
+        if (text is not null && found.TotalHits < wanted && required is not null)
         {
             // Too few documents have every word: those with most of them (by rarity) follow, each saying what it lacks.
-            var more = PartialMatches.Find(searcher, plan, required, filters, ids, request.Limit - found.ScoreDocs.Length);
-            partial = more.Count;
+            var more = PartialMatches.Find(searcher, plan, required, filters, ids, wanted - found.ScoreDocs.Length);
             // Shown below the full matches, so scored no higher than the last of them.
             var ceiling = found.ScoreDocs.Length > 0 ? found.ScoreDocs[^1].Score : float.MaxValue;
             listed.AddRange(more.Select(m => (new ScoreDoc(m.Doc.Doc, Math.Min(m.Doc.Score, ceiling)), m.Missing)));
         }
+
+        listed = [.. listed.Skip(request.Offset).Take(limit)];
+        var partial = listed.Count(l => l.Missing.Count > 0);
 
         var titles = new Dictionary<string, string?>();
         foreach (var (sd, missing) in listed)
@@ -136,9 +140,9 @@ public static class Searcher
     /// conjunction); the full query (accents, titles, shingles) then ranks only the best of them, so
     /// its many optional clauses are not advanced over every match of a broad query.
     /// </summary>
-    private static TopDocs Ranked(IndexSearcher searcher, Query cheap, Query full, int limit)
+    private static TopDocs Ranked(IndexSearcher searcher, Query cheap, Query full, int limit, int pool)
     {
-        var candidates = searcher.Search(cheap, Math.Max(Candidates, limit * 10));
+        var candidates = searcher.Search(cheap, pool);
         if (candidates.ScoreDocs.Length <= limit && candidates.TotalHits <= limit)
         {
             return searcher.Search(full, limit);
@@ -151,6 +155,21 @@ public static class Searcher
 
     /// <summary>Candidates the full query ranks; the rest of a broad match only counts.</summary>
     private const int Candidates = 100;
+
+    /// <summary>
+    /// How many candidates to rank for hits up to <paramref name="wanted"/>: the first page's pool serves every
+    /// page inside it, so paging through it neither repeats nor skips a hit; a page beyond it doubles the pool.
+    /// </summary>
+    private static int Pool(int limit, int wanted)
+    {
+        var pool = Math.Max(Candidates, limit * 10);
+        while (pool < wanted)
+        {
+            pool *= 2;
+        }
+
+        return pool;
+    }
 
     private static string? TitleOf(IndexSearcher searcher, string source)
     {
