@@ -105,12 +105,23 @@ public sealed class WebServer : IAsyncDisposable
         FiguresApi.Map(app);
     }
 
-    public Task StartAsync(CancellationToken cancel = default) => _app.StartAsync(cancel);
+    private bool _started;
+
+    /// <summary>Starts listening; <see cref="RunAsync"/> after this only waits.</summary>
+    public async Task StartAsync(CancellationToken cancel = default)
+    {
+        await _app.StartAsync(cancel).ConfigureAwait(false);
+        _started = true;
+    }
 
     /// <summary>Serves until <paramref name="cancel"/> fires (Ctrl-C), then stops cleanly, finishing requests in flight.</summary>
     public async Task RunAsync(CancellationToken cancel)
     {
-        await _app.StartAsync(cancel).ConfigureAwait(false);
+        if (!_started)
+        {
+            await StartAsync(cancel).ConfigureAwait(false);
+        }
+
         try
         {
             await Task.Delay(Timeout.Infinite, cancel).ConfigureAwait(false);

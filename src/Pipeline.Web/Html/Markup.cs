@@ -67,7 +67,19 @@ public ref struct MarkupBuilder
 
     public readonly void AppendFormatted(string? text) => _sb.Append(Encoding.Html.Encode(text ?? ""));
 
-    public readonly void AppendFormatted<T>(T value) => _sb.Append(Encoding.Html.Encode(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+    // A list or array of markup (any IEnumerable<Markup>) is written as markup, never as its type's name.
+    public readonly void AppendFormatted<T>(T value)
+    {
+        if (value is IEnumerable<Markup> parts)
+        {
+            AppendFormatted(parts);
+            return;
+        }
+
+        AppendPlain(value);
+    }
+
+    private readonly void AppendPlain<T>(T value) => _sb.Append(Encoding.Html.Encode(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
 
     public readonly void AppendFormatted<T>(T value, string format)
         where T : IFormattable => _sb.Append(Encoding.Html.Encode(value.ToString(format, System.Globalization.CultureInfo.InvariantCulture)));
