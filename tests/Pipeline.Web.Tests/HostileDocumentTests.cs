@@ -26,6 +26,23 @@ public sealed class HostileDocumentTests(HostileFixture hostile, BrowserFixture 
     public async Task TheFiguresPageShowsTheAttackAsText() => await (await OpenAsync("/figures", "hostile-figures")).Context.CloseAsync();
 
     [Fact]
+    public async Task TheAttackPastedIntoTheExtractPageRunsNothing()
+    {
+        var (page, problems) = await browser.NewPageAsync(hostile.BaseUrl);
+        await page.GotoAsync("/extract");
+        await page.Locator("#extract-text").FillAsync(hostile.Document.Text);
+        await page.Locator("form.extract-form button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync(".extract-result");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await BrowserFixture.ScreenshotAsync(page, "hostile-extract");
+        Assert.Empty(problems);
+        Assert.Equal(hostile.Document.Text, await page.Locator("#extract-text").InputValueAsync());
+        Assert.Equal(["/assets/site.js"], await page.EvalOnSelectorAllAsync<string[]>("script", "s => s.map(x => x.getAttribute('src'))"));
+        Assert.Equal(0, await page.Locator("img").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task TheDocumentsJsonCarriesTheTextUnchanged()
     {
         using var http = new HttpClient { BaseAddress = new Uri(hostile.BaseUrl) };
