@@ -130,6 +130,18 @@ public sealed partial class FiguresPageTests(WebFixture web)
     }
 
     [Fact]
+    public async Task TheWholeStoreDownloadsInBatchesAsOneArrayInThePagesOrder()
+    {
+        var all = int.Parse(Sql.Rows(web.Database, "SELECT COUNT(*) FROM figures")[0], CultureInfo.InvariantCulture);
+        Assert.True(all > 1000); // several write batches
+        using var json = JsonDocument.Parse(await web.Http.GetStringAsync("/figures.json?sort=-value"));
+        var values = json.RootElement.EnumerateArray().Select(r => r.GetProperty("value").GetDecimal()).ToList();
+        Assert.Equal(all, values.Count);
+        Assert.Equal(values.OrderDescending(), values);
+        Assert.Equal(all, json.RootElement.EnumerateArray().Select(r => r.GetProperty("figure_id").GetString()).Distinct().Count());
+    }
+
+    [Fact]
     public async Task AnEmptySelectionDownloadsAsAnEmptyArray()
     {
         using var json = JsonDocument.Parse(await web.Http.GetStringAsync("/figures.json?metric=projects&min=1&max=1&unit=USD"));

@@ -223,10 +223,9 @@ public static class FiguresPage
     private static Markup Render(PageContext page, FigureSelection selection, FigureChoices choices, FigurePage found)
     {
         string T(string key) => S.Get(key, page.Lang);
-        var lang = page.LangParam;
         var count = string.Create(CultureInfo.InvariantCulture, $"{VietnameseFormat.Number(found.Total)} {(found.Total == 1 ? T("count-one") : T("count"))}");
         var pageOf = string.Format(CultureInfo.InvariantCulture, T("page-of"), found.Page, found.Pages);
-        var downloads = selection.Pairs(withPage: false).Append(("lang", lang)).ToList();
+        var downloads = selection.Pairs(withPage: false).ToList(); // the whole selection, every page
         var body = found.Figures.Count > 0
             ? Table(page, selection, found)
             : Markup.Of($"<p class=\"muted\" role=\"status\">{(found.Total > 0 ? T("past-end") : T("none"))}</p>");
@@ -236,8 +235,8 @@ public static class FiguresPage
             {Filters(page, selection, choices)}
             <p class="summary" role="status"><strong data-total="{found.Total}">{count}</strong> · {pageOf}</p>
             <div class="downloads"><span>{T("download")}:</span>
-            <a class="button secondary" href="{Links.To("/figures.csv", downloads.Where(d => d.Item1 != "lang"))}" download>{T("csv")}</a>
-            <a class="button secondary" href="{Links.To("/figures.json", downloads.Where(d => d.Item1 != "lang"))}" download>{T("json")}</a>
+            <a class="button secondary" href="{Links.To("/figures.csv", downloads)}" download>{T("csv")}</a>
+            <a class="button secondary" href="{Links.To("/figures.json", downloads)}" download>{T("json")}</a>
             </div>
             {body}
             {Paging(page, selection, found)}
