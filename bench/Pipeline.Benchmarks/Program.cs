@@ -67,6 +67,12 @@ if (args is ["loop", var layer, var passes])
     return;
 }
 
+if (args is ["cores", ..])
+{
+    CoresBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8);
+    return;
+}
+
 if (args is ["articles", ..])
 {
     ArticleBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
