@@ -1162,6 +1162,11 @@ public static partial class QuantityRecognizer
         var en = 0;
         foreach (var (s, e) in tokens)
         {
+            if (!key.AsSpan(s, e - s).ContainsAnyExceptInRange('0', '9'))
+            {
+                continue; // digits alone give no evidence either way
+            }
+
             var p = DigitParser.Parse(key[s..e]);
             if (p.Evidence == NumberStyle.Vietnamese)
             {
