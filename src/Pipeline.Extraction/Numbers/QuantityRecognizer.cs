@@ -786,7 +786,7 @@ public static partial class QuantityRecognizer
     private static List<(int Index, int End)> DigitTokens(string key)
     {
         var tokens = new List<(int, int)>();
-        foreach (Match m in DigitToken().Matches(key))
+        foreach (var m in DigitToken().EnumerateMatches(key))
         {
             if (m.Index > 0 && char.IsLetter(key[m.Index - 1]))
             {
@@ -1113,7 +1113,7 @@ public static partial class QuantityRecognizer
         var spans = new List<(int, int, string)>();
         foreach (var trap in Trap.All.Where(t => t.MayMatch(key)))
         {
-            foreach (Match m in trap.Pattern.Matches(key))
+            foreach (var m in trap.Pattern.EnumerateMatches(key))
             {
                 spans.Add((m.Index, m.Index + m.Length, trap.Name));
             }
