@@ -75,6 +75,19 @@ if (args is ["numbers-only", ..])
     return;
 }
 
+if (args is ["loop", var layer, var passes])
+{
+    // A fixed number of passes of one layer over the corpus, for a profiler or for callgrind's instruction counts.
+    Loop.Run(layer, int.Parse(passes, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["cores", ..])
+{
+    CoresBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8);
+    return;
+}
+
 if (args is ["articles", ..])
 {
     ArticleBench.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
@@ -84,6 +97,18 @@ if (args is ["articles", ..])
 if (args is ["pieces", ..])
 {
     Pieces.Run();
+    return;
+}
+
+if (args is ["dump", var dumpPath])
+{
+    Equivalence.Run(dumpPath);
+    return;
+}
+
+if (args is ["long", ..])
+{
+    LongInput.Run(args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)));
     return;
 }
 
@@ -165,6 +190,29 @@ public static class Stages
         var perPass = Repeat.MillisecondsPerRun(work, 2000);
         var utf8 = Encoding.UTF8.GetByteCount(string.Concat(Corpus.Texts)) / 1e6;
         Console.WriteLine($"{name,-16} {perPass,8:0.0} ms per corpus pass, {perPass / docs:0.000} ms/doc, {utf8 / (perPass / 1000):0.0} MB/s (UTF-8)");
+    }
+}
+
+/// <summary>N passes of one layer over the corpus: read, numbers, figures (the figures layer on read texts) or whole.</summary>
+public static class Loop
+{
+    public static void Run(string layer, int passes)
+    {
+        var read = Corpus.Texts.Select(t => DocumentExtractor.Read(t)).ToArray();
+        var sum = 0;
+        for (var pass = 0; pass < passes; pass++)
+        {
+            sum += layer switch
+            {
+                "read" => Corpus.Texts.Sum(t => DocumentExtractor.Read(t).Text.Sentences.Count),
+                "numbers" => read.Sum(r => QuantityRecognizer.Scan(r.Text.Clean, r.Text.Key).Quantities.Count),
+                "figures" => read.Sum(r => DocumentExtractor.Extract("b", r.Text, r.Metadata).Figures.Count),
+                "whole" => Corpus.Texts.Sum(t => DocumentExtractor.Extract("b", t).Figures.Count),
+                _ => throw new ArgumentException("layer: read, numbers, figures or whole"),
+            };
+        }
+
+        Console.WriteLine($"{passes} passes of {layer}: {sum}");
     }
 }
 

@@ -36,6 +36,38 @@ public static class Inputs
         }
     }
 
+    /// <summary>
+    /// Reads the inputs on up to <paramref name="parallel"/> threads, giving the results in input order: the same
+    /// results, in the same order, as <see cref="ReadAll(IEnumerable{string}, TextReader, CancellationToken)"/>, which
+    /// <paramref name="parallel"/> 1 runs. Standard input is read in its place on the caller's thread, so a second "-"
+    /// finds it empty as it would one input at a time.
+    /// </summary>
+    /// <param name="sources">Paths, or "-" for <paramref name="stdin"/>.</param>
+    /// <param name="stdin">Standard input.</param>
+    /// <param name="parallel">How many inputs are read at once (1 or more); <see cref="Environment.ProcessorCount"/> uses every core.</param>
+    /// <param name="cancel">Stops promptly: no new input is started; inputs being read finish in the background.</param>
+    public static IEnumerable<InputResult> ReadAll(IEnumerable<string> sources, TextReader stdin, int parallel, CancellationToken cancel = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
+        if (parallel == 1)
+        {
+            return ReadAll(sources, stdin, cancel);
+        }
+
+        return InOrder.Run(sources.Select(Work), parallel, cancel);
+
+        Func<InputResult> Work(string source)
+        {
+            if (source != "-")
+            {
+                return () => Read(source, stdin);
+            }
+
+            var input = InputReader.Read(source, stdin); // now, in order, on the caller's thread
+            return () => input.Text is null ? new InputResult(source, null, input.Error) : Text(source, input.Text, input.Warnings);
+        }
+    }
+
     /// <summary>Reads one input (a path, or "-" for <paramref name="stdin"/>).</summary>
     public static InputResult Read(string source, TextReader stdin)
     {

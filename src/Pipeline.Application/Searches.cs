@@ -23,12 +23,13 @@ public static class Searches
     /// <param name="cancel">Stops between inputs; what was added before is not committed.</param>
     /// <param name="wait">How long to wait for another process writing the index; then <see cref="IndexBusyException"/>.</param>
     /// <param name="waiting">Told once, with the writer's pid, when we have to wait.</param>
-    public static FilesIndexed IndexFiles(IEnumerable<string> sources, TextReader stdin, string folder, TimeSpan? wait = null, Action<int?>? waiting = null, CancellationToken cancel = default)
+    /// <param name="parallel">How many inputs are read at once (1 or more); they are added to the index in input order either way.</param>
+    public static FilesIndexed IndexFiles(IEnumerable<string> sources, TextReader stdin, string folder, TimeSpan? wait = null, Action<int?>? waiting = null, CancellationToken cancel = default, int parallel = 1)
     {
         var notes = new List<InputNote>();
         var (documents, figures) = (0, 0);
         using var index = SearchIndex.Open(folder, wait, waiting);
-        foreach (var input in Inputs.ReadAll(sources, stdin, cancel))
+        foreach (var input in Inputs.ReadAll(sources, stdin, parallel, cancel))
         {
             notes.AddRange(input.Notes);
             if (input.Read is { } read)

@@ -31,8 +31,17 @@ void RefuseOptionLikeValues(Argument argument) => argument.Validators.Add(result
 
 var paths = new Argument<string[]>("paths") { Description = "Text or HTML files, or - for standard input.", Arity = ArgumentArity.OneOrMore };
 var format = new Option<ExtractFormat>("--format", "-f") { Description = "table (default), json, jsonl, csv or text (the clean text offsets point into; for a page, its article: title, date, body).", DefaultValueFactory = _ => ExtractFormat.Table };
-var extract = new Command("extract", "Extract every figure, with what it measures, from bulletins.") { paths, format };
-extract.SetAction(parse => Commands.Extract(parse.GetValue(paths)!, parse.GetValue(format), Console.In, Console.Out, Console.Error));
+// Inputs are read on every core by default; the output is in input order and the same bytes as with -j 1.
+var parallel = new Option<int>("--parallel", "-j") { Description = "How many inputs to read at once (default: one per processor); the output is the same, in input order.", DefaultValueFactory = _ => Environment.ProcessorCount };
+parallel.Validators.Add(result =>
+{
+    if (result.GetValueOrDefault<int>() < 1)
+    {
+        result.AddError("--parallel must be 1 or more.");
+    }
+});
+var extract = new Command("extract", "Extract every figure, with what it measures, from bulletins.") { paths, format, parallel };
+extract.SetAction(parse => Commands.Extract(parse.GetValue(paths)!, parse.GetValue(format), Console.In, Console.Out, Console.Error, parse.GetValue(parallel)));
 root.Subcommands.Add(extract);
 
 var input = new Argument<string>("input") { Description = "A text to read, or the path of a file." };
@@ -48,10 +57,10 @@ var fromStore = new Option<bool>("--from-store") { Description = "Index every do
 var indexDb = new Option<string>("--db") { Description = "The store to index from (default: $PIPELINE_DB or data/pipeline.db).", DefaultValueFactory = _ => CrawlCommands.DefaultDatabase };
 var indexDir = new Option<string>("--index") { Description = "The index folder (default: $PIPELINE_INDEX or data/index).", DefaultValueFactory = _ => SearchCommands.DefaultIndex };
 var indexWait = new Option<double>("--wait") { Description = "Seconds to wait while another process writes the index (default 0: say which process and stop).", DefaultValueFactory = _ => 0 };
-var index = new Command("index", "Extract documents and add them, with their figures, to the search index; or index the store.") { indexPaths, indexDir, fromStore, indexDb, indexWait };
+var index = new Command("index", "Extract documents and add them, with their figures, to the search index; or index the store.") { indexPaths, indexDir, fromStore, indexDb, indexWait, parallel };
 index.SetAction(parse => parse.GetValue(fromStore)
     ? SearchCommands.IndexStore(parse.GetValue(indexDb)!, parse.GetValue(indexDir)!, Console.Out, Console.Error, parse.GetValue(indexWait))
-    : SearchCommands.Index(parse.GetValue(indexPaths)!, parse.GetValue(indexDir)!, Console.In, Console.Out, Console.Error, parse.GetValue(indexWait)));
+    : SearchCommands.Index(parse.GetValue(indexPaths)!, parse.GetValue(indexDir)!, Console.In, Console.Out, Console.Error, parse.GetValue(indexWait), parse.GetValue(parallel)));
 root.Subcommands.Add(index);
 
 var query = new Argument<string[]>("query") { Description = "Words to find, with or without diacritics, or typed in Telex; \"a phrase\", -word to leave out, A OR B (after --, words may begin with -). Leave out to list documents and figures matching the filters.", Arity = ArgumentArity.ZeroOrMore };
@@ -223,9 +232,9 @@ namespace Pipeline.Cli
     /// <summary>The command bodies, kept apart from argument parsing so tests can call them.</summary>
     public static class Commands
     {
-        public static int Extract(IReadOnlyList<string> sources, ExtractFormat format, TextReader stdin, TextWriter stdout, TextWriter stderr)
+        public static int Extract(IReadOnlyList<string> sources, ExtractFormat format, TextReader stdin, TextWriter stdout, TextWriter stderr, int parallel = 1)
         {
-            var results = Inputs.ReadAll(sources, stdin).ToList();
+            var results = Inputs.ReadAll(sources, stdin, parallel).ToList();
             foreach (var note in results.SelectMany(r => r.Notes))
             {
                 stderr.WriteLine($"pipeline: {note.Source}: {note.Message}");

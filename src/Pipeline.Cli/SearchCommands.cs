@@ -11,7 +11,7 @@ public static class SearchCommands
     /// <summary>Where the index lives unless --index says: $PIPELINE_INDEX, else data/index.</summary>
     public static string DefaultIndex => PipelineConfig.Current.Index;
 
-    public static int Index(IReadOnlyList<string> sources, string folder, TextReader stdin, TextWriter stdout, TextWriter stderr, double waitSeconds = 0)
+    public static int Index(IReadOnlyList<string> sources, string folder, TextReader stdin, TextWriter stdout, TextWriter stderr, double waitSeconds = 0, int parallel = 1)
     {
         if (sources.Count == 0)
         {
@@ -19,7 +19,7 @@ public static class SearchCommands
             return 2;
         }
 
-        var result = Searches.IndexFiles(sources, stdin, folder, TimeSpan.FromSeconds(Math.Max(0, waitSeconds)), Waiting(folder, waitSeconds, stderr));
+        var result = Searches.IndexFiles(sources, stdin, folder, TimeSpan.FromSeconds(Math.Max(0, waitSeconds)), Waiting(folder, waitSeconds, stderr), parallel: parallel);
         foreach (var note in result.Notes)
         {
             stderr.WriteLine($"pipeline: {note.Source}: {note.Message}");

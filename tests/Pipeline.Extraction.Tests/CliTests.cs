@@ -20,6 +20,28 @@ public class CliTests
         return (code, output.ToString(), error.ToString());
     }
 
+    [Theory]
+    [InlineData(ExtractFormat.Jsonl)]
+    [InlineData(ExtractFormat.Table)]
+    public void Extract_on_four_threads_prints_the_corpus_byte_for_byte_as_one_thread_does_with_a_failure_in_its_place(ExtractFormat format)
+    {
+        var files = Directory.GetFiles(Repo.Path("corpus", "bulletins")).Where(p => p.EndsWith(".txt", StringComparison.Ordinal) || p.EndsWith(".html", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+        files.Insert(files.Count / 2, Path.Combine(Path.GetTempPath(), "pipeline-no-such-bulletin.txt"));
+
+        string[] Extract(int parallel)
+        {
+            var (output, error) = (new StringWriter(), new StringWriter());
+            var code = Commands.Extract(files, format, TextReader.Null, output, error, parallel);
+            return [code.ToString(System.Globalization.CultureInfo.InvariantCulture), output.ToString(), error.ToString()];
+        }
+
+        var one = Extract(1);
+        Assert.Equal(one, Extract(4));
+        Assert.Equal("1", one[0]);
+        Assert.Contains("pipeline-no-such-bulletin.txt: no such file", one[2], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Jsonl_prints_one_document_a_line_in_the_contract_shape()
     {

@@ -65,7 +65,16 @@ public static partial class BoardNames
     public static List<BoardMention> Find(string clean, string key)
     {
         var found = new List<BoardMention>();
-        var places = Provinces.Find(key).ToList();
+        // The longest place starting at each offset (the first listed on a tie), looked up per word instead of walked.
+        var places = new Dictionary<int, (int Start, int End, string Name)>();
+        foreach (var place in Provinces.Find(key))
+        {
+            if (!places.TryGetValue(place.Start, out var known) || place.End > known.End)
+            {
+                places[place.Start] = place;
+            }
+        }
+
         var at = key.IndexOf(Lead, StringComparison.Ordinal);
         while (at >= 0)
         {
@@ -93,7 +102,7 @@ public static partial class BoardNames
         return Admin.Any(a => key.EndsWith(" " + a, StringComparison.Ordinal));
     }
 
-    private static BoardMention? Read(string clean, string key, int start, List<(int Start, int End, string Name)> places)
+    private static BoardMention? Read(string clean, string key, int start, Dictionary<int, (int Start, int End, string Name)> places)
     {
         var pos = start + Lead.Length;
         var end = pos; // the end of the last word that may end a name
@@ -108,8 +117,7 @@ public static partial class BoardNames
                 break;
             }
 
-            var place = places.Where(p => p.Start == next).OrderByDescending(p => p.End).FirstOrDefault();
-            if (place.Name is not null && zoneWords > 0)
+            if (places.TryGetValue(next, out var place) && place.Name is not null && zoneWords > 0)
             {
                 province = place.Name;
                 pos = end = place.End;
@@ -130,12 +138,12 @@ public static partial class BoardNames
                 {
                     drop.Add((pos, next + word.Length)); // "(KCN)" after the words it shortens
                     pos = next + word.Length;
-                    if (key[pos..].StartsWith(',') && !FollowsZone(key, pos + 1))
+                    if (pos < key.Length && key[pos] == ',' && !FollowsZone(key, pos + 1))
                     {
                         break;
                     }
 
-                    pos += key[pos..].StartsWith(',') ? 1 : 0;
+                    pos += pos < key.Length && key[pos] == ',' ? 1 : 0;
                     continue;
                 }
 

@@ -173,7 +173,7 @@ public static class MetadataReader
         string clean, string key, List<TextSpan> lines, List<(TextSpan Span, LineKind Kind)> header, DocumentHints hints)
     {
         var unread = Unread(clean, lines);
-        var mentions = BoardNames.Find(clean, key).Where(m => !unread.Any(u => u.Start <= m.Start && m.Start < u.End)).ToList();
+        var mentions = BoardNames.Find(clean, key).Where(m => !Within(unread, m.Start)).ToList();
 
         // A byline naming the board alone, then the first board named with its place (the title's, else the body's), then any.
         var byline = header.Where(h => h.Kind == LineKind.Board).Select(h => mentions.FirstOrDefault(m => m.Start >= h.Span.Start && m.End <= h.Span.End))
@@ -194,9 +194,29 @@ public static class MetadataReader
 
     // The province named most often, first named on a tie, outside furniture and adverts.
     private static string? MostNamed(string key, List<TextSpan> unread) =>
-        Provinces.Find(key).Where(p => !unread.Any(u => u.Start <= p.Start && p.Start < u.End))
+        Provinces.Find(key).Where(p => !Within(unread, p.Start))
             .GroupBy(p => p.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(p => p.Start))
             .Select(g => g.Key).FirstOrDefault();
+
+    /// <summary>Whether a position falls in one of the lines (in text order, apart): a binary search, so a long text stays linear.</summary>
+    private static bool Within(List<TextSpan> lines, int position)
+    {
+        var (low, high) = (0, lines.Count - 1);
+        while (low <= high)
+        {
+            var mid = (low + high) >>> 1;
+            if (lines[mid].Start <= position)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return high >= 0 && position < lines[high].End;
+    }
 
     /// <summary>
     /// Parts of the text that say nothing about the page: furniture, menu and site lines, mangled lines, and

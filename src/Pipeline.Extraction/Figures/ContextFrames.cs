@@ -13,6 +13,7 @@ namespace Pipeline.Extraction.Figures;
 /// A clause that names both scopes or speaks of the total ("Tính chung, ...") ends every frame.
 /// A heading line that names a period ("Riêng tháng 10:") frames the period of its section the same way
 /// (FIGURES.md "The document's period carries": a section heading with its own period overrides inside its section only).
+/// The period mentions come in text order, as <see cref="PeriodRecognizer.Find"/> gives them.
 /// </summary>
 public sealed class ContextFrames(string key, DocumentCues cues, TextSpan? title, IReadOnlyList<PeriodMention> periods)
 {
@@ -66,7 +67,7 @@ public sealed class ContextFrames(string key, DocumentCues cues, TextSpan? title
 
             _lead = null;
             _subject = null;
-            HeadingPeriod = periods.FirstOrDefault(p => p.Start >= sentence.Span.Start && p.End <= sentence.Span.End && !p.Planned && !p.Comparison);
+            HeadingPeriod = PeriodWithin(sentence.Span);
             return;
         }
 
@@ -157,6 +158,36 @@ public sealed class ContextFrames(string key, DocumentCues cues, TextSpan? title
         }
 
         return (found, false);
+    }
+
+    /// <summary>The first period mention inside the span that is neither planned nor a comparison base; the mentions are
+    /// in text order (as <see cref="PeriodRecognizer.Find"/> gives them), so a binary search finds the first candidate.</summary>
+    private PeriodMention? PeriodWithin(TextSpan span)
+    {
+        var (low, high) = (0, periods.Count);
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (periods[mid].Start < span.Start)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        for (var i = low; i < periods.Count && periods[i].Start <= span.End; i++)
+        {
+            var p = periods[i];
+            if (p.End <= span.End && !p.Planned && !p.Comparison)
+            {
+                return p;
+            }
+        }
+
+        return null;
     }
 
     private static int IndexOfLeadEnd(string text, int end)

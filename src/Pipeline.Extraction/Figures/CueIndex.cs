@@ -15,8 +15,14 @@ public sealed class CueIndex<T>
     private readonly List<(CueHit Hit, T Value)> _hits;
 
     public CueIndex(string key, PhraseMatcher<T> matcher)
+        : this(key, matcher, TextWords.Of(key))
     {
-        _hits = matcher.FindAll(key); // found in text order, so also ordered by end
+    }
+
+    /// <summary>The same, over the text's words found once for several indexes.</summary>
+    public CueIndex(string key, PhraseMatcher<T> matcher, List<(int Start, int End)> words)
+    {
+        _hits = matcher.FindAll(key, words); // found in text order, so also ordered by end
     }
 
     /// <summary>Hits lying wholly inside [from, to), nearest to <paramref name="to"/> first.</summary>
@@ -70,15 +76,24 @@ public sealed class CueIndex<T>
 }
 
 /// <summary>The per-document cue indexes the figures layer reads.</summary>
-public sealed class DocumentCues(string key)
+public sealed class DocumentCues
 {
     private static readonly PhraseMatcher<MetricCue> MetricPhrases = new(Cues.Metrics.Select(c => (c.Phrase, c)));
     private static readonly PhraseMatcher<Scope> ScopePhrases = new(Cues.Scopes.Select(s => (s.Phrase, s.Scope)));
     private static readonly PhraseMatcher<bool> TargetPhrases = new(Cues.Target.Select(t => (t, true)));
     private static readonly PhraseMatcher<bool> EstimatePhrases = new(Cues.Estimate.Select(t => (t, true)));
 
-    public CueIndex<MetricCue> Metrics { get; } = new(key, MetricPhrases);
-    public CueIndex<Scope> Scopes { get; } = new(key, ScopePhrases);
-    public CueIndex<bool> Targets { get; } = new(key, TargetPhrases);
-    public CueIndex<bool> Estimates { get; } = new(key, EstimatePhrases);
+    public DocumentCues(string key)
+    {
+        var words = TextWords.Of(key); // one pass over the text for the four indexes
+        Metrics = new(key, MetricPhrases, words);
+        Scopes = new(key, ScopePhrases, words);
+        Targets = new(key, TargetPhrases, words);
+        Estimates = new(key, EstimatePhrases, words);
+    }
+
+    public CueIndex<MetricCue> Metrics { get; }
+    public CueIndex<Scope> Scopes { get; }
+    public CueIndex<bool> Targets { get; }
+    public CueIndex<bool> Estimates { get; }
 }

@@ -72,9 +72,10 @@ public static class PeriodRecognizer
     {
         var reference = new Reference(referenceYear, referenceMonth);
         var found = new List<PeriodMention>();
-        var taken = new List<(int Start, int End)>();
+        var taken = new TakenSpans();
         foreach (var form in Forms)
         {
+            taken.Seal();
             foreach (Match m in form.Pattern.Matches(key))
             {
                 var start = m.Index + (m.Length - m.Value.TrimStart().Length);
@@ -87,12 +88,12 @@ public static class PeriodRecognizer
                 }
 
                 var end = m.Index + m.Length;
-                if (taken.Any(t => start < t.End && end > t.Start))
+                if (taken.Overlaps(start, end))
                 {
                     continue;
                 }
 
-                taken.Add((start, end));
+                taken.Add(start, end);
                 var period = form.Read(m, reference);
                 if (period is null || period.Contains("0000", StringComparison.Ordinal))
                 {
@@ -112,6 +113,83 @@ public static class PeriodRecognizer
     }
 
     /// <summary>The same period a number of years earlier: "cùng kỳ" of 2023-H1 is 2022-H1.</summary>
+    /// <summary>
+    /// The spans already read as periods, which never overlap: those of earlier forms in one sorted list, the current
+    /// form's in another (its matches come in text order), merged when the next form starts. An overlap test is a
+    /// binary search, not a walk over every span, so a long text stays linear.
+    /// </summary>
+    private sealed class TakenSpans
+    {
+        private List<(int Start, int End)> _sealed = [];
+        private readonly List<(int Start, int End)> _current = [];
+
+        public bool Overlaps(int start, int end) => Overlaps(_sealed, start, end) || Overlaps(_current, start, end);
+
+        public void Add(int start, int end)
+        {
+            var at = _current.Count;
+            while (at > 0 && _current[at - 1].Start > start)
+            {
+                at--; // kept sorted by start should a match ever come out of order
+            }
+
+            _current.Insert(at, (start, end));
+        }
+
+        public void Seal()
+        {
+            if (_current.Count == 0)
+            {
+                return;
+            }
+
+            var merged = new List<(int Start, int End)>(_sealed.Count + _current.Count);
+            var (a, b) = (0, 0);
+            while (a < _sealed.Count || b < _current.Count)
+            {
+                merged.Add(b == _current.Count || a < _sealed.Count && _sealed[a].Start <= _current[b].Start ? _sealed[a++] : _current[b++]);
+            }
+
+            _sealed = merged;
+            _current.Clear();
+        }
+
+        // Spans sorted by start that do not overlap: only those starting before the end can overlap, and walking back
+        // from the last of them stops at the first non-empty span ending at or before the start (all before it end earlier).
+        private static bool Overlaps(List<(int Start, int End)> spans, int start, int end)
+        {
+            var (low, high) = (0, spans.Count);
+            while (low < high)
+            {
+                var mid = (low + high) >>> 1;
+                if (spans[mid].Start < end)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            for (var i = low - 1; i >= 0; i--)
+            {
+                var t = spans[i];
+                if (start < t.End && end > t.Start)
+                {
+                    return true;
+                }
+
+                if (t.End <= start && t.Start < t.End)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+    }
+
     public static string? Shift(string? period, int years)
     {
         if (period is null)

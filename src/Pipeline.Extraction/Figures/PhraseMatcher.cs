@@ -22,25 +22,15 @@ public sealed class PhraseMatcher<T>
         _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public List<(CueHit Hit, T Value)> FindAll(string key)
+    public List<(CueHit Hit, T Value)> FindAll(string key) => FindAll(key, TextWords.Of(key));
+
+    /// <summary>The same, over the words of <paramref name="key"/> found once (<see cref="TextWords.Of"/>) and shared by several matchers.</summary>
+    public List<(CueHit Hit, T Value)> FindAll(string key, List<(int Start, int End)> words)
     {
         var hits = new List<(CueHit, T)>();
         var blockedUntil = 0;
-        var i = 0;
-        while (i < key.Length)
+        foreach (var (i, end) in words)
         {
-            if (!IsWordChar(key[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var end = i;
-            while (end < key.Length && IsWordChar(key[end]))
-            {
-                end++;
-            }
-
             if (i >= blockedUntil && _lookup.TryGetValue(key.AsSpan(i, end - i), out var candidates))
             {
                 foreach (var (phrase, value) in candidates)
@@ -54,8 +44,6 @@ public sealed class PhraseMatcher<T>
                     }
                 }
             }
-
-            i = end;
         }
 
         return hits;
@@ -73,4 +61,33 @@ public sealed class PhraseMatcher<T>
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+}
+
+/// <summary>The words of a folded text (runs of letters and digits) as spans, found once for the matchers that read it.</summary>
+public static class TextWords
+{
+    public static List<(int Start, int End)> Of(string key)
+    {
+        var words = new List<(int, int)>();
+        var i = 0;
+        while (i < key.Length)
+        {
+            if (!char.IsLetterOrDigit(key[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < key.Length && char.IsLetterOrDigit(key[end]))
+            {
+                end++;
+            }
+
+            words.Add((i, end));
+            i = end;
+        }
+
+        return words;
+    }
 }

@@ -19,6 +19,11 @@ public static class DigitParser
 {
     public static ParsedDigits Parse(string token, NumberStyle documentStyle = NumberStyle.Vietnamese)
     {
+        if (token.Length > 0 && !token.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            return Ok(token, null, null, false); // digits alone, the common case: no groups to check
+        }
+
         var groups = new List<string>();
         var seps = new List<char>();
         var current = 0;

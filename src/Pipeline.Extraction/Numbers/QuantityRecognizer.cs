@@ -38,10 +38,17 @@ public static partial class QuantityRecognizer
         .Concat(Lexicon.RequirementWords.Select(kv => (Fold(kv.Key), (Approx?)kv.Value, true)))
         .OrderByDescending(x => x.Item1.Length).ToArray();
 
+    // The tables by the character a match must have at the position looked at: a chain word ends right before the number.
+    private static readonly CharBuckets<(string Words, Approx? Approx, bool Requirement)> ChainByLastChar = new(ChainLongestFirst, c => c.Words[^1]);
+    private static readonly CharBuckets<(string Word, decimal Factor)> ScalesByFirstChar = new(ScalesLongestFirst, s => s.Word[0]);
+    private static readonly CharBuckets<UnitWord> UnitsByFirstChar = new(UnitsLongestFirst, u => u.Written[0]);
+
     private static readonly HashSet<string> NamingWords = Lexicon.NamingWords.Select(Fold).ToHashSet();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NamingLookup = NamingWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string> TimeWords = Lexicon.TimeWords.Select(Fold).ToHashSet();
     private static readonly string[] MoneyCues = Lexicon.MoneyCues.Select(Fold).ToArray();
-    private static readonly string[] NotUnits = Lexicon.NotUnits.Select(Fold).ToArray();
+    private static readonly CharBuckets<string> NotUnits = new(Lexicon.NotUnits.Select(Fold), w => w[0]);
+    private static readonly (string Per, string Name)[] PerUnitsLongestFirst = Lexicon.PerUnits.OrderByDescending(p => p.Key.Length).Select(p => (Fold(p.Key), p.Value)).ToArray();
     private static readonly string[] Negations = Lexicon.Negations.Select(Fold).ToArray();
     private static readonly string[] NegativeWords = Lexicon.NegativeWords.Select(Fold).ToArray();
     private static readonly HashSet<string> DecimalWords = Lexicon.DecimalWords.Select(Fold).ToHashSet();
@@ -49,6 +56,7 @@ public static partial class QuantityRecognizer
     private static readonly (string Opener, string[] Joiners)[] RangeOpeners = Lexicon.RangeOpeners.Select(kv => (Fold(kv.Key), kv.Value.Select(Fold).ToArray())).ToArray();
     private static readonly string[] RangeJoiners = Lexicon.RangeJoiners.Select(Fold).ToArray();
     private static readonly UnitWord[] CurrencyBefore = Lexicon.CurrencyBefore.Select(u => u with { Written = Fold(u.Written) }).OrderByDescending(u => u.Written.Length).ToArray();
+    private static readonly CharBuckets<UnitWord> CurrencyByLastChar = new(CurrencyBefore, c => c.Written[^1]);
     private static readonly string CentJoiner = Fold(Lexicon.CentJoiner);
     private static readonly string[] NotNaming = Lexicon.NotNaming.Select(Fold).ToArray();
     private static readonly string[] EstimateLeads = Lexicon.EstimateLeads.Select(Fold).ToArray();
@@ -77,11 +85,10 @@ public static partial class QuantityRecognizer
 
     public static NumberScan Scan(string clean, string key)
     {
-        var traps = FindTraps(key);
+        var traps = new TrapCursor(FindTraps(key));
         var digits = MergeSpaceGroups(key, DigitTokens(key));
         var style = VoteStyle(key, digits);
-        var tokens = digits.Select(d => new NumberToken(d.Index, d.End, null, false)).Concat(SpelledTokens(key))
-            .OrderBy(x => x.Index).ToList();
+        var tokens = InTextOrder(digits, SpelledTokens(key));
         var quantities = new List<Quantity>();
         var skipped = new List<SkippedNumber>();
         var lastNameEnd = -10;
@@ -98,19 +105,18 @@ public static partial class QuantityRecognizer
 
             var raw = clean[start..end];
             var spelled = token.Spelled is not null;
-            var trap = traps.FirstOrDefault(x => start >= x.Start && start < x.End);
-            if (trap.Reason is not null)
+            if (traps.At(start) is { } trapReason)
             {
                 if (!spelled)
                 {
-                    skipped.Add(new SkippedNumber(start, end, raw, trap.Reason));
+                    skipped.Add(new SkippedNumber(start, end, raw, trapReason));
                 }
 
                 continue;
             }
 
-            var prev = WordReader.Before(key, start, 3, throughColon: true);
-            var naming = NamingSuffix(prev);
+            var (prevStart, prevEnd) = WordReader.BeforeSpan(key, start, 3, throughColon: true);
+            var naming = NamingSuffix(key.AsSpan(prevStart, prevEnd - prevStart));
             if (naming is not null && !NotThatDate(naming, raw))
             {
                 skipped.Add(new SkippedNumber(start, end, raw, $"follows '{naming}': a name, date, ordinal or page counter"));
@@ -351,7 +357,7 @@ public static partial class QuantityRecognizer
         {
             consumedScale = false;
             var j = WordReader.SkipSpaces(key, i);
-            foreach (var (word, f) in ScalesLongestFirst)
+            foreach (var (word, f) in ScalesByFirstChar.StartingAt(key, j))
             {
                 if (WordReader.StartsAt(key, j, word))
                 {
@@ -378,7 +384,7 @@ public static partial class QuantityRecognizer
         var u = WordReader.SkipSpaces(key, i);
         if (!NotAUnit(key, u))
         {
-            foreach (var w in UnitsLongestFirst)
+            foreach (var w in UnitsByFirstChar.StartingAt(key, u))
             {
                 if (WordReader.StartsAt(key, u, w.Written))
                 {
@@ -410,9 +416,8 @@ public static partial class QuantityRecognizer
             for (var depth = 0; depth < 2 && i < key.Length && key[i] == '/'; depth++)
             {
                 var matched = false;
-                foreach (var (per, name) in Lexicon.PerUnits.OrderByDescending(p => p.Key.Length))
+                foreach (var (folded, name) in PerUnitsLongestFirst)
                 {
-                    var folded = Fold(per);
                     if (WordReader.StartsAt(key, i + 1, folded))
                     {
                         unit += "/" + name;
@@ -437,7 +442,7 @@ public static partial class QuantityRecognizer
     /// <summary>"hai đồng chí", "ba đô thị": a unit word that starts another word here.</summary>
     private static bool NotAUnit(string key, int at)
     {
-        foreach (var phrase in NotUnits)
+        foreach (var phrase in NotUnits.StartingAt(key, at))
         {
             if (WordReader.StartsAt(key, at, phrase))
             {
@@ -610,7 +615,7 @@ public static partial class QuantityRecognizer
     private static int CurrencyLead(string key, int start, int consumed, out string? unit)
     {
         unit = null;
-        foreach (var gap in new[] { 0, 1 })
+        for (var gap = 0; gap <= 1; gap++)
         {
             var end = start - gap;
             if (end < 0 || (gap == 1 && key[end] != ' '))
@@ -618,7 +623,7 @@ public static partial class QuantityRecognizer
                 continue;
             }
 
-            foreach (var c in CurrencyBefore)
+            foreach (var c in end == 0 ? [] : CurrencyByLastChar.At(key[end - 1]))
             {
                 var at = end - c.Written.Length;
                 if (at < consumed || at < 0 || string.CompareOrdinal(key, at, c.Written, 0, c.Written.Length) != 0)
@@ -781,7 +786,7 @@ public static partial class QuantityRecognizer
     private static List<(int Index, int End)> DigitTokens(string key)
     {
         var tokens = new List<(int, int)>();
-        foreach (Match m in DigitToken().Matches(key))
+        foreach (var m in DigitToken().EnumerateMatches(key))
         {
             if (m.Index > 0 && char.IsLetter(key[m.Index - 1]))
             {
@@ -810,9 +815,31 @@ public static partial class QuantityRecognizer
         return tokens;
     }
 
-    /// <summary>Runs of number words, each the longest that reads as one number: "hai mươi mốt nghìn không trăm mười một".</summary>
-    private static IEnumerable<NumberToken> SpelledTokens(string key)
+    /// <summary>Digit and word tokens in one list by position (a digit token first on a tie, which cannot happen: one starts with a digit, the other with a letter).</summary>
+    private static List<NumberToken> InTextOrder(List<(int Index, int End)> digits, List<NumberToken> spelled)
     {
+        var tokens = new List<NumberToken>(digits.Count + spelled.Count);
+        var (d, w) = (0, 0);
+        while (d < digits.Count || w < spelled.Count)
+        {
+            if (w == spelled.Count || d < digits.Count && digits[d].Index <= spelled[w].Index)
+            {
+                tokens.Add(new NumberToken(digits[d].Index, digits[d].End, null, false));
+                d++;
+            }
+            else
+            {
+                tokens.Add(spelled[w++]);
+            }
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Runs of number words, each the longest that reads as one number: "hai mươi mốt nghìn không trăm mười một".</summary>
+    private static List<NumberToken> SpelledTokens(string key)
+    {
+        var found = new List<NumberToken>();
         var words = new List<(int Index, int End)>();
         var i = 0;
         while (i < key.Length)
@@ -854,10 +881,12 @@ public static partial class QuantityRecognizer
             if (SpelledNumber.ReadPrefix(run) is { } read)
             {
                 var endWord = w + read.Count - 1;
-                yield return new NumberToken(words[w].Index, words[endWord].End, read.Value, read.Count > 1);
+                found.Add(new NumberToken(words[w].Index, words[endWord].End, read.Value, read.Count > 1));
                 w = endWord;
             }
         }
+
+        return found;
     }
 
     /// <summary>Reads the chain of qualifier words right before a number; the nearest bound wins.</summary>
@@ -870,7 +899,13 @@ public static partial class QuantityRecognizer
         for (var steps = 0; steps < 5; steps++)
         {
             var matched = false;
-            foreach (var (words, a, requirement) in ChainLongestFirst)
+            var last = cursor;
+            while (last > 0 && key[last - 1] == ' ')
+            {
+                last--;
+            }
+
+            foreach (var (words, a, requirement) in last == 0 ? [] : ChainByLastChar.At(key[last - 1]))
             {
                 var at = WordReader.PhraseEndingAt(key, cursor, words);
                 if (at < 0)
@@ -957,23 +992,42 @@ public static partial class QuantityRecognizer
         return false;
     }
 
-    private static string? NamingSuffix(string previousWords)
+    private static string? NamingSuffix(string key, (int Start, int End) words) => NamingSuffix(key.AsSpan(words.Start, words.End - words.Start));
+
+    /// <summary>The naming word that ends the words before a number (up to three words, one space apart), or null.</summary>
+    private static string? NamingSuffix(ReadOnlySpan<char> previousWords)
     {
         if (previousWords.Length == 0)
         {
             return null;
         }
 
-        if (NotNaming.Any(w => previousWords.EndsWith(w, StringComparison.Ordinal)))
+        foreach (var w in NotNaming)
         {
-            return null;
+            if (previousWords.EndsWith(w, StringComparison.Ordinal))
+            {
+                return null;
+            }
         }
 
-        var parts = previousWords.Split(' ');
-        for (var n = Math.Min(3, parts.Length); n >= 1; n--)
+        // The last three, two, then one words: each suffix starts after a space (the words are one space apart).
+        Span<int> starts = stackalloc int[3];
+        var parts = 0;
+        for (var i = previousWords.Length; parts < 3;)
         {
-            var suffix = string.Join(' ', parts[^n..]);
-            if (NamingWords.Contains(suffix))
+            var space = previousWords[..i].LastIndexOf(' ');
+            starts[parts++] = space + 1;
+            if (space < 0)
+            {
+                break;
+            }
+
+            i = space;
+        }
+
+        for (var n = parts; n >= 1; n--)
+        {
+            if (NamingLookup.TryGetValue(previousWords[starts[n - 1]..], out var suffix))
             {
                 return suffix;
             }
@@ -1059,7 +1113,7 @@ public static partial class QuantityRecognizer
         var spans = new List<(int, int, string)>();
         foreach (var trap in Trap.All.Where(t => t.MayMatch(key)))
         {
-            foreach (Match m in trap.Pattern.Matches(key))
+            foreach (var m in trap.Pattern.EnumerateMatches(key))
             {
                 spans.Add((m.Index, m.Index + m.Length, trap.Name));
             }
@@ -1076,7 +1130,7 @@ public static partial class QuantityRecognizer
         {
             var (s, e) = tokens[i];
             // "tháng 6 500 lao động" is month 6 then 500 workers, not 6 500.
-            var firstIsPlain = e - s <= 3 && key.AsSpan(s, e - s).IndexOfAny('.', ',') < 0 && NamingSuffix(WordReader.Before(key, s, 2)) is null;
+            var firstIsPlain = e - s <= 3 && key.AsSpan(s, e - s).IndexOfAny('.', ',') < 0 && NamingSuffix(key, WordReader.BeforeSpan(key, s, 2)) is null;
             while (firstIsPlain && i + 1 < tokens.Count && tokens[i + 1].Index == e + 1 && key[e] == ' '
                    && LeadingGroup(key, tokens[i + 1]) == 3)
             {
@@ -1108,6 +1162,11 @@ public static partial class QuantityRecognizer
         var en = 0;
         foreach (var (s, e) in tokens)
         {
+            if (!key.AsSpan(s, e - s).ContainsAnyExceptInRange('0', '9'))
+            {
+                continue; // digits alone give no evidence either way
+            }
+
             var p = DigitParser.Parse(key[s..e]);
             if (p.Evidence == NumberStyle.Vietnamese)
             {

@@ -7,6 +7,13 @@ public static class WordReader
     /// Stops at punctuation other than a colon after a label ("Lượt xem: 1573").</summary>
     public static string Before(string key, int end, int count, bool throughColon = false)
     {
+        var (first, last) = BeforeSpan(key, end, count, throughColon);
+        return first == last ? "" : key[first..last];
+    }
+
+    /// <summary>Where <see cref="Before"/>'s words start and end, without making the string.</summary>
+    public static (int Start, int End) BeforeSpan(string key, int end, int count, bool throughColon = false)
+    {
         var i = end;
         while (i > 0 && key[i - 1] == ' ')
         {
@@ -50,7 +57,7 @@ public static class WordReader
             }
         }
 
-        return first == last ? "" : key[first..last];
+        return (first, last);
     }
 
     /// <summary>The start offset of the word sequence <paramref name="phrase"/> if it ends right before <paramref name="end"/> (spaces between).</summary>
