@@ -88,8 +88,10 @@ public sealed class SearchBrowserTests(WebFixture web, BrowserFixture browser)
         await page.GotoAsync("/");
         await TabUntil(page, "document.activeElement.id === 'q'", 20);
         await page.Keyboard.TypeAsync("tyr leej laaps ddaayf"); // Telex for "tỷ lệ lấp đầy"
+        Assert.Equal("tyr leej laaps ddaayf", await page.InputValueAsync("#q"));
+        var searched = page.WaitForURLAsync(new Regex("q=tyr")); // waiting before the key: the answer may come back at once
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("q=tyr"));
+        await searched;
         Assert.Contains("lấp", (await page.Locator(".hit .snippet mark").AllInnerTextsAsync()).Select(m => m.ToLowerInvariant()));
 
         // Past the form, a link skips the filters and facets: Enter on it, then Tab, is the first hit.
@@ -107,8 +109,9 @@ public sealed class SearchBrowserTests(WebFixture web, BrowserFixture browser)
         Assert.NotEqual("none", outline); // the focus can be seen
         await BrowserFixture.ScreenshotAsync(page, "search-keyboard-focus-on-hit");
 
+        var opened = page.WaitForURLAsync(new Regex(@"/document"));
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex(@"/document"));
+        await opened;
         Assert.DoesNotContain(problems, p => !p.Contains("404", StringComparison.Ordinal)); // the document page is another part's
         await page.Context.CloseAsync();
     }
