@@ -119,3 +119,18 @@ public class FigureLayerTests
         Assert.True(figure.Target);
     }
 }
+
+/// <summary>A quantity the sentence splitter cuts in two (an abbreviation's point read as a full stop) is still read, never a crash.</summary>
+public sealed class SplitQuantityTests
+{
+    [Theory]
+    [InlineData("Rs. 20")]
+    [InlineData("Giá thuê đất Rs. 20 mỗi m2.")]
+    [InlineData("Tổng vốn Rs. 1.200 tỷ. Năm 2023 có 5 dự án.")]
+    public void AQuantityAcrossASentenceSplitIsReadWithinItsNumbersSentence(string text)
+    {
+        var document = DocumentExtractor.Extract("-", text);
+        Assert.All(document.Figures, f => Assert.InRange(f.Start, 0, f.End));
+        Assert.Contains(document.Figures, f => f.Value is 20m or 1200m);
+    }
+}

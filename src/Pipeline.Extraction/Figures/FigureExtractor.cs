@@ -66,7 +66,7 @@ public static partial class FigureExtractor
             {
                 if (quantities[q].NumberStart >= sentence.Span.Start)
                 {
-                    inSentence.Add(quantities[q]);
+                    inSentence.Add(Within(quantities[q], sentence.Span, clean));
                 }
 
                 q++;
@@ -948,5 +948,17 @@ public static partial class FigureExtractor
                 _assigned[after[i]] = (subjects[i].Metric ?? shared ?? Metric.Other, subjects[i].Scope);
             }
         }
+    }
+
+    /// <summary>
+    /// A quantity cut to the sentence that holds its number: the splitter may end a sentence inside one
+    /// ("Rs. 20": the currency's abbreviation point reads as a full stop), and every later step assumes a
+    /// figure lies within its sentence.
+    /// </summary>
+    private static Quantity Within(Quantity quantity, TextSpan sentence, string clean)
+    {
+        var start = Math.Max(quantity.Start, sentence.Start);
+        var end = Math.Min(quantity.End, sentence.End);
+        return start == quantity.Start && end == quantity.End ? quantity : quantity with { Start = start, End = Math.Max(end, quantity.NumberEnd), Text = clean[start..Math.Max(end, quantity.NumberEnd)] };
     }
 }
