@@ -108,7 +108,7 @@ internal static partial class WebLoad
             paths.Add(response.RequestMessage?.RequestUri?.PathAndQuery ?? document);
         }
 
-        foreach (var filter in new[] { "", "?metric=projects", "?metric=investment_capital", "?province=B%E1%BA%AFc+Ninh", "?from=2023&to=2024", "?metric=exports&sort=value" })
+        foreach (var filter in new[] { "", "?metric=projects", "?metric=investment_capital", "?province=B%E1%BA%AFc+Ninh", "?from=2023&to=2024", "?metric=export_value&sort=-value" })
         {
             paths.Add("/figures" + filter);
         }
