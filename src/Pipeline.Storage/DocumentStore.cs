@@ -478,6 +478,34 @@ public sealed partial class DocumentStore : IDisposable
 
     public void Dispose() => _db.Dispose();
 
+    /// <summary>A figure's columns, in the order <see cref="ReadFigure"/> reads them; <paramref name="alias"/> is the figures table's alias with its dot ("f.") or "".</summary>
+    private static string FigureFields(string alias) => string.Join(", ",
+        new[] { "metric", "measure", "value", "value_max", "unit", "approx", "estimate", "target", "scope", "period", "text", "start", "end", "sentence", "confidence", "rule", "flags", "subject" }
+            .Select(c => alias + c));
+
+    /// <summary>A figure read from <see cref="FigureFields"/>'s columns starting at column <paramref name="first"/>.</summary>
+    private static Figure ReadFigure(SqliteDataReader reader, int first) => new()
+    {
+        Metric = Names.Parse<Metric>(reader.GetString(first)),
+        Measure = Names.Parse<Measure>(reader.GetString(first + 1)),
+        Value = decimal.Parse(reader.GetString(first + 2), CultureInfo.InvariantCulture),
+        ValueMax = reader.IsDBNull(first + 3) ? null : decimal.Parse(reader.GetString(first + 3), CultureInfo.InvariantCulture),
+        Unit = reader.GetString(first + 4),
+        Approx = Names.Parse<Approx>(reader.GetString(first + 5)),
+        Estimate = reader.GetBoolean(first + 6),
+        Target = reader.GetBoolean(first + 7),
+        Scope = reader.IsDBNull(first + 8) ? null : Names.Parse<Scope>(reader.GetString(first + 8)),
+        Period = Text(reader, first + 9),
+        Text = reader.GetString(first + 10),
+        Start = reader.GetInt32(first + 11),
+        End = reader.GetInt32(first + 12),
+        Sentence = reader.GetString(first + 13),
+        Confidence = reader.GetDouble(first + 14),
+        Rule = reader.GetString(first + 15),
+        Flags = reader.IsDBNull(first + 16) ? null : JsonSerializer.Deserialize<List<string>>(reader.GetString(first + 16), WireJson.Stored),
+        Subject = Text(reader, first + 17),
+    };
+
     private Dictionary<long, List<Figure>> FiguresOf(List<long> ids)
     {
         var result = new Dictionary<long, List<Figure>>();
@@ -488,33 +516,13 @@ public sealed partial class DocumentStore : IDisposable
 
         using var select = Command(
             $"""
-            SELECT document_id, metric, measure, value, value_max, unit, approx, estimate, target, scope, period, text, start, end, sentence, confidence, rule, flags, subject
+            SELECT document_id, {FigureFields("")}
             FROM figures WHERE document_id BETWEEN {ids[0]} AND {ids[^1]} ORDER BY document_id, ordinal
             """);
         using var reader = select.ExecuteReader();
         while (reader.Read())
         {
-            var figure = new Figure
-            {
-                Metric = Names.Parse<Metric>(reader.GetString(1)),
-                Measure = Names.Parse<Measure>(reader.GetString(2)),
-                Value = decimal.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
-                ValueMax = reader.IsDBNull(4) ? null : decimal.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
-                Unit = reader.GetString(5),
-                Approx = Names.Parse<Approx>(reader.GetString(6)),
-                Estimate = reader.GetBoolean(7),
-                Target = reader.GetBoolean(8),
-                Scope = reader.IsDBNull(9) ? null : Names.Parse<Scope>(reader.GetString(9)),
-                Period = Text(reader, 10),
-                Text = reader.GetString(11),
-                Start = reader.GetInt32(12),
-                End = reader.GetInt32(13),
-                Sentence = reader.GetString(14),
-                Confidence = reader.GetDouble(15),
-                Rule = reader.GetString(16),
-                Flags = reader.IsDBNull(17) ? null : JsonSerializer.Deserialize<List<string>>(reader.GetString(17), WireJson.Stored),
-                Subject = Text(reader, 18),
-            };
+            var figure = ReadFigure(reader, 1);
             var id = reader.GetInt64(0);
             if (!result.TryGetValue(id, out var list))
             {

@@ -125,12 +125,10 @@ public sealed record StoredFact(
 /// <summary>Read-only queries over figures and facts, for the figures and charts pages and their API.</summary>
 public sealed partial class DocumentStore
 {
-    private const string FigureColumns =
-        """
-        d.id, d.url, d.site, d.page_hash, d.fetched_at, d.extractor_version, d.processed_at, d.title, d.published, d.board, d.province, d.period, d.page_type,
-        f.ordinal, f.metric, f.measure, f.value, f.value_max, f.unit, f.approx, f.estimate, f.target, f.scope, f.period, f.text, f.start, f.end,
-        f.sentence, f.confidence, f.rule, f.flags, f.fact_key
-        """;
+    // The document's fields, the figure's ordinal, the figure (DocumentStore.FigureFields) and its fact key.
+    private static readonly string FigureColumns =
+        "d.id, d.url, d.site, d.page_hash, d.fetched_at, d.extractor_version, d.processed_at, d.title, d.published, d.board, d.province, d.period, d.page_type, " +
+        "f.ordinal, " + FigureFields("f.") + ", f.fact_key";
 
     private const string FigureWhere =
         """
@@ -191,7 +189,7 @@ public sealed partial class DocumentStore
         using var reader = select.ExecuteReader();
         while (reader.Read())
         {
-            yield return ReadFigure(reader);
+            yield return ReadStoredFigure(reader);
         }
     }
 
@@ -300,7 +298,7 @@ public sealed partial class DocumentStore
         (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : (decimal)double.Parse(text, CultureInfo.InvariantCulture))
         / 1.000000000000000000000000000m;
 
-    private static StoredFigure ReadFigure(SqliteDataReader reader)
+    private static StoredFigure ReadStoredFigure(SqliteDataReader reader)
     {
         var document = new StoredDocument
         {
@@ -319,27 +317,8 @@ public sealed partial class DocumentStore
             PageType = Text(reader, 12),
             Text = "",
         };
-        var figure = new Figure
-        {
-            Metric = Names.Parse<Metric>(reader.GetString(14)),
-            Measure = Names.Parse<Measure>(reader.GetString(15)),
-            Value = decimal.Parse(reader.GetString(16), CultureInfo.InvariantCulture),
-            ValueMax = reader.IsDBNull(17) ? null : decimal.Parse(reader.GetString(17), CultureInfo.InvariantCulture),
-            Unit = reader.GetString(18),
-            Approx = Names.Parse<Approx>(reader.GetString(19)),
-            Estimate = reader.GetBoolean(20),
-            Target = reader.GetBoolean(21),
-            Scope = reader.IsDBNull(22) ? null : Names.Parse<Scope>(reader.GetString(22)),
-            Period = Text(reader, 23),
-            Text = reader.GetString(24),
-            Start = reader.GetInt32(25),
-            End = reader.GetInt32(26),
-            Sentence = reader.GetString(27),
-            Confidence = reader.GetDouble(28),
-            Rule = reader.GetString(29),
-            Flags = reader.IsDBNull(30) ? null : JsonSerializer.Deserialize<List<string>>(reader.GetString(30), WireJson.Stored),
-        };
-        return new StoredFigure(document, reader.GetInt32(13), figure, Text(reader, 31));
+        var figure = ReadFigure(reader, 14);
+        return new StoredFigure(document, reader.GetInt32(13), figure, Text(reader, 32));
     }
 }
 

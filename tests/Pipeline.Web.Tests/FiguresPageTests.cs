@@ -244,4 +244,17 @@ public sealed partial class FiguresPageTests(WebFixture web)
 
     [GeneratedRegex("<tr data-figure=\"(\\d+-\\d+)\">.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex RowPattern();
+
+    [Fact]
+    public void AFiguresSubjectComesBackFromTheFiguresQuery()
+    {
+        // The figures page, its downloads and /api/figures read figures through one query; a zone's figure keeps its subject.
+        var expected = Sql.Rows(web.Database, "SELECT f.document_id || '-' || f.ordinal || '=' || f.subject FROM figures f WHERE f.subject IS NOT NULL").Order().ToList();
+        Assert.NotEmpty(expected);
+        using var store = Pipeline.Storage.DocumentStore.OpenReadOnly(web.Database);
+        var found = store.FindFigures(new Pipeline.Storage.FigureFilter(), Pipeline.Storage.FigureSort.Document, descending: false)
+            .Where(f => f.Figure.Subject is not null)
+            .Select(f => $"{f.Document.Id}-{f.Ordinal}={f.Figure.Subject}").Order().ToList();
+        Assert.Equal(expected, found);
+    }
 }
