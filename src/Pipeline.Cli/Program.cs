@@ -41,7 +41,8 @@ parallel.Validators.Add(result =>
     }
 });
 var extract = new Command("extract", "Extract every figure, with what it measures, from bulletins.") { paths, format, parallel };
-extract.SetAction(parse => Commands.Extract(parse.GetValue(paths)!, parse.GetValue(format), Console.In, Console.Out, Console.Error, parse.GetValue(parallel)));
+extract.SetAction(parse => Commands.Extract(parse.GetValue(paths)!, parse.GetValue(format), Console.In, Console.Out, Console.Error, parse.GetValue(parallel),
+    Console.IsErrorRedirected ? null : new LargeInputProgress(Console.Error))); // a large input's steps, on a terminal only
 root.Subcommands.Add(extract);
 
 var input = new Argument<string>("input") { Description = "A text to read, or the path of a file." };
@@ -232,9 +233,9 @@ namespace Pipeline.Cli
     /// <summary>The command bodies, kept apart from argument parsing so tests can call them.</summary>
     public static class Commands
     {
-        public static int Extract(IReadOnlyList<string> sources, ExtractFormat format, TextReader stdin, TextWriter stdout, TextWriter stderr, int parallel = 1)
+        public static int Extract(IReadOnlyList<string> sources, ExtractFormat format, TextReader stdin, TextWriter stdout, TextWriter stderr, int parallel = 1, IProgress<InputProgress>? progress = null)
         {
-            var results = Inputs.ReadAll(sources, stdin, parallel).ToList();
+            var results = Inputs.ReadAll(sources, stdin, parallel, progress: progress).ToList();
             foreach (var note in results.SelectMany(r => r.Notes))
             {
                 stderr.WriteLine($"pipeline: {note.Source}: {note.Message}");

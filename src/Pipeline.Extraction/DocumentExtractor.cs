@@ -95,13 +95,20 @@ public static class DocumentExtractor
     // The date the page shows as its own (a date line, its meta tags); a date read from the URL is not one.
     private static string? OwnDate(Article article) => article.Published is { Length: >= 10 } p && article.PublishedFrom != "url" ? p : null;
 
-    public static ExtractedDocument Extract(string source, PreparedText text, DocumentMetadata metadata)
+    /// <param name="source">The document's name.</param>
+    /// <param name="text">Its prepared text.</param>
+    /// <param name="metadata">What the read stage found (title, date, board, province).</param>
+    /// <param name="stages">Told as each step starts, for progress on a large input.</param>
+    public static ExtractedDocument Extract(string source, PreparedText text, DocumentMetadata metadata, IProgress<ReadingStage>? stages = null)
     {
+        stages?.Report(ReadingStage.Numbers);
         var scan = QuantityRecognizer.Scan(text.Clean, text.Key);
+        stages?.Report(ReadingStage.Figures);
         var publishedYear = metadata.Published is { Length: >= 4 } p && int.TryParse(p[..4], CultureInfo.InvariantCulture, out var y) ? y : 0;
         var context = DocumentPeriod.Decide(text, metadata, publishedYear);
         var periods = PeriodRecognizer.Find(text.Key, context.ReferenceYear, context.ReferenceMonth);
         var sentenceFigures = FigureExtractor.Extract(text.Clean, text.Key, text.Sentences, scan, periods, context);
+        stages?.Report(ReadingStage.Tables);
         // Tables give figures of their own, read from their headers; their lines' sentence reading gives way.
         var figures = UnitCheck.Flag(TableExtractor.Merge(text.Clean, SentenceSubjects.Fill(text.Clean, text.Sentences, sentenceFigures), context));
         var warnings = scan.Skipped.Where(s => s.Reason.StartsWith("malformed", StringComparison.Ordinal))

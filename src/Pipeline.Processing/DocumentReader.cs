@@ -43,8 +43,13 @@ public static class DocumentReader
     public static string Version => LearnedExtractor.Version;
 
     /// <summary>Reads <paramref name="content"/> (text or HTML) named <paramref name="source"/>; a <paramref name="page"/> is always read as HTML.</summary>
-    public static ReadDocument Read(string source, string content, PageContext? page = null)
+    /// <param name="source">The document's name (a path or URL).</param>
+    /// <param name="content">Its text or HTML.</param>
+    /// <param name="page">Where a crawled page came from, or null.</param>
+    /// <param name="stages">Told as each step starts, for progress on a large input.</param>
+    public static ReadDocument Read(string source, string content, PageContext? page = null, IProgress<ReadingStage>? stages = null)
     {
+        stages?.Report(ReadingStage.Article);
         Article? article = null;
         PreparedText text;
         Extraction.Documents.DocumentMetadata metadata;
@@ -68,7 +73,7 @@ public static class DocumentReader
             (text, metadata) = DocumentExtractor.Read(content);
         }
 
-        var document = LearnedExtractor.Extract(source, text, metadata);
+        var document = LearnedExtractor.Extract(source, text, metadata, stages);
         if (page?.Source is { } facts)
         {
             // The registry entry fills in the board and province when the text names neither.
@@ -79,6 +84,7 @@ public static class DocumentReader
             };
         }
 
+        stages?.Report(ReadingStage.PageType);
         var verdict = ShippedModels.Page.Classify(document.Title ?? "", text.Clean, document.Figures);
         return new ReadDocument(document, text.Clean, article, verdict);
     }

@@ -178,4 +178,28 @@ public class CliTests
         using var second = JsonDocument.Parse(lines[1]);
         Assert.Equal(689700000m, second.RootElement.GetProperty("value").GetDecimal());
     }
+
+    [Fact]
+    public void ALargeInputSaysEachStepOnTheTerminalAndASmallOneSaysNothing()
+    {
+        var bulletin = Directory.GetFiles(Repo.Path("corpus", "bulletins"), "*.txt").Order().First();
+        var large = Path.Combine(Path.GetTempPath(), $"pipeline-large-{Guid.NewGuid():N}.txt");
+        var text = File.ReadAllText(bulletin);
+        File.WriteAllText(large, string.Join("\n\n", Enumerable.Repeat(text, (1_100_000 / System.Text.Encoding.UTF8.GetByteCount(text)) + 1)));
+        try
+        {
+            var terminal = new StringWriter();
+            var code = Commands.Extract([bulletin, large], ExtractFormat.Jsonl, TextReader.Null, new StringWriter(), terminal, parallel: 2, progress: new LargeInputProgress(terminal));
+            Assert.Equal(0, code);
+            var lines = terminal.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.DoesNotContain(lines, l => l.Contains(Path.GetFileName(bulletin), StringComparison.Ordinal)); // small: silent
+            Assert.Contains(lines, l => l.StartsWith($"pipeline: reading {large} (", StringComparison.Ordinal) && l.Contains(" MB)", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith($"pipeline: {large}: numbers… (", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith($"pipeline: {large}: read in ", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(large);
+        }
+    }
 }
