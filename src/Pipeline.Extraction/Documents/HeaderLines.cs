@@ -187,6 +187,8 @@ public static partial class HeaderLines
     /// <summary>The rules in the order they are tried; the first that holds names the line.</summary>
     public static readonly IReadOnlyList<LineRule> Rules =
     [
+        new("today", LineKind.Furniture, (line, key) => DateReader.IsTodayLine(line),
+            ["Hôm nay: Thứ Năm, 03/12/2026", "Hôm nay, ngày 12/05/2021", "Today: 2021-05-12"]),
         new("date-line", LineKind.Date, (line, key) => (DateReader.IsDateLine(line, out _, out _) && !IsDatedHeadline(line)) || PartialDatePattern.IsMatch(key),
             ["09:15 | 12/03/2021", "Ngày đăng: 02/06/2022 10:41", "Thứ Ba, 14/05/2019 - 08:20", "Cà Mau, 11/03/2024", "date 2021-02 10:15", "Cập nhật ngày: 06/11/2020"]),
         new("mangled", LineKind.Mangled, (line, key) => MangledText.IsMangled(line),

@@ -324,7 +324,7 @@ public static class ArticleExtractor
         string? first = null;
         for (var i = from; i <= to; i++)
         {
-            if (DateReader.IsDateLine(blocks[i].Text, out var date, out var published))
+            if (!DateReader.IsTodayLine(blocks[i].Text) && DateReader.IsDateLine(blocks[i].Text, out var date, out var published))
             {
                 if (published)
                 {
@@ -344,7 +344,7 @@ public static class ArticleExtractor
     {
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (inRegion[i] >= 0 && !blocks[i].IsRow && DateReader.IsDateLine(blocks[i].Text, out var date, out var published) && published)
+            if (inRegion[i] >= 0 && !blocks[i].IsRow && !DateReader.IsTodayLine(blocks[i].Text) && DateReader.IsDateLine(blocks[i].Text, out var date, out var published) && published)
             {
                 return new FoundDate(date!, "date-line");
             }

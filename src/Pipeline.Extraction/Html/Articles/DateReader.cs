@@ -138,6 +138,9 @@ internal static partial class DateReader
     /// A short block that is a date and little else: labels, a weekday, a time, a view count.
     /// PublishLabel tells a "Ngày đăng" line from a "Cập nhật" one.
     /// </summary>
+    /// <summary>A header's "today" widget: a date line, but of the day the page is viewed, so never the page's date.</summary>
+    public static bool IsTodayLine(string block) => TodayLabelPattern.IsMatch(block);
+
     public static bool IsDateLine(string block, out string? date, out bool publishLabel)
     {
         date = null;
@@ -215,11 +218,14 @@ internal static partial class DateReader
 
     // Every word a date line may hold besides its date, and digit runs (a view count).
     private static readonly Regex LineWordsPattern = new(
-        $@"(?<!\p{{L}})(?:{PageWords.Alternatives(PageWords.PublishLabels.Concat(PageWords.DateLineWords).Concat(PageWords.AfternoonWords).Concat(PageWords.MorningWords))})(?!\p{{L}})|\d+",
+        $@"(?<!\p{{L}})(?:{PageWords.Alternatives(PageWords.PublishLabels.Concat(PageWords.TodayLabels).Concat(PageWords.DateLineWords).Concat(PageWords.AfternoonWords).Concat(PageWords.MorningWords))})(?!\p{{L}})|\d+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly Regex PublishLabelPattern = new(
         $@"(?<!\p{{L}})(?:{PageWords.Alternatives(PageWords.PublishLabels)})(?!\p{{L}})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex TodayLabelPattern = new(
+        $@"^\W*(?:{PageWords.Alternatives(PageWords.TodayLabels)})(?!\p{{L}})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static Regex LineWords() => LineWordsPattern;
 

@@ -12,6 +12,9 @@ public static class PageWords
     /// <summary>Labels that say a date line gives the publication date (wins over "Cập nhật").</summary>
     public static readonly IReadOnlyList<string> PublishLabels = ["ngày đăng", "đăng ngày", "đăng lúc", "ngày xuất bản", "xuất bản", "posted", "published"];
 
+    /// <summary>Labels of a header's "today" widget ("Hôm nay: Thứ Năm, 03/12/2026"): the day the page is viewed, never the day it was published.</summary>
+    public static readonly IReadOnlyList<string> TodayLabels = ["hôm nay", "hôm nay là", "today", "today is"];
+
     /// <summary>Words a date line may hold besides its date: labels, weekdays, times of day, counters.</summary>
     public static readonly IReadOnlyList<string> DateLineWords =
     [
@@ -73,7 +76,7 @@ public static class PageWords
         ("Ngày đăng: 08/01/2019", "publish-date"), ("Thứ Năm - 11/01/2018 08:31 SA", "date"), ("09:15 | 12/03/2021", "date"),
         ("Cập nhật: 12/05/2023 | Lượt xem: 1573", "date"), ("Posted on 2023-05-12 by admin", "publish-date"),
         ("Lượt xem: 1573", "furniture"), ("In trang | Gửi email | Chia sẻ", "furniture"), ("Tăng cỡ chữ Giảm cỡ chữ", "furniture"),
-        ("Quảng cáo", "furniture"), ("Free Ads", "furniture"),
+        ("Quảng cáo", "furniture"), ("Free Ads", "furniture"), ("Hôm nay: Thứ Năm, 03/12/2026", "furniture"), ("Hôm nay, ngày 12/05/2021", "furniture"),
         ("Tin liên quan", "end"), ("Các tin khác:", "end"), ("Ý kiến bạn đọc", "end"),
         ("Địa chỉ: số 10 Lý Thái Tổ. Điện thoại: 0222.3822.111", "contact"), ("© 2023 Ban Quản lý các KCN", "contact"),
         ("Theo Minh Hương - Văn phòng Ban", "author"), ("Nguồn: Báo Đồng Nai", "author"), ("Tin, ảnh: Hồng Hà", "author"),
