@@ -125,9 +125,11 @@ public sealed record StoredFact(
 /// <summary>Read-only queries over figures and facts, for the figures and charts pages and their API.</summary>
 public sealed partial class DocumentStore
 {
-    // The document's fields, the figure's ordinal, the figure (DocumentStore.FigureFields) and its fact key.
+    // The document's fields as DocumentRow reads them (its text, attachments and warnings left empty: a list of
+    // figures never needs them), the figure's ordinal, the figure (FigureFields) and its fact key.
     private static readonly string FigureColumns =
-        "d.id, d.url, d.site, d.page_hash, d.fetched_at, d.extractor_version, d.processed_at, d.title, d.published, d.board, d.province, d.period, d.page_type, " +
+        "d.id, d.url, d.site, d.page_hash, d.fetched_at, d.extractor_version, d.processed_at, d.title, d.published, d.published_from, d.author, " +
+        "d.board, d.province, d.period, '' AS text, '[]' AS attachments, '[]' AS warnings, d.page_type, d.page_type_score, " +
         "f.ordinal, " + FigureFields("f.") + ", f.fact_key";
 
     private const string FigureWhere =
@@ -298,28 +300,8 @@ public sealed partial class DocumentStore
         (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : (decimal)double.Parse(text, CultureInfo.InvariantCulture))
         / 1.000000000000000000000000000m;
 
-    private static StoredFigure ReadStoredFigure(SqliteDataReader reader)
-    {
-        var document = new StoredDocument
-        {
-            Id = reader.GetInt64(0),
-            Url = reader.GetString(1),
-            Site = reader.GetString(2),
-            PageHash = reader.GetString(3),
-            FetchedAt = Stamps.Parse(reader.GetString(4)),
-            ExtractorVersion = reader.GetString(5),
-            ProcessedAt = Stamps.Parse(reader.GetString(6)),
-            Title = Text(reader, 7),
-            Published = Text(reader, 8),
-            Board = Text(reader, 9),
-            Province = Text(reader, 10),
-            Period = Text(reader, 11),
-            PageType = Text(reader, 12),
-            Text = "",
-        };
-        var figure = ReadFigure(reader, 14);
-        return new StoredFigure(document, reader.GetInt32(13), figure, Text(reader, 32));
-    }
+    private static StoredFigure ReadStoredFigure(SqliteDataReader reader) =>
+        new(DocumentRow(reader), reader.GetInt32(19), ReadFigure(reader, 20), Text(reader, 20 + 18));
 }
 
 /// <summary>The columns whose present values fill a filter's choices.</summary>
