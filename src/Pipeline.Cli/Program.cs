@@ -35,7 +35,8 @@ var format = new Option<ExtractFormat>("--format", "-f") { Description = "table 
 var parallel = new Option<int>("--parallel", "-j") { Description = "How many inputs to read at once (default: one per processor); the output is the same, in input order.", DefaultValueFactory = _ => Environment.ProcessorCount };
 parallel.Validators.Add(result =>
 {
-    if (result.GetValueOrDefault<int>() < 1)
+    // A value that is not a number is already reported by the parser; reading it here would throw.
+    if (result.Tokens.Count > 0 && int.TryParse(result.Tokens[^1].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 1)
     {
         result.AddError("--parallel must be 1 or more.");
     }

@@ -202,4 +202,22 @@ public class CliTests
             File.Delete(large);
         }
     }
+
+    [Theory]
+    [InlineData("extract", "0")]
+    [InlineData("extract", "abc")]
+    [InlineData("index", "abc")]
+    public async Task AWrongParallelCountIsAUsageErrorNeverACrash(string command, string count)
+    {
+        List<string> args = [command, "-j", count, "corpus/bulletins/a01-bac-ninh-tong-ket-2018.txt"];
+        if (command == "index")
+        {
+            args.AddRange(["--index", Path.Combine(Path.GetTempPath(), "pipeline-j-" + Guid.NewGuid().ToString("N")[..8])]);
+        }
+
+        var run = await BuiltCli.RunAsync(args);
+        Assert.Equal(2, run.Code);
+        Assert.Contains("--parallel", run.Errors);
+        Assert.DoesNotContain("   at ", run.Errors);
+    }
 }
