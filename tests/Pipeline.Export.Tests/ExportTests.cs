@@ -277,6 +277,30 @@ public sealed partial class ExportTests : IDisposable
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("document_id").GetInt64()).ToList();
     }
 
+    [Theory]
+    [InlineData("da nang")]
+    [InlineData("Đà Nẵng")]
+    [InlineData("DA NANG")]
+    public async Task ProvinceIsMatchedInAnySpelling(string typed)
+    {
+        Assert.Equal(0, (await _db.Export("jsonl", _db.Out("spelled"), province: typed)).Code);
+
+        var ids = File.ReadLines(Path.Combine(_db.Out("spelled"), "documents.jsonl"))
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("document_id").GetInt64());
+        Assert.Equal([2], ids);
+    }
+
+    [Fact]
+    public async Task AnUnknownProvinceIsAUsageErrorNotAnEmptyExport()
+    {
+        var (code, _, error) = await _db.Export("jsonl", _db.Out("typo"), province: "Đà Nẵg");
+
+        Assert.Equal(2, code);
+        Assert.Contains("unknown province 'Đà Nẵg'", error, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'Đà Nẵng'", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_db.Out("typo")) && Directory.EnumerateFiles(_db.Out("typo")).Any());
+    }
+
     [Fact]
     public async Task JsonSummarySaysWhereEachTableWent()
     {

@@ -26,9 +26,18 @@ public static class DatasetExport
         return await WriteAsync(store, format, folder, since, province, cancel).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The stored name of the province asked for, typed in any spelling ("ho chi minh", "TP.HCM", "Huế"): a typo is a
+    /// usage error naming the closest province, never an empty export that looks like "no data".
+    /// </summary>
+    private static string? StoredProvince(string? typed) => typed is null ? null
+        : FigureQueries.Province(typed)
+          ?? throw new UsageException($"--province: unknown province '{typed}'; did you mean '{FigureQueries.ClosestProvince(typed)}'?");
+
     /// <summary>Writes the three tables into <paramref name="folder"/>; on failure no final file is touched and no temporary one is left.</summary>
     public static async Task<IReadOnlyList<ExportedTable>> WriteAsync(DocumentStore store, ExportFormat format, string folder, DateOnly? since, string? province, CancellationToken cancel)
     {
+        province = StoredProvince(province);
         Directory.CreateDirectory(folder);
         var extension = TableWriter.Extension(format);
         var schemas = new[] { ExportTables.Figures, ExportTables.Documents, ExportTables.Tables };
