@@ -32,6 +32,11 @@ public sealed class FiguresBrowserTests(WebFixture web, BrowserFixture browser)
         var href = await page.GetAttributeAsync("table.figures tbody tr td a", "href");
         Assert.StartsWith("/documents/", href);
 
+        // On a 1280-pixel screen the table fits the page: the sentence column is not pushed off to the side.
+        await page.SetViewportSizeAsync(1280, 900);
+        var overflow = await page.EvalOnSelectorAsync<int>("div.table-wrap", "w => w.scrollWidth - w.clientWidth");
+        Assert.True(overflow <= 0, $"the figures table is {overflow} px wider than the page at 1280 px");
+
         await BrowserFixture.ScreenshotAsync(page, "figures");
         Assert.Empty(problems);
         await page.Context.CloseAsync();

@@ -345,9 +345,9 @@ public static class FiguresPage
             <td data-measure="{measure}">{FigureLabels.Measure(measure, lang)}</td>
             <td class="num" data-value="{f.Value.ToString(CultureInfo.InvariantCulture)}">{value}{marks}</td>
             <td><code>{f.Unit}</code></td>
-            <td>{f.Period}</td>
+            <td class="period">{f.Period}</td>
             <td>{(scope is null ? "" : FigureLabels.Scope(scope, lang))}</td>
-            <td>{d.Province}</td>
+            <td class="province">{d.Province}</td>
             <td class="doc"><a href="{document}">{d.Title ?? d.Url}</a> <span class="muted">{d.Published}</span></td>
             <td class="sentence">{Sentence(f.Sentence, f.Text)}</td>
             </tr>
