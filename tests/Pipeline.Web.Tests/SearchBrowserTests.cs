@@ -141,7 +141,7 @@ public sealed class SearchBrowserTests(WebFixture web, BrowserFixture browser)
         var (page, problems) = await NewPageAsync();
         var response = await page.GotoAsync("/?q=lao+dong&from=20x5");
         Assert.Equal(400, response!.Status);
-        Assert.Contains("'from' must be a whole number", await page.Locator("p.message").InnerTextAsync());
+        Assert.Contains("'from' phải là số nguyên", await page.Locator("p.message").InnerTextAsync());
         await BrowserFixture.ScreenshotAsync(page, "search-400");
         Assert.DoesNotContain(problems, p => !p.Contains("400", StringComparison.Ordinal));
         await page.Context.CloseAsync();

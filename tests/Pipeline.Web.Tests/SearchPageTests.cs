@@ -141,32 +141,41 @@ public sealed partial class SearchPageTests(WebFixture web)
     }
 
     [Theory]
-    [InlineData("/?q=abc&from=20x5", "from", "'from' must be a whole number")]
-    [InlineData("/?q=abc&year=2020", "year", "unknown parameter 'year'")]
-    [InlineData("/?q=abc&province=Atlantis", "province", "unknown province 'Atlantis'")]
-    [InlineData("/?q=abc&type=blog", "type", "'type' must be one of report")]
-    [InlineData("/?q=abc&metric=gdp", "metric", "unknown metric 'gdp'")]
-    [InlineData("/?q=abc&from=2024&to=2020", "from", "2024 is after to 2020")]
-    [InlineData("/?q=abc&min=9&max=1", "min", "9 is above max 1")]
-    [InlineData("/?q=abc&unit=furlong", "unit", "unknown unit 'furlong'")]
-    [InlineData("/?q=abc&page=0", "page", "'page' must be a whole number from 1")]
-    [InlineData("/?q=abc&sort=random", "sort", "'sort' must be one of relevance, date")]
-    [InlineData("/?q=a&q=b", "q", "'q' is given 2 times")]
-    [InlineData("/?q=%22%22", "q", "has no word to search for")]
-    public async Task ABadParameterIsA400PageSayingWhatIsWrong(string path, string parameter, string message)
+    [InlineData("/?q=abc&from=20x5", "from", "'from' phải là số nguyên từ 1900 đến 2100, không phải '20x5'", "'from' must be a whole number from 1900 to 2100, not '20x5'")]
+    [InlineData("/?q=abc&year=2020", "year", "không có tham số 'year'", "unknown parameter 'year'")]
+    [InlineData("/?q=abc&province=Atlantis", "province", "'Atlantis' không phải tên tỉnh, thành phố nào", "'Atlantis' is none")]
+    [InlineData("/?q=abc&type=blog", "type", "'type' phải là một trong: report", "'type' must be one of report")]
+    [InlineData("/?q=abc&metric=gdp", "metric", "'metric' phải là một trong: admin_procedures", "'metric' must be one of admin_procedures")]
+    [InlineData("/?q=abc&from=2024&to=2020", "from", "'from' (2024) lớn hơn 'to' (2020)", "'from' (2024) is after 'to' (2020)")]
+    [InlineData("/?q=abc&min=9&max=1", "min", "'min' (9) lớn hơn 'max' (1)", "'min' (9) is above 'max' (1)")]
+    [InlineData("/?q=abc&unit=furlong", "unit", "'unit' phải là một trong:", "'unit' must be one of")]
+    [InlineData("/?q=abc&page=0", "page", "'page' phải là số nguyên từ 1", "'page' must be a whole number from 1")]
+    [InlineData("/?q=abc&sort=random", "sort", "'sort' phải là một trong: relevance, date", "'sort' must be one of relevance, date")]
+    [InlineData("/?q=a&q=b", "q", "'q' được gửi 2 lần", "'q' is given 2 times")]
+    [InlineData("/?q=%22%22", "q", "hãy nhập từ cần tìm", "give words to search for")]
+    public async Task ABadParameterIsA400PageSayingWhatIsWrongInThePagesLanguage(string path, string parameter, string vietnamese, string english)
     {
-        using var response = await web.Http.GetAsync(path);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Yêu cầu không hợp lệ", html);
-        Assert.Contains(Markup.Text(message).ToString(), html);
-        Assert.DoesNotContain("--", Regex.Match(html, "<p class=\"message\"[^>]*>(.*?)</p>").Groups[1].Value); // the URL's names, not the CLI's options
-        Assert.DoesNotContain("Exception", html);
+        foreach (var (url, heading, message) in new[] { (path, "Yêu cầu không hợp lệ", vietnamese), (path + "&lang=en", "Bad request", english) })
+        {
+            using var response = await web.Http.GetAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains(heading, html);
+            var said = WebUtility.HtmlDecode(Regex.Match(html, "<p class=\"message\"[^>]*>(.*?)</p>").Groups[1].Value);
+            Assert.Contains(message, said);
+            Assert.DoesNotContain("--", said); // the URL's names, not the CLI's options
+            Assert.DoesNotContain("Exception", html);
+        }
 
+        // The JSON API names the parameter and answers in English, whatever the language.
         using var api = await web.Http.GetAsync(path.Replace("/?", "/api/search?", StringComparison.Ordinal).Replace("page=0", "offset=-1", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         using var json = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
         Assert.Equal(parameter == "page" ? "offset" : parameter, json.RootElement.GetProperty("parameter").GetString());
+        if (parameter != "page")
+        {
+            Assert.Contains(english, json.RootElement.GetProperty("error").GetString());
+        }
     }
 
     [Fact]

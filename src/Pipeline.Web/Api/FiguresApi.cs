@@ -117,12 +117,12 @@ public static class FiguresApi
         var p = new Params(http.Request.Query, FactParameters.Select(x => x.Name));
         using var store = data.HasDocuments() ? data.OpenStore() : null;
         var provinces = p.All("province").Select(typed => FigureQueries.Province(typed)
-            ?? throw new BadParameterException("province", $"'province' must name a province; '{typed}' is none (did you mean '{FigureQueries.ClosestProvince(typed)}'?)")).ToList();
+            ?? throw Refusals.UnknownProvince(typed, FigureQueries.ClosestProvince(typed))).ToList();
         var from = p.Int("from", 1900, 2100);
         var to = p.Int("to", 1900, 2100);
         if (from > to)
         {
-            throw new BadParameterException("from", $"'from' ({from}) is after 'to' ({to}); did you swap them?");
+            throw Refusals.Swapped("from", from, "to", to);
         }
 
         var target = p.Choice("target", ["true", "false"]);

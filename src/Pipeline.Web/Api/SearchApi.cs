@@ -29,7 +29,7 @@ public static class SearchApi
         }
         catch (SearchUsageException e)
         {
-            throw SearchQuery.Refused(e);
+            throw query.Refused(e, [.. RequestCheck.Units.Union(data.Index.Units())]);
         }
         catch (NotAnIndexException)
         {

@@ -39,7 +39,7 @@ public static class Errors
         {
             var (status, message, parameter) = e switch
             {
-                BadParameterException bad => (400, bad.Message, bad.Parameter),
+                BadParameterException bad => (400, Says(bad, context), bad.Parameter),
                 SearchUsageException usage => (400, usage.Message, usage.Problems.FirstOrDefault()?.Parameter),
                 UsageException usage => (400, usage.Message, null),
                 BadHttpRequestException { StatusCode: 413 } => (413, "the request body is larger than the server accepts", null),
@@ -96,6 +96,10 @@ public static class Errors
             """);
         await Pages.Respond.WriteHtmlAsync(context, Layout.Page(page, title, main)).ConfigureAwait(false);
     }
+
+    /// <summary>A refusal in the page's language; the JSON API always answers in English, as its clients read it.</summary>
+    private static string Says(BadParameterException bad, HttpContext context) =>
+        PageContext.Of(context).Lang == Lang.Vi && !context.Request.Path.StartsWithSegments("/api") ? bad.Vietnamese : bad.Message;
 
     private static T? As<T>(this object? value)
         where T : class => value as T;

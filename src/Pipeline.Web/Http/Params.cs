@@ -20,7 +20,7 @@ public sealed class Params
         {
             if (!known.Contains(key))
             {
-                throw new BadParameterException(key, $"unknown parameter '{key}'; this page takes: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+                throw Refusals.UnknownParameter(key, known);
             }
         }
     }
@@ -31,13 +31,13 @@ public sealed class Params
         var values = _query[name];
         if (values.Count > 1)
         {
-            throw new BadParameterException(name, $"'{name}' is given {values.Count} times; give it once");
+            throw Refusals.Repeated(name, values.Count);
         }
 
         var value = values.Count == 0 ? null : values[0]?.Trim();
         if (value is { Length: > 0 } && value.Length > maxLength)
         {
-            throw new BadParameterException(name, $"'{name}' is longer than {maxLength} characters");
+            throw Refusals.TooLong(name, maxLength);
         }
 
         return string.IsNullOrEmpty(value) ? null : value;
@@ -52,7 +52,7 @@ public sealed class Params
 
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw new BadParameterException(name, $"'{name}' must be a whole number from {min} to {max}, not '{text}'");
+            : throw Refusals.NotWholeNumber(name, min, max, text);
     }
 
     /// <summary>A number written either way: 1234.5, 1,234.5 or the Vietnamese 1.234,5.</summary>
@@ -65,7 +65,7 @@ public sealed class Params
 
         return Numbers.TryParse(text, out var value)
             ? value
-            : throw new BadParameterException(name, $"'{name}' must be a number (e.g. 100 or 1.234,5), not '{text}'");
+            : throw Refusals.NotNumber(name, text);
     }
 
     /// <summary>One of <paramref name="choices"/> (case-insensitive), returned as the choice is spelled.</summary>
@@ -77,7 +77,7 @@ public sealed class Params
         }
 
         return choices.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase))
-            ?? throw new BadParameterException(name, $"'{name}' must be one of {string.Join(", ", choices)}, not '{text}'");
+            ?? throw Refusals.NotOneOf(name, choices, text);
     }
 
     /// <summary>Every value of a repeatable parameter (e.g. several provinces).</summary>

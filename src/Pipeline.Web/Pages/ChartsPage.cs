@@ -79,11 +79,11 @@ public static class ChartsPage
         var to = p.Int("to", 1900, 2100);
         if (from > to)
         {
-            throw new BadParameterException("from", $"'from' ({from}) is after 'to' ({to}); did you swap them?");
+            throw Refusals.Swapped("from", from, "to", to);
         }
 
         var provinces = p.All("province").Select(typed => FigureQueries.Province(typed)
-            ?? throw new BadParameterException("province", $"'province' must name a province; '{typed}' is none (did you mean '{FigureQueries.ClosestProvince(typed)}'?)")).ToList();
+            ?? throw Refusals.UnknownProvince(typed, FigureQueries.ClosestProvince(typed))).ToList();
         var grain = p.Choice("grain", ["year", "quarter"]);
         return new ChartRequest
         {

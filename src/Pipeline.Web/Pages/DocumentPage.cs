@@ -74,7 +74,7 @@ public static class DocumentPage
         {
             var page = PageContext.Of(http);
             var url = new Params(http.Request.Query, "url").Text("url", maxLength: 2000)
-                ?? throw new BadParameterException("url", S.Get("url-param", Lang.En));
+                ?? throw new BadParameterException("url", S.Get("url-param", Lang.En), S.Get("url-param", Lang.Vi));
             return data.HasDocuments() && Documents.IdOf(data.Options.Database, url) is { } id
                 ? Results.Redirect(Links.To("/documents/" + id.ToString(CultureInfo.InvariantCulture), ("lang", page.LangParam)))
                 : Results.NotFound();

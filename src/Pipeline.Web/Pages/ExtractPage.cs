@@ -209,7 +209,7 @@ internal sealed record ExtractInput(string Source, string? Text, byte[]? Bytes, 
     {
         if (!http.Request.HasFormContentType)
         {
-            throw new BadParameterException("text", "send a form (multipart/form-data or application/x-www-form-urlencoded) with a 'text' or a 'file'");
+            throw Refusals.NotAForm();
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
@@ -218,7 +218,7 @@ internal sealed record ExtractInput(string Source, string? Text, byte[]? Bytes, 
         {
             if (!allowed.Contains(field, StringComparer.Ordinal))
             {
-                throw new BadParameterException(field, $"unknown field '{field}'; this form takes: {string.Join(", ", allowed)}");
+                throw Refusals.UnknownField(field, allowed);
             }
         }
 
@@ -226,16 +226,16 @@ internal sealed record ExtractInput(string Source, string? Text, byte[]? Bytes, 
         {
             0 => null,
             1 => form[name][0],
-            var n => throw new BadParameterException(name, $"'{name}' is given {n} times; give it once"),
+            var n => throw Refusals.Repeated(name, n),
         };
 
         var format = Single("format") is { Length: > 0 } f
-            ? formats!.FirstOrDefault(c => string.Equals(c, f, StringComparison.OrdinalIgnoreCase)) ?? throw new BadParameterException("format", $"'format' must be one of {string.Join(", ", formats!)}, not '{f}'")
+            ? formats!.FirstOrDefault(c => string.Equals(c, f, StringComparison.OrdinalIgnoreCase)) ?? throw Refusals.NotOneOf("format", formats!, f)
             : "page";
         var name = Single("source")?.Trim();
         if (name is { Length: > 200 })
         {
-            throw new BadParameterException("source", "'source' is longer than 200 characters");
+            throw Refusals.TooLong("source", 200);
         }
 
         // A browser sends an empty file part when no file was chosen.
@@ -244,12 +244,12 @@ internal sealed record ExtractInput(string Source, string? Text, byte[]? Bytes, 
         var hasText = !string.IsNullOrWhiteSpace(text);
         if (file.Count > 1)
         {
-            throw new BadParameterException("file", "send one file at a time");
+            throw Refusals.OneFile();
         }
 
         if (file.Count == 1 && hasText)
         {
-            throw new BadParameterException("text", "give either a text or a file, not both");
+            throw Refusals.TextAndFile();
         }
 
         if (file.Count == 1)
@@ -268,7 +268,7 @@ internal sealed record ExtractInput(string Source, string? Text, byte[]? Bytes, 
 
         if (!hasText)
         {
-            throw new BadParameterException("text", "paste a text or HTML in 'text', or choose a file in 'file'");
+            throw Refusals.NoInput();
         }
 
         var bytes = Utf8.UTF8.GetByteCount(text!);
@@ -286,7 +286,7 @@ internal sealed record ExtractInput(string Source, string? Text, byte[]? Bytes, 
             ? await Extracts.BytesAsync(Source, bytes, cancel).ConfigureAwait(false)
             : await Extracts.TextAsync(Source, Text!, cancel).ConfigureAwait(false);
         return extraction.Result.Read is null
-            ? throw new BadParameterException(Field, $"{Source}: {extraction.Result.Error}")
+            ? throw new BadParameterException(Field, $"{Source}: {extraction.Result.Error}", $"{Source}: không đọc được ({extraction.Result.Error})")
             : extraction;
     }
 

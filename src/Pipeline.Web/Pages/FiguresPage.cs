@@ -66,20 +66,20 @@ public sealed partial record FigureSelection(FigureFilter Filter, string Sort, i
     {
         var p = new Params(query, Names.Concat(extra));
         var province = p.Text("province", 100) is { } typed
-            ? FigureQueries.Province(typed) ?? throw new BadParameterException("province", $"'province' must name a province; '{typed}' is none (did you mean '{FigureQueries.ClosestProvince(typed)}'?)")
+            ? FigureQueries.Province(typed) ?? throw Refusals.UnknownProvince(typed, FigureQueries.ClosestProvince(typed))
             : null;
         var from = p.Int("from", 1900, 2100);
         var to = p.Int("to", 1900, 2100);
         if (from > to)
         {
-            throw new BadParameterException("from", $"'from' ({from}) is after 'to' ({to}); did you swap them?");
+            throw Refusals.Swapped("from", from, "to", to);
         }
 
         var min = p.Decimal("min");
         var max = p.Decimal("max");
         if (min > max)
         {
-            throw new BadParameterException("min", $"'min' ({min}) is above 'max' ({max}); did you swap them?");
+            throw Refusals.Swapped("min", min, "max", max);
         }
 
         var period = Period(p);
@@ -108,7 +108,7 @@ public sealed partial record FigureSelection(FigureFilter Filter, string Sort, i
         var period = p.Text("period", 40);
         return period is null || PeriodPattern().IsMatch(period)
             ? period
-            : throw new BadParameterException("period", $"'period' must be written as the figures write it (2023, 2023-Q1, 2023-H1, 2023-06, ..2023-06, 2016..2020), not '{period}'");
+            : throw Refusals.Period(period);
     }
 
     // A period as FIGURES.md writes it: a year, a quarter, a half, a month, a range of those, or "..END" (cumulative).

@@ -123,7 +123,7 @@ public static class SearchPage
         }
         catch (SearchUsageException e)
         {
-            throw SearchQuery.Refused(e);
+            throw query.Refused(e, [.. RequestCheck.Units.Union(data.Index.Units())]);
         }
         catch (NotAnIndexException)
         {

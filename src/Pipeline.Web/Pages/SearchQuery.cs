@@ -122,13 +122,31 @@ public sealed partial record SearchQuery
     private static string? Number(decimal? n) => n?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The library's objections in this interface's words: its parameters are named as the CLI names them
-    /// ("--to", "query"); here they are the URL's ("to", "q").
+    /// The library's objections in this interface's words and languages: its parameters are named as the CLI
+    /// names them ("--to", "query"); here they are the URL's ("to", "q"), and each is said again in Vietnamese
+    /// from this query's own values.
     /// </summary>
-    public static BadParameterException Refused(SearchUsageException e)
+    /// <param name="e">The library's objections.</param>
+    /// <param name="units">The units a filter accepts (the extractor's and the index's).</param>
+    public BadParameterException Refused(SearchUsageException e, IReadOnlyCollection<string> units) =>
+        Refusals.All([.. e.Problems.Select(p => Refused(p, units))]);
+
+    private BadParameterException Refused(Problem problem, IReadOnlyCollection<string> units)
     {
-        var message = string.Join("; ", e.Problems.Select(p => $"'{ParameterName(p.Parameter)}': {CliOption().Replace(p.Message, m => ParameterName(m.Groups[1].Value))}"));
-        return new BadParameterException(ParameterName(e.Problems.FirstOrDefault()?.Parameter ?? "q"), message);
+        var name = ParameterName(problem.Parameter);
+        return name switch
+        {
+            "province" when Province is { } typed => Refusals.UnknownProvince(typed, Application.FigureQueries.ClosestProvince(typed)),
+            "metric" when Metric is { } metric => Refusals.NotOneOf("metric", Application.FigureQueries.Metrics.Order(StringComparer.Ordinal), metric),
+            "unit" when Unit is { } unit => Refusals.NotOneOf("unit", units.Order(StringComparer.Ordinal), unit),
+            "min" or "max" when Min > Max => Refusals.Swapped("min", Min, "max", Max),
+            "from" or "to" when From > To => Refusals.Swapped("from", From, "to", To),
+            "q" => Refusals.NoQuery(),
+            _ => Own(name, CliOption().Replace(problem.Message, m => ParameterName(m.Groups[1].Value))),
+        };
+
+        // Anything else the library objects to keeps its own (English) words on both pages, behind the parameter's name.
+        static BadParameterException Own(string name, string message) => new(name, $"'{name}': {message}", $"'{name}': {message}");
     }
 
     private static string ParameterName(string library) => library == "query" ? "q" : library;
