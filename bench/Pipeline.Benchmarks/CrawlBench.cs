@@ -29,7 +29,7 @@ public static class CrawlBench
         foreach (var site in sites)
         {
             site.Robots = "User-agent: *\nDisallow: /c/\nDisallow: /_layouts/\n"; // no Crawl-delay: this measures the crawler, not the politeness
-            servers.Add(await PortalServer.StartAsync(site.WithRobots()));
+            servers.Add(await PortalServer.StartAsync(site));
         }
 
         var registry = SourceRegistry.Parse("{\"sources\": [" + string.Join(",", servers.Select((s, i) =>

@@ -30,7 +30,7 @@ public sealed class ReprocessTests : IAsyncDisposable
         paper.Redirect("/", "/Pages/default.aspx");
         foreach (var site in new[] { board, paper })
         {
-            _servers.Add(await PortalServer.StartAsync(site.WithRobots()));
+            _servers.Add(await PortalServer.StartAsync(site));
         }
 
         var registry = SourceRegistry.Parse($$"""

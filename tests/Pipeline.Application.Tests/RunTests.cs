@@ -191,7 +191,7 @@ public sealed class RunTests : IAsyncDisposable
     {
         foreach (var site in sites)
         {
-            _servers.Add(await PortalServer.StartAsync(site.WithRobots()));
+            _servers.Add(await PortalServer.StartAsync(site));
         }
 
         var json = new StringBuilder("{\"sources\": [");

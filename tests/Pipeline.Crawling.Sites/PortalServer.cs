@@ -1,39 +1,41 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Pipeline.Sites;
 
 namespace Pipeline.Crawling.Sites;
 
-/// <summary>One request as the server saw it: when it arrived and when its response ended (server clock, ms).</summary>
-public sealed record ServedRequest(string PathAndQuery, double ArrivedMs, double EndedMs, int Status, string? IfNoneMatch, string? IfModifiedSince, string UserAgent);
-
 /// <summary>
-/// A portal-shaped site on 127.0.0.1 (a random port), run by Kestrel in the test process. It
-/// serves the site's pages and its faults, and keeps its own log of every request.
+/// A <see cref="PortalSite"/> served on 127.0.0.1 (a free port) by the product's own
+/// <see cref="SiteServer"/>, with the site's faults as the layer in front of it. The server's log
+/// holds every request, faults included.
 /// </summary>
 public sealed class PortalServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly SiteServer _server;
+    private readonly ConcurrentDictionary<string, int> _earlier = new(StringComparer.Ordinal);
 
-    private PortalServer(WebApplication app, PortalSite site)
+    private PortalServer(SiteServer server, PortalSite site)
     {
-        _app = app;
+        _server = server;
         Site = site;
     }
 
     public PortalSite Site { get; }
 
-    public Uri BaseUrl { get; private set; } = null!;
+    /// <summary>The site as rendered for this server's address.</summary>
+    public Site Rendered => _server.Sites[0];
 
-    public ConcurrentQueue<ServedRequest> Log { get; } = new();
+    public Uri BaseUrl => Rendered.Board.BaseUrl;
+
+    public ConcurrentQueue<ServedRequest> Log => _server.Log;
 
     /// <summary>Called on the server's thread as each request is logged (a test may kill its client from here).</summary>
-    public Action<ServedRequest>? Served { get; set; }
+    public Action<ServedRequest>? Served
+    {
+        get => _server.Served;
+        set => _server.Served = value;
+    }
 
     /// <summary>Requests per path and query.</summary>
     public IReadOnlyDictionary<string, int> Counts() =>
@@ -41,57 +43,34 @@ public sealed class PortalServer : IAsyncDisposable
 
     public static async Task<PortalServer> StartAsync(PortalSite site)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new PortalServer(app, site);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Urls.First();
-        server.BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
-        return server;
+        PortalServer? portal = null;
+        var server = await SiteServer.StartAsync(port => [site.Render(port)], (context, next) => portal!.AnswerAsync(context, next));
+        portal = new PortalServer(server, site);
+        return portal;
     }
 
-    private async Task HandleAsync(HttpContext context)
+    /// <summary>A fault for the path, else the robots.txt set, else the site's layer, else the rendered site.</summary>
+    private async Task AnswerAsync(HttpContext context, RequestDelegate next)
     {
-        var arrived = _clock.Elapsed.TotalMilliseconds;
         var path = context.Request.Path.Value + context.Request.QueryString.Value;
-        var count = _counts.AddOrUpdate(path, 0, (_, n) => n + 1);
-        try
+        var earlier = _earlier.AddOrUpdate(path, 0, (_, n) => n + 1);
+        if (Site.Responses.TryGetValue(path, out var fault))
         {
-            if (Site.Responses.TryGetValue(path, out var respond))
-            {
-                await respond(context, count);
-            }
-            else
-            {
-                context.Response.StatusCode = 404;
-                await context.Response.WriteAsync("<html><body><h1>Không tìm thấy trang</h1></body></html>");
-            }
+            await fault(context, earlier);
         }
-        catch (OperationCanceledException)
+        else if (path == "/robots.txt" && Site.Robots is { } robots)
         {
-            // The client gave up (timeout); nothing to send.
+            await SiteServer.SendAsync(context, new Resource(200, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(robots)));
         }
-        finally
+        else if (Site.Layer is { } layer)
         {
-            var served = new ServedRequest(
-                path,
-                arrived,
-                _clock.Elapsed.TotalMilliseconds,
-                context.Response.StatusCode,
-                context.Request.Headers.IfNoneMatch.FirstOrDefault(),
-                context.Request.Headers.IfModifiedSince.FirstOrDefault(),
-                context.Request.Headers.UserAgent.ToString());
-            Log.Enqueue(served);
-            Served?.Invoke(served);
+            await layer(context, Rendered, next);
+        }
+        else
+        {
+            await next(context);
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

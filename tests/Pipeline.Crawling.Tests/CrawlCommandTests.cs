@@ -49,7 +49,7 @@ public sealed class CrawlCommandTests
     public async Task TheSummaryCountsWhatTheCrawlDid()
     {
         await using var harness = new CrawlHarness();
-        var server = await harness.Serve(PortalSite.SharePoint(Bulletins.All.Take(6)).WithRobots());
+        var server = await harness.Serve(PortalSite.SharePoint(Bulletins.All.Take(6)));
         var registry = harness.WriteRegistry();
         var stdout = new StringWriter();
 

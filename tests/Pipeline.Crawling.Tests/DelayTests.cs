@@ -39,7 +39,7 @@ public sealed class DelayTests
     {
         // The run's delay is the 5 s default; the board asks 0 s and its robots.txt 0.15 s: requests come 0.15 s apart, not 5.
         await using var harness = new CrawlHarness();
-        var site = PortalSite.SharePoint(Bulletins.All.Take(4)).WithRobots();
+        var site = PortalSite.SharePoint(Bulletins.All.Take(4));
         site.Robots = "User-agent: *\nDisallow: /_layouts/\nCrawl-delay: 0.15\n";
         var server = await harness.Serve(site);
         var registry = harness.RegistryJson().Replace("\"platform\"", "\"delay_seconds\": 0, \"platform\"", StringComparison.Ordinal);
@@ -47,8 +47,8 @@ public sealed class DelayTests
         var summary = await harness.CrawlAsync(CrawlHarness.FastSettings with { Delay = CrawlSettings.DefaultDelay }, registry: registry);
 
         Assert.Equal(4, summary.New);
-        var log = server.Log.OrderBy(r => r.ArrivedMs).ToList();
-        var gaps = log.Zip(log.Skip(1), (a, b) => b.ArrivedMs - a.EndedMs).ToList();
+        var log = server.Log.OrderBy(r => r.Arrived).ToList();
+        var gaps = log.Zip(log.Skip(1), (a, b) => (b.Arrived - a.Ended).TotalMilliseconds).ToList();
         Assert.All(gaps, g => Assert.InRange(g, 149, 4000));
     }
 

@@ -69,7 +69,7 @@ public sealed class FaultTests
     public async Task EveryFaultEndsInItsOwnReasonWithTheRightNumberOfRequests()
     {
         await using var harness = new CrawlHarness();
-        var site = PortalSite.SharePoint([]).WithRobots();
+        var site = PortalSite.SharePoint([]);
         foreach (var (path, respond) in Faults)
         {
             site.Responses[path] = respond;
@@ -132,7 +132,7 @@ public sealed class FaultTests
     public async Task AHostThatKeepsFailingIsLeftAloneOnceItsCircuitOpens()
     {
         await using var harness = new CrawlHarness();
-        var site = PortalSite.SharePoint([]).WithRobots();
+        var site = PortalSite.SharePoint([]);
         var paths = Enumerable.Range(1, 30).Select(i => $"/Pages/hong-{i}.aspx").ToList();
         foreach (var path in paths)
         {
@@ -180,19 +180,21 @@ public sealed class FaultTests
     public async Task ListingsAreFollowedNoDeeperThanTheLimit()
     {
         await using var harness = new CrawlHarness();
-        var server = await harness.Serve(PortalSite.SharePoint(Bulletins.All.Take(40)).WithRobots());
+        var server = await harness.Serve(PortalSite.SharePoint(Bulletins.All.Take(40)));
+        var start = server.Rendered.ListingPaths[0];
 
-        await harness.CrawlAsync(CrawlHarness.FastSettings with { MaxDepth = 0 });
+        await harness.CrawlAsync(CrawlHarness.FastSettings with { MaxDepth = 0 }, registry: harness.RegistryJson(_ => $$"""[{"url": "{{start}}", "kind": "listing"}]"""));
 
-        // The start page (depth 0) is read and its articles fetched; its pager leads one level deeper, past the limit.
+        // The start page (depth 0, the news listing's first page) is read and its articles fetched; its pager leads one level deeper, past the limit.
         Assert.DoesNotContain(server.Log, r => r.PathAndQuery.Contains("?Page=", StringComparison.Ordinal));
         Assert.Equal(PortalSite.PerPage, server.Site.Articles.Count(a => server.Counts().ContainsKey(a.Path)));
     }
 
     private static void AssertPause(PortalServer server, string path, double milliseconds)
     {
-        var asks = server.Log.Where(r => r.PathAndQuery == path).OrderBy(r => r.ArrivedMs).ToList();
-        Assert.True(asks[1].ArrivedMs - asks[0].EndedMs >= milliseconds, $"{path}: retried after {asks[1].ArrivedMs - asks[0].EndedMs:F0} ms");
+        var asks = server.Log.Where(r => r.PathAndQuery == path).OrderBy(r => r.Arrived).ToList();
+        var pause = (asks[1].Arrived - asks[0].Ended).TotalMilliseconds;
+        Assert.True(pause >= milliseconds, $"{path}: retried after {pause:F0} ms");
     }
 
     private static Task Ok(HttpContext c) => c.Response.WriteAsync("<html><body><h1>Tin</h1><p>Năm 2023 các khu công nghiệp thu hút 20 dự án mới.</p></body></html>");

@@ -13,7 +13,7 @@ public sealed class ResumeTests
     public async Task ACrawlKilledMidwayResumesWithNothingLostAndNothingFetchedTwice()
     {
         await using var harness = new CrawlHarness();
-        var server = await harness.Serve(PortalSite.SharePoint(Bulletins.All.Take(24)).WithRobots());
+        var server = await harness.Serve(PortalSite.SharePoint(Bulletins.All.Take(24)));
         var registry = harness.WriteRegistry();
         var articles = server.Site.Articles.Select(a => a.Path).ToHashSet();
 

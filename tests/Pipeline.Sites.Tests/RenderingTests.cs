@@ -167,6 +167,44 @@ public class RenderingTests
         Assert.Equal(10, FeedReader.Read(Find(site, "/feed/")!.Body).Items.Count);
     }
 
+    [Fact]
+    public void ArticlesLeftOffTheListingsAreAnnouncedOnlyByTheSitemapAndFeed()
+    {
+        var articles = SampleArticles.Many("hepza-ho-chi-minh", 30);
+        var unlisted = articles.OrderByDescending(a => a.Date).Where((_, i) => i % 2 == 0).Take(10).ToHashSet(); // half the newest, so some are in the feed
+        var site = SiteBuilder.Build(SampleArticles.BoardOf("hepza-ho-chi-minh"), articles, a => !unlisted.Contains(a));
+
+        var listings = string.Concat(site.ListingPaths.Append("/").Select(p => Html(site, p)));
+        var urlset = SitemapReader.Read(Find(site, SitemapReader.Read(Find(site, "/wp-sitemap.xml")!.Body, 1 << 20).Sitemaps[0].AbsolutePath)!.Body, 1 << 20);
+        var feed = FeedReader.Read(Find(site, "/feed/")!.Body).Items.Select(i => i.Url.PathAndQuery).ToList();
+
+        Assert.Equal(10, unlisted.Count);
+        Assert.Equal(2, site.ListingPaths.Count);
+        Assert.Equal(20, site.Listed.Count);
+        Assert.All(site.Articles, a => Assert.Equal(!unlisted.Contains(a.Article), listings.Contains($"href=\"{a.Path}\"", StringComparison.Ordinal)));
+        Assert.All(site.Articles, a => Assert.Contains(urlset.Pages, p => p.Url.PathAndQuery == a.Path));
+        Assert.Contains(feed, p => site.Articles.Any(a => a.Path == p && unlisted.Contains(a.Article)));
+        Assert.All(site.Articles, a => Assert.Contains(a.Article.Title, Html(site, a.Path), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnyListingPageRendersAsTheSiteDoesAndCanClaimMorePages()
+    {
+        var site = Render("bqlkkt-dung-quat", 25);
+        var layout = PlatformLayout.For(site.Board.Platform);
+
+        // The site's own pages are these renderings, byte for byte.
+        Assert.All(Enumerable.Range(1, 3), page =>
+            Assert.Equal(Html(site, site.ListingPaths[page - 1]), SiteBuilder.Listing(site.Board, site.ListedOn(page), page, 3)));
+
+        // A page past the end, drawn as if there were one more: no articles, but a pager leading on.
+        var past = SiteBuilder.Listing(site.Board, site.ListedOn(5), 5, 6);
+        Assert.Empty(site.ListedOn(5));
+        Assert.DoesNotContain(site.Articles, a => past.Contains(a.Path, StringComparison.Ordinal));
+        Assert.Contains($"<a href=\"{layout.ListingPath(6)}\" class=\"next\">", past, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"current\">5</span>", past, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("bqlkcn-binh-duong", "/sitemap.xml", "/rss.xml")]
     [InlineData("bqlkkt-ha-tinh", "/sitemap.xml", "/feeds/")]

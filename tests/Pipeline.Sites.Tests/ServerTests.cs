@@ -90,6 +90,40 @@ public sealed class ServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALayerAnswersWhatItPicksAndPassesTheRestToASiteAtTheServersOwnAddress()
+    {
+        var articles = SampleArticles.Many("bqlkcn-bac-ninh", 6);
+        await using var server = await SiteServer.StartAsync(
+            port => [SiteBuilder.Build(SampleArticles.BoardOf("bqlkcn-bac-ninh") with { Host = $"127.0.0.1:{port}" }, articles)],
+            async (context, next) =>
+            {
+                if (context.Request.Path == "/robots.txt")
+                {
+                    context.Response.StatusCode = 503;
+                    return;
+                }
+
+                await next(context);
+            });
+        var site = Assert.Single(server.Sites);
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("PipelineBot/1.0");
+
+        using var robots = await client.GetAsync(new Uri(site.Board.BaseUrl, "/robots.txt"));
+        var article = await client.GetStringAsync(new Uri(site.Board.BaseUrl, site.Articles[0].Path));
+
+        Assert.Equal($"http://127.0.0.1:{server.Port}/", site.Board.BaseUrl.AbsoluteUri);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, robots.StatusCode);
+        Assert.Contains(Markup.Esc(site.Articles[0].Article.Title), article, StringComparison.Ordinal);
+
+        // The log holds the layer's answers as well as the site's, each once it has ended.
+        Assert.True(SpinWait.SpinUntil(() => server.Log.Count == 2, TimeSpan.FromSeconds(5)));
+        Assert.Equal([("/robots.txt", 503), (site.Articles[0].Path, 200)], server.Log.Select(r => (r.PathAndQuery, r.Status)));
+        Assert.All(server.Log, r => Assert.Equal("PipelineBot/1.0", r.UserAgent));
+        Assert.All(server.Log, r => Assert.True(r.Ended >= r.Arrived));
+    }
+
+    [Fact]
     public async Task TheCrawlerFetchesEveryArticleOnceAndARecrawlFindsNothingNew()
     {
         var settings = new CrawlSettings

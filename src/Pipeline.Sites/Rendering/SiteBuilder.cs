@@ -15,7 +15,12 @@ public static class SiteBuilder
     /// <summary>Pager links either side of the current page; first and last are always shown.</summary>
     public const int PagerWindow = 3;
 
-    public static Site Build(Board board, IReadOnlyList<BoardArticle> articles)
+    /// <summary>
+    /// Renders <paramref name="board"/>'s site. <paramref name="listed"/> picks the articles the listings
+    /// and the home page show (all by default); the others are announced only by the sitemap and the
+    /// feed, as on portals whose category pages miss some posts.
+    /// </summary>
+    public static Site Build(Board board, IReadOnlyList<BoardArticle> articles, Func<BoardArticle, bool>? listed = null)
     {
         var layout = PlatformLayout.For(board.Platform);
         var resources = new Dictionary<string, Resource>(StringComparer.Ordinal);
@@ -25,48 +30,36 @@ public static class SiteBuilder
             resources[q < 0 ? path : path[..q] + Markup.SortedQuery(path[q..])] = resource;
         }
 
-        Resource Text(string body, string contentType, DateOnly? modified) => Make(layout, Encoding.UTF8.GetBytes(body), contentType, modified);
+        Resource Text(string body, string contentType, DateOnly? modified) => Response(layout, Encoding.UTF8.GetBytes(body), contentType, modified);
 
-        // Ids count from the oldest article, so they stay put when newer ones are added.
-        var published = articles.OrderBy(a => a.Date).ThenBy(a => a.Slug, StringComparer.Ordinal)
-            .Select((a, i) => (Article: a, Id: 1001 + i, Path: layout.ArticlePath(a, 1001 + i))).ToList();
-        var newest = published.AsEnumerable().Reverse().ToList();
+        var published = Publish(layout, articles);
+        var newest = published.Reverse().ToList();
         var latest = newest.Count > 0 ? newest[0].Article.Date : (DateOnly?)null;
 
-        for (var i = 0; i < published.Count; i++)
+        foreach (var (article, path, id) in published)
         {
-            var (article, id, path) = published[i];
-            var related = newest.Where(p => p.Id != id).OrderBy(p => Math.Abs(p.Id - id)).Take(4)
-                .Select(p => new PublishedArticle(p.Article, p.Path)).ToList();
+            var related = newest.Where(p => p.Id != id).OrderBy(p => Math.Abs(p.Id - id)).Take(4).ToList();
             var attachment = HasAttachment(article, id) ? layout.AttachmentPath(article) : null;
             var main = layout.ArticleMain(new ArticlePage(board, article, id, path, related, attachment));
             var crumb = $"""<a href="{layout.ListingPath(1)}">Tin tức - Sự kiện</a>""";
             Add(path, Text(PageShell.Page(board, layout, path, article.Title, crumb, main), "text/html; charset=utf-8", article.Date));
             if (attachment is not null)
             {
-                Add(attachment, Make(layout, Pdf(article), "application/pdf", article.Date));
+                Add(attachment, Response(layout, Pdf(article), "application/pdf", article.Date));
             }
         }
 
-        var pages = Math.Max(1, (newest.Count + PerPage - 1) / PerPage);
+        var shown = listed is null ? newest : newest.Where(p => listed(p.Article)).ToList();
+        var pages = Math.Max(1, (shown.Count + PerPage - 1) / PerPage);
         var listingPaths = new List<string>();
         for (var page = 1; page <= pages; page++)
         {
             var path = layout.ListingPath(page);
             listingPaths.Add(path);
-            var items = newest.Skip((page - 1) * PerPage).Take(PerPage).Select(p => Item(p.Article, p.Id, p.Path));
-            var main = $"""
-                <h1 class="category-title">Tin tức - Sự kiện</h1>
-                <ul class="news-list">
-                {string.Join("\n", items)}
-                </ul>
-                {Pager(layout, page, pages)}
-                <div class="login"><a href="{layout.ForbiddenPath}">Đăng nhập quản trị</a></div>
-                """;
-            Add(path, Text(PageShell.Page(board, layout, path, $"Tin tức - Sự kiện - Trang {page}", "Tin tức - Sự kiện", main), "text/html; charset=utf-8", latest));
+            Add(path, Text(Listing(board, OnPage(shown, page), page, pages), "text/html; charset=utf-8", latest));
         }
 
-        Add(layout.HomeRedirect ?? "/", Text(Home(board, layout, newest.Select(p => (p.Article, p.Id, p.Path)).ToList(), layout.HomeRedirect ?? "/"), "text/html; charset=utf-8", latest));
+        Add(layout.HomeRedirect ?? "/", Text(Home(board, layout, shown, layout.HomeRedirect ?? "/"), "text/html; charset=utf-8", latest));
         if (layout.HomeRedirect is { } home)
         {
             Add("/", new Resource(302, "text/html; charset=utf-8", [], Location: home));
@@ -90,12 +83,12 @@ public static class SiteBuilder
             {
                 // WordPress: an index pointing at a gzipped child, as caching plugins serve it.
                 const string child = "/wp-sitemap-posts-post-1.xml.gz";
-                Add(child, Make(layout, Gzip(urlset), "application/x-gzip", latest));
+                Add(child, Response(layout, Gzip(urlset), "application/x-gzip", latest));
                 Add(sitemapPath, Text(Feeds.SitemapIndex([new Uri(baseUrl, child).ToString()], latest), "application/xml; charset=utf-8", latest));
             }
             else
             {
-                Add(sitemapPath, Make(layout, urlset, "application/xml; charset=utf-8", latest));
+                Add(sitemapPath, Response(layout, urlset, "application/xml; charset=utf-8", latest));
             }
         }
 
@@ -105,15 +98,53 @@ public static class SiteBuilder
             Add(feed, Text(Feeds.Rss(board, baseUrl, items), "application/rss+xml; charset=utf-8", latest));
         }
 
-        return new Site(board, resources, published.Select(p => new PublishedArticle(p.Article, p.Path)).ToList(), listingPaths, layout.ForbiddenPath);
+        return new Site(board, resources, published, shown, listingPaths, layout.ForbiddenPath);
     }
+
+    /// <summary>
+    /// Where each article goes, oldest first. Ids count from the oldest article, so they stay put
+    /// when newer ones are added.
+    /// </summary>
+    public static IReadOnlyList<PublishedArticle> Publish(PlatformLayout layout, IEnumerable<BoardArticle> articles) =>
+        articles.OrderBy(a => a.Date).ThenBy(a => a.Slug, StringComparer.Ordinal)
+            .Select((a, i) => new PublishedArticle(a, layout.ArticlePath(a, 1001 + i), 1001 + i)).ToList();
+
+    /// <summary>The articles of listing page <paramref name="page"/> (from 1) of <paramref name="listed"/>, newest first; none past the end.</summary>
+    internal static IReadOnlyList<PublishedArticle> OnPage(IReadOnlyList<PublishedArticle> listed, int page) =>
+        page < 1 ? [] : listed.Skip((page - 1) * PerPage).Take(PerPage).ToList();
+
+    /// <summary>
+    /// Page <paramref name="page"/> of the <paramref name="pages"/> of the news listing, showing
+    /// <paramref name="items"/>, with the platform's pager and the link robots.txt forbids.
+    /// </summary>
+    public static string Listing(Board board, IReadOnlyList<PublishedArticle> items, int page, int pages)
+    {
+        var layout = PlatformLayout.For(board.Platform);
+        var path = layout.ListingPath(page);
+        var main = $"""
+            <h1 class="category-title">Tin tức - Sự kiện</h1>
+            <ul class="news-list">
+            {string.Join("\n", items.Select(Item))}
+            </ul>
+            {Pager(layout, page, pages)}
+            <div class="login"><a href="{layout.ForbiddenPath}">Đăng nhập quản trị</a></div>
+            """;
+        return PageShell.Page(board, layout, path, $"Tin tức - Sự kiện - Trang {page}", "Tin tức - Sự kiện", main);
+    }
+
+    /// <summary>A response, with validators on platforms that send them (ETag from the bytes, Last-Modified from the content's date).</summary>
+    public static Resource Response(PlatformLayout layout, byte[] body, string contentType, DateOnly? modified = null) => layout.Validators
+        ? new Resource(200, contentType, body,
+            modified is { } day ? new DateTimeOffset(day.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero) : null,
+            $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..20]}\"")
+        : new Resource(200, contentType, body);
 
     /// <summary>Some reports come with the full document as a PDF, as boards attach them.</summary>
     private static bool HasAttachment(BoardArticle article, int id) =>
         article.Type == "report" && (article.Blocks.OfType<Table>().Any() || id % 3 == 0);
 
-    private static string Item(BoardArticle article, int id, string path) =>
-        $"""<li class="news-item"><a href="{path}"><img src="/thumbs/{id}.jpg" alt=""></a><h3><a href="{path}">{Markup.Esc(article.Title)}</a></h3><span class="date">({Markup.Day(article.Date)})</span><p>{Markup.Esc(Markup.Teaser(article))}</p></li>""";
+    private static string Item(PublishedArticle p) =>
+        $"""<li class="news-item"><a href="{p.Path}"><img src="/thumbs/{p.Id}.jpg" alt=""></a><h3><a href="{p.Path}">{Markup.Esc(p.Article.Title)}</a></h3><span class="date">({Markup.Day(p.Article.Date)})</span><p>{Markup.Esc(Markup.Teaser(p.Article))}</p></li>""";
 
     /// <summary>The pager as portals draw it: first, a window around the current page, last, and "next".</summary>
     private static string Pager(PlatformLayout layout, int page, int pages)
@@ -141,9 +172,9 @@ public static class SiteBuilder
         return sb.Append("</div>").ToString();
     }
 
-    private static string Home(Board board, PlatformLayout layout, IReadOnlyList<(BoardArticle Article, int Id, string Path)> newest, string path)
+    private static string Home(Board board, PlatformLayout layout, IReadOnlyList<PublishedArticle> newest, string path)
     {
-        var latest = string.Join("\n", newest.Take(5).Select(p => Item(p.Article, p.Id, p.Path)));
+        var latest = string.Join("\n", newest.Take(5).Select(Item));
         var notices = string.Concat(newest.Where(p => p.Article.Type is "notice" or "procedure" or "job").Take(5)
             .Select(p => $"""<li><a href="{p.Path}">{Markup.Esc(p.Article.Title)}</a></li>"""));
         var main = $"""
@@ -156,13 +187,6 @@ public static class SiteBuilder
             """;
         return PageShell.Page(board, layout, path, "Trang chủ", "Trang chủ", main);
     }
-
-    /// <summary>A response, with validators on platforms that send them (ETag from the bytes, Last-Modified from the content's date).</summary>
-    private static Resource Make(PlatformLayout layout, byte[] body, string contentType, DateOnly? modified) => layout.Validators
-        ? new Resource(200, contentType, body,
-            modified is { } day ? new DateTimeOffset(day.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero) : null,
-            $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..20]}\"")
-        : new Resource(200, contentType, body);
 
     /// <summary>A one-page PDF naming the report; enough for a link that works.</summary>
     private static byte[] Pdf(BoardArticle article)

@@ -24,13 +24,13 @@ public sealed class TrapTests(ITestOutputHelper output)
     [InlineData(PastTheEnd.LastPageAgain)]
     public async Task AnEndlessPagerEndsAFewPagesPastTheLastRealOne(PastTheEnd past)
     {
-        await using var server = await TrapServer.StartAsync(TrapSite.EndlessPager(Bulletins.All.Take(25).ToList(), past, out var site));
         await using var harness = new CrawlHarness();
+        var server = await harness.Serve(TrapSites.EndlessPager(Bulletins.All.Take(25).ToList(), past));
 
         var summary = await harness.CrawlAsync(Settings, maxPages: PageCap, registry: Registry(server));
 
-        AssertEveryArticleFetchedOnce(server, site);
-        var extra = server.Log.Where(p => p.StartsWith("/tin-tuc", StringComparison.Ordinal) && !site.ListingPaths.Contains(p)).ToList();
+        AssertEveryArticleFetchedOnce(server);
+        var extra = Listings(server).Where(p => !server.Rendered.ListingPaths.Contains(p)).ToList();
 
         output.WriteLine($"{past}: {extra.Count} listing pages requested past the last real one; {server.Log.Count} requests in all");
 
@@ -45,13 +45,14 @@ public sealed class TrapTests(ITestOutputHelper output)
     [Fact]
     public async Task CalendarFilterAndSortLinksAreNotFollowed()
     {
-        await using var server = await TrapServer.StartAsync(TrapSite.Calendar(Bulletins.All.Take(25).ToList(), out var site));
         await using var harness = new CrawlHarness();
+        var server = await harness.Serve(TrapSites.Calendar(Bulletins.All.Take(25).ToList()));
 
         var summary = await harness.CrawlAsync(Settings, maxPages: PageCap, registry: Registry(server));
 
-        AssertEveryArticleFetchedOnce(server, site);
-        var extra = server.Log.Where(p => p.StartsWith("/tin-tuc", StringComparison.Ordinal) && !site.ListingPaths.Contains(p)).ToList();
+        AssertEveryArticleFetchedOnce(server);
+        Assert.Equal(3, server.Rendered.ListingPaths.Count);
+        var extra = Listings(server).Where(p => !server.Rendered.ListingPaths.Contains(p)).ToList();
         output.WriteLine($"calendar: {extra.Count} calendar, filter or sort pages requested; {server.Log.Count} requests in all");
         Assert.True(extra.Count <= 1, $"{extra.Count} calendar, filter or sort pages requested: {string.Join(" ", extra.Take(20))}");
         var refused = Assert.Contains(ListingChains.TrapLink, summary.Stopped);
@@ -62,28 +63,32 @@ public sealed class TrapTests(ITestOutputHelper output)
     [Fact]
     public async Task ABoardsListingDepthCapsItsPagerAndTheCapIsLogged()
     {
-        // 45 articles: five real pages. At depth 1 the crawl sees pages 1 to 3 only (page 1 links two ahead).
-        await using var server = await TrapServer.StartAsync(TrapSite.EndlessPager(Bulletins.All.Take(45).ToList(), PastTheEnd.Empty, out _));
+        // 90 articles: nine real pages. At depth 1 the crawl sees the pages page 1 links (the next three and the last), not 5 to 8.
         await using var harness = new CrawlHarness();
+        var server = await harness.Serve(TrapSites.EndlessPager(Bulletins.All.Take(90).ToList(), PastTheEnd.Empty));
 
         var summary = await harness.CrawlAsync(Settings, maxPages: PageCap, registry: Registry(server, "\"max_listing_depth\": 1"));
 
-        var listings = server.Log.Where(p => p.StartsWith("/tin-tuc", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["/tin-tuc?page=1", "/tin-tuc?page=2", "/tin-tuc?page=3"], listings);
-        Assert.Equal(30, summary.New);
+        var listings = Listings(server).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["/danh-muc/tin-tuc", "/danh-muc/tin-tuc?trang=2", "/danh-muc/tin-tuc?trang=3", "/danh-muc/tin-tuc?trang=4", "/danh-muc/tin-tuc?trang=9"], listings);
+        Assert.Equal(50, summary.New);
         Assert.True(Assert.Contains(ListingChains.DepthLimit, summary.Stopped) >= 1);
         Assert.Contains(FetchLog(harness, summary.Run), e => e.Detail is { } d && d.Contains("listing depth limit 1", StringComparison.Ordinal));
     }
 
-    private static string Registry(TrapServer server, string? extra = null) => $$"""
+    private static string Registry(PortalServer server, string? extra = null) => $$"""
         {"sources": [{"name": "bay", "title": "Ban Quản lý các KCN thử", "province": "Bắc Ninh", "kind": "KCN",
-          "base_url": "{{server.BaseUrl}}", "platform": "generic", "start": [{"url": "/tin-tuc?page=1", "kind": "listing"}]{{(extra is null ? "" : ", " + extra)}}}]}
+          "base_url": "{{server.BaseUrl}}", "platform": "generic", "start": [{"url": "{{server.Rendered.ListingPaths[0]}}", "kind": "listing"}]{{(extra is null ? "" : ", " + extra)}}}]}
         """;
 
-    private static void AssertEveryArticleFetchedOnce(TrapServer server, TrapSite site)
+    /// <summary>The news listing's pages the server was asked for (real ones, pages past them, calendar and filter pages).</summary>
+    private static IEnumerable<string> Listings(PortalServer server) =>
+        server.Log.Select(r => r.PathAndQuery).Where(p => p.StartsWith("/danh-muc/tin-tuc", StringComparison.Ordinal));
+
+    private static void AssertEveryArticleFetchedOnce(PortalServer server)
     {
-        var counts = server.Log.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
-        Assert.All(site.ArticlePaths, a => Assert.True(counts.GetValueOrDefault(a) == 1, $"{a} fetched {counts.GetValueOrDefault(a)} times"));
+        var counts = server.Counts();
+        Assert.All(server.Site.Articles, a => Assert.True(counts.GetValueOrDefault(a.Path) == 1, $"{a.Path} fetched {counts.GetValueOrDefault(a.Path)} times"));
     }
 
     private static IReadOnlyList<FetchLogEntry> FetchLog(CrawlHarness harness, long run)
