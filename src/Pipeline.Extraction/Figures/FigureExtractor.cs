@@ -206,7 +206,7 @@ public static partial class FigureExtractor
                 sentence.Span.Start, clauseStart, segmentStart, tailEnd, sentence.Span.End);
 
             // The metric: the first row of the table that applies, then its revisions (FigureRules.Metric).
-            if (FigureRules.First(FigureRules.Metric, s, out var metricRow) is not { } decided || metricRow is null)
+            if (FigureRules.DecideMetric(s, out var metricRow) is not { } decided || metricRow is null)
             {
                 return null; // the table's last row always applies to a number that is a figure
             }
@@ -217,36 +217,22 @@ public static partial class FigureExtractor
                 return null;
             }
 
-            FigureRule metricRule = metricRow;
-            var confidence = metricRow.Tier;
-            var shareTier = metricRow.ShareTier;
-            MetricRevision? metricRevision = null;
-            foreach (var revision in FigureRules.MetricRevisions)
-            {
-                if (revision.Revise(s, decided) is { } revised)
-                {
-                    (decided, metricRule, metricRevision, confidence, shareTier) = (revised, revision, revision, revision.Tier, null);
-                }
-            }
+            decided = FigureRules.ReviseMetric(s, decided, out var metricRevision);
+            FigureRule metricRule = metricRevision is null ? metricRow : metricRevision;
+            var confidence = metricRevision?.Tier ?? metricRow.Tier;
+            var shareTier = metricRevision is null ? metricRow.ShareTier : null;
 
             var metric = decided.Metric;
             var scope = ScopeOf(s, decided, previousEnd);
 
             // The measure: the first row of its table that applies, then its revisions (FigureRules.Measure).
-            if (FigureRules.First(FigureRules.Measure, s, decided, out var measureRow) is not { } measured || measureRow is null)
+            if (FigureRules.DecideMeasure(s, decided, out var measureRow) is not { } measured || measureRow is null)
             {
                 throw new InvalidOperationException("the measure table's last row applies to every figure");
             }
 
-            FigureRule measureRule = measureRow;
-            MeasureRevision? measureRevision = null;
-            foreach (var revision in FigureRules.MeasureRevisions)
-            {
-                if (revision.Revise(s, measured) is { } revised)
-                {
-                    (measured, measureRule, measureRevision) = (revised, revision, revision);
-                }
-            }
+            measured = FigureRules.ReviseMeasure(s, measured, out var measureRevision);
+            FigureRule measureRule = measureRevision is null ? measureRow : measureRevision;
 
             var measure = measured.Measure;
             if (measure == Measure.SharePct && shareTier is { } share)

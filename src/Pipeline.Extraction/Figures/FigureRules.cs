@@ -17,7 +17,7 @@ public static class FigureRules
 {
     private static readonly string[] ShareKeys = Cues.Share.Select(MatchKey.Fold).OrderByDescending(w => w.Length).ToArray();
 
-    public static readonly IReadOnlyList<MetricRule> Metric =
+    private static readonly MetricRule[] MetricRows =
     [
         // ---- numbers that are no figure ----
         new("ratio-unnamed", RuleKind.NotAFigure, "'N lần' with no 'gấp' before it", "no figure: a number of times something was done, not a ratio", 0,
@@ -91,8 +91,7 @@ public static class FigureRules
             [("Năm 2023 con số này là 45% theo báo cáo.", 45m)]) { ShareTier = MetricTiers.NoCueShare },
     ];
 
-    /// <summary>Revisions of the metric a row of <see cref="Metric"/> gave, applied in order.</summary>
-    public static readonly IReadOnlyList<MetricRevision> MetricRevisions =
+    private static readonly MetricRevision[] MetricRevisionRows =
     [
         new("wastewater", "output in m3 (a unit or a capacity) in a clause about 'nước thải'", "other: a treatment plant's capacity is infrastructure", MetricTiers.Cue,
             static (s, d) => d.Metric == Core.Metric.OutputQuantity && d.Unit.StartsWith(Units.CubicMetre, StringComparison.Ordinal) && s.ClauseSays(Words.Wastewater.Keys[0])
@@ -155,7 +154,7 @@ public static class FigureRules
             [("Trong kỳ, vốn DDI tăng thêm 1.250 tỷ đồng.", 1_250_000_000_000m)]),
     ];
 
-    public static readonly IReadOnlyList<MeasureRule> Measure =
+    private static readonly MeasureRule[] AllMeasureRows =
     [
         new("per-metric-plan", "'A% về X và B% về Y so với kế hoạch'", "percent of plan, each of its own metric (the rows below, with the plan as base)",
             static (s, m) => s.ListBase == ListBase.Plan ? First(MeasureRows, s, m, out _) : null,
@@ -166,13 +165,24 @@ public static class FigureRules
         .. MeasureRows,
     ];
 
-    /// <summary>Revisions of the measure a row of <see cref="Measure"/> gave, applied in order.</summary>
-    public static readonly IReadOnlyList<MeasureRevision> MeasureRevisions =
+    private static readonly MeasureRevision[] MeasureRevisionRows =
     [
         new("prior-period-level", "a level after 'cùng kỳ (năm trước) là'", "a level of the same period a year earlier (its period shifted back a year)",
             static (s, d) => d.Measure == Core.Measure.Level && s.AfterPriorPeriodLead ? d with { PriorPeriod = true } : null,
             [("Trong 6 tháng đầu năm 2023, kim ngạch xuất khẩu đạt 3.161,68 triệu USD, bằng 128,78% so với cùng kỳ (cùng kỳ là 2.455 triệu USD).", 2_455_000_000m)]),
     ];
+
+    /// <summary>The metric rows, in the order they are tried; the first that applies decides.</summary>
+    public static readonly IReadOnlyList<MetricRule> Metric = Array.AsReadOnly(MetricRows);
+
+    /// <summary>Revisions of the metric a row of <see cref="Metric"/> gave, applied in order.</summary>
+    public static readonly IReadOnlyList<MetricRevision> MetricRevisions = Array.AsReadOnly(MetricRevisionRows);
+
+    /// <summary>The measure rows, in the order they are tried; the first that applies decides.</summary>
+    public static readonly IReadOnlyList<MeasureRule> Measure = Array.AsReadOnly(AllMeasureRows);
+
+    /// <summary>Revisions of the measure a row of <see cref="Measure"/> gave, applied in order.</summary>
+    public static readonly IReadOnlyList<MeasureRevision> MeasureRevisions = Array.AsReadOnly(MeasureRevisionRows);
 
     /// <summary>Every rule, in the order it is tried: metric rows, their revisions, measure rows, theirs.</summary>
     public static IEnumerable<FigureRule> All => Metric.Concat<FigureRule>(MetricRevisions).Concat(Measure).Concat(MeasureRevisions);
@@ -181,14 +191,49 @@ public static class FigureRules
     public static FigureRule? Find(RuleKind kind, string part) =>
         All.Where(r => r.Kind == kind).OrderBy(r => r.Name.EndsWith(':') || r.Name.EndsWith('-')).FirstOrDefault(r => r.Names(part));
 
-    /// <summary>The first row that applies, and its decision. The last row of each table always applies, except for a number that is no figure.</summary>
-    internal static MetricDecision? First(IReadOnlyList<MetricRule> rows, FigureSituation s, out MetricRule? fired)
+    /// <summary>The first metric row that applies, and its decision: null only when no row applies (never, for the table's last row applies to every figure).</summary>
+    internal static MetricDecision? DecideMetric(FigureSituation s, out MetricRule? fired) => First(MetricRows, s, out fired);
+
+    /// <summary>The first measure row that applies, and its decision (the last row applies to every figure).</summary>
+    internal static MeasureDecision? DecideMeasure(FigureSituation s, MetricDecision m, out MeasureRule? fired) => First(AllMeasureRows, s, m, out fired);
+
+    /// <summary>The metric decision after every revision that applies; <paramref name="last"/> the last that did.</summary>
+    internal static MetricDecision ReviseMetric(FigureSituation s, MetricDecision decided, out MetricRevision? last)
     {
-        for (var i = 0; i < rows.Count; i++)
+        last = null;
+        foreach (var revision in MetricRevisionRows)
         {
-            if (rows[i].Decide(s) is { } decision)
+            if (revision.Revise(s, decided) is { } revised)
             {
-                fired = rows[i];
+                (decided, last) = (revised, revision);
+            }
+        }
+
+        return decided;
+    }
+
+    /// <summary>The measure decision after every revision that applies; <paramref name="last"/> the last that did.</summary>
+    internal static MeasureDecision ReviseMeasure(FigureSituation s, MeasureDecision decided, out MeasureRevision? last)
+    {
+        last = null;
+        foreach (var revision in MeasureRevisionRows)
+        {
+            if (revision.Revise(s, decided) is { } revised)
+            {
+                (decided, last) = (revised, revision);
+            }
+        }
+
+        return decided;
+    }
+
+    private static MetricDecision? First(MetricRule[] rows, FigureSituation s, out MetricRule? fired)
+    {
+        foreach (var row in rows)
+        {
+            if (row.Decide(s) is { } decision)
+            {
+                fired = row;
                 return decision;
             }
         }
@@ -197,13 +242,13 @@ public static class FigureRules
         return null;
     }
 
-    internal static MeasureDecision? First(IReadOnlyList<MeasureRule> rows, FigureSituation s, MetricDecision m, out MeasureRule? fired)
+    private static MeasureDecision? First(MeasureRule[] rows, FigureSituation s, MetricDecision m, out MeasureRule? fired)
     {
-        for (var i = 0; i < rows.Count; i++)
+        foreach (var row in rows)
         {
-            if (rows[i].Decide(s, m) is { } decision)
+            if (row.Decide(s, m) is { } decision)
             {
-                fired = rows[i];
+                fired = row;
                 return decision;
             }
         }
