@@ -208,11 +208,12 @@ public static partial class FigureExtractor
             // The metric: the first row of the table that applies, then its revisions (FigureRules.Metric).
             if (FigureRules.DecideMetric(s, out var metricRow) is not { } decided || metricRow is null)
             {
-                return null; // the table's last row always applies to a number that is a figure
+                throw new InvalidOperationException("the metric table's last row applies to every number");
             }
 
             if (decided.IsNotAFigure)
             {
+                // A row said the number is no figure: a unit outside the contract, the rest of a count, a count of nothing named.
                 fired?.Add(new RuleFiring(metricRow, quantity, null));
                 return null;
             }
@@ -226,6 +227,7 @@ public static partial class FigureExtractor
             var scope = ScopeOf(s, decided, previousEnd);
 
             // The measure: the first row of its table that applies, then its revisions (FigureRules.Measure).
+            // A row reads the metric decided: a share of an occupancy rate is its level.
             if (FigureRules.DecideMeasure(s, decided, out var measureRow) is not { } measured || measureRow is null)
             {
                 throw new InvalidOperationException("the measure table's last row applies to every figure");
