@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Core;
 using Pipeline.Extraction.Figures;
+using Pipeline.Extraction.Numbers;
 
 namespace Pipeline.Extraction.Tests;
 
@@ -70,10 +71,72 @@ public class FigureLayerTests
     public void Each_rule_fires_on_its_own_examples(string name, string text, decimal value)
     {
         var rule = FigureRules.All.Single(r => r.Name == name);
-        var figure = DocumentExtractor.Extract("example", text).Figures.FirstOrDefault(f => f.Value == value);
+        var figures = DocumentExtractor.Extract("example", text).Figures;
+        if (rule.Kind == RuleKind.NotAFigure)
+        {
+            Assert.DoesNotContain(figures, f => f.Value == value);
+            Assert.True(Fired(text).Any(f => f.Rule == rule && f.Quantity.Value == value), $"rule {name} should set {value} aside in «{text}»");
+            return;
+        }
+
+        var figure = figures.FirstOrDefault(f => f.Value == value);
         Assert.True(figure is not null, $"no figure of {value} in «{text}»");
         var part = figure.Rule.Split('+')[rule.Kind == RuleKind.Metric ? 0 : 1];
         Assert.True(rule.Names(part), $"rule {name} should decide {value}, but {figure.Rule} did");
+    }
+
+    /// <summary>
+    /// The extractor takes the first row that applies, so a row whose own first example is decided by an earlier
+    /// row can never fire: it is shadowed. Each row's first example must fire that very row (not only its family).
+    /// </summary>
+    [Fact]
+    public void Every_rule_of_the_tables_is_reachable_by_its_first_example()
+    {
+        var shadowed = new List<string>();
+        foreach (var rule in FigureRules.All)
+        {
+            var (text, value) = rule.Examples[0];
+            var fired = Fired(text).Where(f => (f.Figure?.Value ?? f.Quantity.Value) == value).ToList();
+            if (!fired.Any(f => ReferenceEquals(f.Rule, rule)))
+            {
+                shadowed.Add($"{rule.Name}: «{text}» {value} fired {string.Join(", ", fired.Select(f => f.Rule.Name))}");
+            }
+        }
+
+        Assert.Empty(shadowed);
+    }
+
+    [Fact]
+    public void Rule_names_are_unique_and_every_rule_has_an_example()
+    {
+        var names = FigureRules.All.Select(r => r.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(FigureRules.All, r => Assert.NotEmpty(r.Examples));
+        Assert.True(names.Count >= 35, $"the tables shrank to {names.Count} rules");
+    }
+
+    [Fact]
+    public void The_last_row_of_each_table_applies_whatever_the_number_so_every_figure_has_a_rule()
+    {
+        // A percentage and an amount with nothing around them: the catch-all rows decide.
+        var figures = DocumentExtractor.Extract("x", "Con số là 45% và 120 tỷ đồng.").Figures;
+        Assert.Contains(figures, f => f.Rule == "no-cue+percent-default");
+        Assert.Contains(figures, f => f.Rule.EndsWith("+level", StringComparison.Ordinal));
+        Assert.Equal("no-cue", FigureRules.Metric[^1].Name);
+        Assert.Equal("level", FigureRules.Measure[^1].Name);
+    }
+
+    /// <summary>Every rule that fired for each quantity of a text, read the way <see cref="DocumentExtractor"/> reads it.</summary>
+    private static List<RuleFiring> Fired(string text)
+    {
+        var (prepared, metadata) = DocumentExtractor.Read(text);
+        var scan = QuantityRecognizer.Scan(prepared.Clean, prepared.Key);
+        var year = metadata.Published is { Length: >= 4 } p && int.TryParse(p[..4], CultureInfo.InvariantCulture, out var y) ? y : 0;
+        var context = DocumentPeriod.Decide(prepared, metadata, year);
+        var periods = PeriodRecognizer.Find(prepared.Key, context.ReferenceYear, context.ReferenceMonth);
+        var fired = new List<RuleFiring>();
+        FigureExtractor.Extract(prepared.Clean, prepared.Key, prepared.Sentences, scan, periods, context, fired);
+        return fired;
     }
 
     [Fact]

@@ -19,40 +19,23 @@ public sealed record DocumentContext(string? Period, int ReferenceYear, bool IsR
 /// </summary>
 public static partial class FigureExtractor
 {
-    private static readonly string[] IncreaseKeys = Fold(Cues.Increase);
-    private static readonly string[] DecreaseKeys = Fold(Cues.Decrease);
-    private static readonly string[] ShareKeys = Fold(Cues.Share);
-    private static readonly string[] PlanKeys = Fold(Cues.Plan);
-    private static readonly string[] SamePeriodKeys = Fold(Cues.SamePeriod);
-
     // Single words, read from the word tables (Words.cs), where each says what it decides.
-    private static readonly string Ratio = Words.Ratio.Keys[0];
     private static readonly string Capital = ScopeWords.Capital;
-    private static readonly string Wastewater = Words.Wastewater.Keys[0];
     private static readonly string Remaining = Words.Remaining.Keys[0];
-    private static readonly string Filled = Words.Filled.Keys[0];
-    private static readonly string OutputWord = Words.OutputWord.Keys[0];
     private static readonly string NowLead = Words.NowLead.Keys[0];
-    private static readonly string PublicInvestment = Words.PublicInvestment.Keys[0];
     private static readonly string Inland = Words.Inland.Keys[0];
-    private static readonly string ComparedWith = Words.ComparedWith.Keys[0];
-    private static readonly string Exceeded = Words.Exceeded.Keys[0];
     private static readonly string Respectively = Words.Respectively.Keys[0];
 
     // "Dự án Nhà máy …", "của Công ty TNHH …": the figure belongs to one project, which has no reporting period.
     [GeneratedRegex(@"(?:\b[Dd]ự án|\b[Nn]hà máy)\s+(?:(?!FDI|DDI)[A-ZĐ]|của\s|do\s|sản xuất\s|đầu tư xây dựng\s|xây dựng\s|này\s|có tổng\s|có quy mô\s|được\s)|\b[Cc]ông ty\s+(?:TNHH|[Cc]ổ phần|CP|[A-ZĐ])|\b[Tt]ập đoàn\s+[A-ZĐ]")]
     private static partial Regex ProjectSubject();
 
-    [GeneratedRegex(@"cùng (?:kỳ|kì)(?: năm (?:trước|ngoái|\d{4}))?(?: là| đạt| chỉ| chỉ đạt| mới đạt)?\s*:?\s*$")]
-    private static partial Regex PriorLevelLead();
-
-    [GeneratedRegex(@"^\s*(?:so với\s+)?(?:cùng (?:kỳ|kì)|năm trước|năm ngoái|kỳ trước|quý trước|tháng trước|(?:\d+|sáu|chín) tháng|năm \d{4}|quý|tháng|kỳ)")]
-    private static partial Regex SamePeriodTail();
-
-    private static string[] Fold(IEnumerable<string> words) => words.Select(MatchKey.Fold).OrderByDescending(w => w.Length).ToArray();
-
+    /// <summary>
+    /// The figures of a document's sentences, each decided by the rule tables of <see cref="FigureRules"/>;
+    /// <paramref name="fired"/>, when given, is told every rule that fired for each quantity (the rule tests read it).
+    /// </summary>
     public static IReadOnlyList<Figure> Extract(string clean, string key, IReadOnlyList<Sentence> sentences, NumberScan scan,
-        IReadOnlyList<PeriodMention> periods, DocumentContext context)
+        IReadOnlyList<PeriodMention> periods, DocumentContext context, ICollection<RuleFiring>? fired = null)
     {
         var cues = new DocumentCues(key);
         var found = new List<Figure>();
@@ -75,7 +58,7 @@ public static partial class FigureExtractor
             frames.Enter(sentence, inSentence.Count > 0 ? inSentence[0].Start : sentence.Span.End);
             if (inSentence.Count > 0)
             {
-                var reader = new SentenceReader(clean, key, sentence, inSentence, periods, context, cues, frames);
+                var reader = new SentenceReader(clean, key, sentence, inSentence, periods, context, cues, frames, fired);
                 found.AddRange(reader.Read());
             }
         }
@@ -169,8 +152,8 @@ public static partial class FigureExtractor
     }
 
     /// <summary>Reads the figures of one sentence, left to right, so later numbers can lean on earlier ones.</summary>
-    private sealed class SentenceReader(string clean, string key, Sentence sentence, List<Quantity> quantities,
-        IReadOnlyList<PeriodMention> periods, DocumentContext context, DocumentCues cues, ContextFrames frames)
+    internal sealed class SentenceReader(string clean, string key, Sentence sentence, List<Quantity> quantities,
+        IReadOnlyList<PeriodMention> periods, DocumentContext context, DocumentCues cues, ContextFrames frames, ICollection<RuleFiring>? fired)
     {
         private readonly Dictionary<Quantity, (Metric Metric, Scope? Scope)> _assigned = [];
 
@@ -218,212 +201,53 @@ public static partial class FigureExtractor
 
         private Figure? Decide(Quantity quantity, Figure? previous, int segmentStart, int clauseStart, int nextStart, Quantity? next, int? previousEnd)
         {
-            var unit = quantity.Unit;
-            var value = quantity.Value;
-            var cls = Classify(unit);
-            // A ratio ("gấp 1,5 lần") speaks of its subject the way a percentage does.
-            var cueClass = unit == Units.Times ? UnitClass.Percent : cls;
             var tailEnd = TailEnd(quantity.End, nextStart);
-            var tail = key[quantity.End..tailEnd];
-            var before = WordReader.Before(key, quantity.Start, 4);
-            var segment = key[segmentStart..quantity.Start];
-            var confidence = MetricTiers.Cue;
+            var s = new FigureSituation(this, key, quantity, previous, next, _assigned.TryGetValue(quantity, out var given) ? given : null,
+                sentence.Span.Start, clauseStart, segmentStart, tailEnd, sentence.Span.End);
 
-            Metric? metric = null;
-            Scope? scope = null;
-            string metricRule;
-
-            if (unit == Units.Times)
+            // The metric: the first row of the table that applies, then its revisions (FigureRules.Metric).
+            if (FigureRules.DecideMetric(s, out var metricRow) is not { } decided || metricRow is null)
             {
-                if (!before.EndsWith(Ratio, StringComparison.Ordinal) && !segment.Contains(Ratio, StringComparison.Ordinal))
-                {
-                    return null;
-                }
-            }
-            else if (cls == UnitClass.None && !unit.Contains('/'))
-            {
-                return null; // km, TEU, MW: real quantities, but outside the contract's units
+                throw new InvalidOperationException("the metric table's last row applies to every number");
             }
 
-            // "Hai dự án FDI còn lại ..." splits a count already given: the rest of it, not a new figure.
-            if (cls == UnitClass.Count && RemainderOfCount(quantity.End, tailEnd))
+            if (decided.IsNotAFigure)
             {
+                // A row said the number is no figure: a unit outside the contract, the rest of a count, a count of nothing named.
+                fired?.Add(new RuleFiring(metricRow, quantity, null));
                 return null;
             }
 
-            // A bare count is a figure only when something says what it counts.
-            if (unit == Units.Count)
-            {
-                var scopeAfter = ScopeIn(quantity.End, tailEnd, first: true);
-                if (scopeAfter is not null && previous is not null && Classify(previous.Unit) == UnitClass.Count)
-                {
-                    unit = previous.Unit; // "39 dự án (26 FDI và 13 DDI)"
-                    metric = previous.Metric;
-                    scope = scopeAfter;
-                    metricRule = "breakdown";
-                }
-                else if (_assigned.TryGetValue(quantity, out var given) && next is not null && next.Unit != Units.Count && Classify(next.Unit) != UnitClass.Percent)
-                {
-                    unit = next.Unit; // "lần lượt đạt 500 và 300 triệu USD"
-                    value = DigitParser.Tidy(value * next.Factor);
-                    cls = Classify(unit);
-                    metric = given.Metric;
-                    scope = given.Scope;
-                    metricRule = "respectively";
-                }
-                else if (quantity.Counted)
-                {
-                    var cue = NearestCue(segmentStart, quantity.Start, UnitClass.Count) ?? TailCue(quantity.End, tailEnd, UnitClass.Count);
-                    var throughput = quantity.Text.EndsWith("TEU", StringComparison.OrdinalIgnoreCase);
-                    metric = throughput ? Metric.OutputQuantity : cue is { } c && c.Cue.Metric is Metric.OutputQuantity or Metric.Other ? c.Cue.Metric : Metric.Other;
-                    metricRule = "counted";
-                    confidence = MetricTiers.Counted;
-                }
-                else if (StartsWithAny(key[quantity.End..tailEnd].TrimStart(), Words.LicenceCounts, out _))
-                {
-                    metric = Metric.Projects; // "cấp 64 giấy chứng nhận đăng ký đầu tư": each licence is a project
-                    unit = Units.Project;
-                    metricRule = "licence-count";
-                    confidence = MetricTiers.CountCue;
-                }
-                else
-                {
-                    var cue = NearestCue(segmentStart, quantity.Start, UnitClass.Count);
-                    if (cue is null || quantity.Start - cue.Value.Hit.End > 20)
-                    {
-                        return null;
-                    }
+            decided = FigureRules.ReviseMetric(s, decided, out var metricRevision);
+            FigureRule metricRule = metricRevision is null ? metricRow : metricRevision;
+            var confidence = metricRevision?.Tier ?? metricRow.Tier;
+            var shareTier = metricRevision is null ? metricRow.ShareTier : null;
 
-                    metric = cue.Value.Cue.Metric;
-                    unit = UnitOfMetric(metric.Value);
-                    metricRule = "count-cue";
-                    confidence = MetricTiers.CountCue;
-                }
-            }
-            else if (_assigned.TryGetValue(quantity, out var given) && (given.Metric is var m) && Compatible(m, cls))
+            var metric = decided.Metric;
+            var scope = ScopeOf(s, decided, previousEnd);
+
+            // The measure: the first row of its table that applies, then its revisions (FigureRules.Measure).
+            // A row reads the metric decided: a share of an occupancy rate is its level.
+            if (FigureRules.DecideMeasure(s, decided, out var measureRow) is not { } measured || measureRow is null)
             {
-                metric = m;
-                scope = given.Scope;
-                metricRule = "respectively";
-            }
-            else if (MetricOfUnit(unit) is { } byUnit)
-            {
-                metric = byUnit;
-                metricRule = $"unit-{unit}";
-                confidence = MetricTiers.Unit;
-                if (unit == Units.SquareMetre && key.AsSpan(sentence.Span.Start, quantity.Start - sentence.Span.Start).Contains(OutputWord, StringComparison.Ordinal))
-                {
-                    metric = Metric.OutputQuantity; // "Sản lượng ...: đá granite ốp lát 2.150.000 m2" is output, not land
-                    metricRule = "unit-m2-output";
-                }
-            }
-            else if (unit.Contains('/'))
-            {
-                // "15.000 tấn sợi/năm" is a capacity (output); "120 USD/m2" a price, outside the list.
-                metric = MetricOfUnit(unit[..unit.IndexOf('/')]) == Metric.OutputQuantity ? Metric.OutputQuantity : Metric.Other;
-                metricRule = "rate";
-                confidence = MetricTiers.Rate;
-            }
-            else if (cls == UnitClass.Percent && tail.Contains(PublicInvestment, StringComparison.Ordinal))
-            {
-                metric = Metric.Other; // "giải ngân 100% kế hoạch vốn đầu tư công": public works, not capital attracted
-                metricRule = "public-investment";
-            }
-            else if (cls == UnitClass.Percent && TailCue(quantity.End, tailEnd, cls) is { } named)
-            {
-                metric = named.Cue.Metric; // "chiếm 86,4% tổng số lao động", "100% hồ sơ"
-                metricRule = $"cue-after:{named.Hit.Phrase}";
-                if (metric == Metric.LandArea && key.AsSpan(sentence.Span.Start, quantity.Start - sentence.Span.Start).Contains(Filled, StringComparison.Ordinal))
-                {
-                    metric = Metric.OccupancyRate; // "đã lấp đầy 95% diện tích": the share of land filled is the occupancy rate
-                    metricRule = "filled-land";
-                }
-            }
-            else if (NearestCue(segmentStart, quantity.Start, cueClass) is { } own)
-            {
-                metric = own.Cue.Metric;
-                metricRule = $"cue:{own.Hit.Phrase}";
-            }
-            else if (cls == UnitClass.Money && TailCue(quantity.End, tailEnd, cls) is { } namedAfter)
-            {
-                metric = namedAfter.Cue.Metric; // a headline's total: "8.200 tỷ đồng đăng ký đầu tư vào KKT"
-                metricRule = $"cue-after:{namedAfter.Hit.Phrase}";
-            }
-            else if (previous is not null && Inherits(cueClass, Classify(previous.Unit)))
-            {
-                metric = previous.Metric;
-                scope = previous.Scope;
-                metricRule = "same-subject";
-                confidence = MetricTiers.SameSubject;
-            }
-            else if (NearestCue(sentence.Span.Start, segmentStart, cueClass) is { } back)
-            {
-                metric = back.Cue.Metric;
-                metricRule = $"cue-before:{back.Hit.Phrase}";
-                confidence = MetricTiers.CueBefore;
-            }
-            else
-            {
-                metric = Metric.Other;
-                metricRule = "no-cue";
-                confidence = MetricTiers.NoCue;
+                throw new InvalidOperationException("the measure table's last row applies to every figure");
             }
 
-            // A treatment plant's capacity ("nhà máy xử lý nước thải ... 71.500 m3/ngày đêm") is infrastructure, not output.
-            if (metric == Metric.OutputQuantity && unit.StartsWith(Units.CubicMetre, StringComparison.Ordinal)
-                && key.AsSpan(clauseStart, quantity.Start - clauseStart).Contains(Wastewater, StringComparison.Ordinal))
+            measured = FigureRules.ReviseMeasure(s, measured, out var measureRevision);
+            FigureRule measureRule = measureRevision is null ? measureRow : measureRevision;
+
+            var measure = measured.Measure;
+            if (measure == Measure.SharePct && shareTier is { } share)
             {
-                metric = Metric.Other;
-                metricRule = "wastewater";
-                confidence = MetricTiers.Cue;
+                confidence = share;
             }
 
-            // Workers "nước ngoài" are foreign nationals; only an FDI/DDI word gives labour a scope.
-            var labour = metric == Metric.Labour;
-            var scopeable = metric is Metric.Projects or Metric.InvestmentCapital or Metric.Enterprises or Metric.Labour or Metric.ExportValue
-                or Metric.ImportValue or Metric.TradeValue or Metric.ProductionValue or Metric.Revenue or Metric.BudgetContribution;
-            if (!scopeable)
-            {
-                scope = null;
-            }
-            else if (metricRule is "respectively" or "breakdown" && scope is not null)
-            {
-                // the subject list or the breakdown already gave this part its own scope
-            }
-            else if (ScopeIn(quantity.End, OwnTailEnd(quantity.End, tailEnd), first: true, ownersOnly: labour) is { } after)
-            {
-                scope = after; // its own words: "28 dự án FDI", "(26 FDI và 13 DDI)"
-            }
-            else if (ScopeHit(SubjectStart(segmentStart, previousEnd, quantity.Start), quantity.Start, ownersOnly: labour) is { } subject)
-            {
-                scope = subject.Value; // its subject: "vốn FDI đạt", "các doanh nghiệp FDI xuất khẩu đạt"; it frames what follows
-                // A scope right after the previous number ("7 dự án DDI với tổng vốn ...") or after "trong đó" names a part: its clause only.
-                var part = InBreakdown(subject.Hit.Start) || previousEnd is { } pe && pe <= subject.Hit.Start && subject.Hit.Start - pe < 30;
-                frames.Subject(subject.Value, subject.Hit.Start, part);
-            }
-            else if (scope is null && frames.Carried(metric.Value, quantity.Start) is { } carried)
-            {
-                scope = carried.Scope; // FIGURES.md "Scope carries": a heading, lead clause or subject before it
-            }
-
-            // A clause framed by a comparison ("So với quý I/2023, số dự án cấp mới tăng 3 dự án") speaks of changes.
-            var compared = key.AsSpan(clauseStart, quantity.Start - clauseStart).TrimStart().StartsWith(ComparedWith, StringComparison.Ordinal);
-            var clauseEnd = key.IndexOf(';', quantity.End, sentence.Span.End - quantity.End);
-            var rest = key[quantity.End..(clauseEnd >= 0 ? clauseEnd : sentence.Span.End)];
-            var (measure, measured, measureRule, approx) = DecideMeasure(quantity, value, cls, metric.Value, before, segment, tail, rest, compared);
-            if (measure == Measure.SharePct && metricRule == "no-cue")
-            {
-                confidence = MetricTiers.NoCueShare;
-            }
-
-            var prior = measure == Measure.Level && PriorLevelLead().IsMatch(segment);
             var target = IsTarget(quantity);
             var estimate = IsEstimate(quantity, segmentStart);
-            var period = DecidePeriod(quantity, clauseStart, tailEnd, target, segment, metric.Value, measure);
-            if (prior)
+            var period = DecidePeriod(quantity, clauseStart, tailEnd, target, s.Segment, metric, measure);
+            if (measured.PriorPeriod)
             {
                 period = PeriodRecognizer.Shift(period, -1);
-                measureRule = "prior-period-level";
             }
 
             if (quantity.UnitInferred)
@@ -441,14 +265,14 @@ public static partial class FigureExtractor
                 confidence *= 0.95;
             }
 
-            return new Figure
+            var figure = new Figure
             {
-                Metric = metric.Value,
+                Metric = metric,
                 Measure = measure,
-                Value = measured,
+                Value = measured.Value,
                 ValueMax = quantity.ValueMax is { } max && measure is Measure.Level or Measure.SharePct ? max : quantity.ValueMax,
-                Unit = unit,
-                Approx = approx,
+                Unit = decided.Unit,
+                Approx = measured.Approx,
                 Estimate = estimate,
                 Target = target,
                 Scope = scope,
@@ -458,15 +282,71 @@ public static partial class FigureExtractor
                 End = quantity.End,
                 Sentence = clean[sentence.Span.Start..sentence.Span.End],
                 Confidence = Math.Round(confidence, 2),
-                Rule = $"{metricRule}+{measureRule}",
+                Rule = $"{metricRule.Name}{decided.Detail}+{measureRule.Name}",
             };
+
+            if (fired is not null)
+            {
+                fired.Add(new RuleFiring(metricRow, quantity, figure));
+                if (metricRevision is not null)
+                {
+                    fired.Add(new RuleFiring(metricRevision, quantity, figure));
+                }
+
+                fired.Add(new RuleFiring(measureRow, quantity, figure));
+                if (measureRevision is not null)
+                {
+                    fired.Add(new RuleFiring(measureRevision, quantity, figure));
+                }
+            }
+
+            return figure;
         }
 
-        private static bool Compatible(Metric metric, UnitClass cls) =>
-            cls == UnitClass.Percent || metric == Metric.Other || MetricOfUnit(UnitOfMetric(metric)) == metric == (cls == UnitClass.Count);
+        /// <summary>
+        /// The scope of a figure whose metric is decided: none for a metric without one; the part's own when its row
+        /// gave one (a breakdown, a subject list); else its own words after it, its subject, or the frame it stands in.
+        /// </summary>
+        private Scope? ScopeOf(FigureSituation s, MetricDecision decided, int? previousEnd)
+        {
+            var quantity = s.Quantity;
+            var metric = decided.Metric;
+            var scope = decided.Scope;
+            // Workers "nước ngoài" are foreign nationals; only an FDI/DDI word gives labour a scope.
+            var labour = metric == Metric.Labour;
+            var scopeable = metric is Metric.Projects or Metric.InvestmentCapital or Metric.Enterprises or Metric.Labour or Metric.ExportValue
+                or Metric.ImportValue or Metric.TradeValue or Metric.ProductionValue or Metric.Revenue or Metric.BudgetContribution;
+            if (!scopeable)
+            {
+                return null;
+            }
 
-        private static bool Inherits(UnitClass mine, UnitClass theirs) =>
-            mine == UnitClass.Percent || mine == theirs || (mine == UnitClass.Money && theirs == UnitClass.Money);
+            if (decided.OwnScope && scope is not null)
+            {
+                return scope; // the subject list or the breakdown already gave this part its own scope
+            }
+
+            if (ScopeIn(quantity.End, OwnTailEnd(quantity.End, s.TailEnd), first: true, ownersOnly: labour) is { } after)
+            {
+                return after; // its own words: "28 dự án FDI", "(26 FDI và 13 DDI)"
+            }
+
+            if (ScopeHit(SubjectStart(s.SegmentStart, previousEnd, quantity.Start), quantity.Start, ownersOnly: labour) is { } subject)
+            {
+                // its subject: "vốn FDI đạt", "các doanh nghiệp FDI xuất khẩu đạt"; it frames what follows.
+                // A scope right after the previous number ("7 dự án DDI với tổng vốn ...") or after "trong đó" names a part: its clause only.
+                var part = InBreakdown(subject.Hit.Start) || previousEnd is { } pe && pe <= subject.Hit.Start && subject.Hit.Start - pe < 30;
+                frames.Subject(subject.Value, subject.Hit.Start, part);
+                return subject.Value;
+            }
+
+            if (scope is null && frames.Carried(metric, quantity.Start) is { } carried)
+            {
+                return carried.Scope; // FIGURES.md "Scope carries": a heading, lead clause or subject before it
+            }
+
+            return scope;
+        }
 
         private int TailEnd(int from, int nextStart)
         {
@@ -487,7 +367,7 @@ public static partial class FigureExtractor
         /// not what it is: "thu ngân sách từ hoạt động xuất nhập khẩu đạt 685 tỷ đồng" is budget revenue, so an
         /// earlier word wins when there is one.
         /// </summary>
-        private (MetricCue Cue, CueHit Hit)? NearestCue(int from, int to, UnitClass cls)
+        internal (MetricCue Cue, CueHit Hit)? NearestCue(int from, int to, UnitClass cls)
         {
             (MetricCue Cue, CueHit Hit)? source = null;
             foreach (var (hit, cue) in cues.Metrics.Backwards(from, to))
@@ -519,7 +399,7 @@ public static partial class FigureExtractor
         private static readonly string[] TailLeads = Words.TailLeads;
 
         /// <summary>A metric named right after a percentage: "85% tổng vốn đăng ký", "100% hồ sơ".</summary>
-        private (MetricCue Cue, CueHit Hit)? TailCue(int from, int tailEnd, UnitClass cls)
+        internal (MetricCue Cue, CueHit Hit)? TailCue(int from, int tailEnd, UnitClass cls)
         {
             var first = WordReader.SkipSpaces(key, from);
             var start = first;
@@ -538,7 +418,7 @@ public static partial class FigureExtractor
         }
 
         /// <summary>Whether a count is followed by "còn lại" (after an owner word or two): "hai dự án FDI còn lại".</summary>
-        private bool RemainderOfCount(int from, int tailEnd)
+        internal bool RemainderOfCount(int from, int tailEnd)
         {
             var tail = key[from..tailEnd].TrimStart();
             foreach (var owner in Words.CapitalOwners.Keys)
@@ -606,7 +486,7 @@ public static partial class FigureExtractor
                 .Where(h => h.Hit.Phrase != Inland || EndsWithAny(WordReader.Before(key, h.Hit.Start, 2), Words.InlandInvestors) is not null)
                 .ToList();
 
-        private Scope? ScopeIn(int from, int to, bool first, bool ownersOnly = false)
+        internal Scope? ScopeIn(int from, int to, bool first, bool ownersOnly = false)
         {
             var hits = cues.Scopes.Within(from, to)
                 .Where(h => !ownersOnly || h.Hit.Phrase.Contains("fdi", StringComparison.Ordinal) || h.Hit.Phrase.Contains("ddi", StringComparison.Ordinal)
@@ -619,114 +499,6 @@ public static partial class FigureExtractor
             }
 
             return (first ? hits[0] : hits[^1]).Value;
-        }
-
-        private (Measure, decimal, string, Approx) DecideMeasure(Quantity quantity, decimal value, UnitClass cls, Metric metric,
-            string before, string segment, string tail, string rest, bool compared)
-        {
-            var approx = quantity.Approx;
-            var rising = EndsWithAny(before, IncreaseKeys);
-            var falling = EndsWithAny(before, DecreaseKeys);
-            var plan = StartsWithAny(tail.TrimStart().StartsWith(ComparedWith, StringComparison.Ordinal)
-                ? tail.TrimStart()[ComparedWith.Length..].TrimStart() : tail.TrimStart(), PlanKeys, out _);
-            var samePeriod = SamePeriodTail().IsMatch(tail);
-            var exceeded = quantity.Qualifier == Exceeded;
-
-            // "đạt 105% về số dự án và 92,4% về vốn đầu tư so với kế hoạch năm": the base closes the list, for every part.
-            var perMetric = cls == UnitClass.Percent && StartsWithAny(tail.TrimStart(), Words.PerMetric, out _);
-            if (perMetric && !plan && !samePeriod)
-            {
-                plan = PlanKeys.Any(k => rest.Contains(ComparedWith + " " + k, StringComparison.Ordinal));
-                samePeriod = !plan && SamePeriodKeys.Any(k => rest.Contains(ComparedWith + " " + k, StringComparison.Ordinal));
-                if (plan || samePeriod)
-                {
-                    var (m, v, _, a) = DecideMeasure(quantity, value, cls, metric, before, segment, plan ? " kế hoạch" : " cùng kỳ", "", compared);
-                    return (m, v, "per-metric-" + (plan ? "plan" : "same-period"), a);
-                }
-            }
-
-            // "tăng so với năm 2022 tương đương 17 dự án": after a comparison, the equivalent amount is the change.
-            if (cls != UnitClass.Percent && quantity.Qualifier is { } q && Words.Equivalent.Keys.Contains(q)
-                && segment.Contains(ComparedWith, StringComparison.Ordinal)
-                && (DecreaseKeys.Any(k => segment.Contains(k + " ", StringComparison.Ordinal)) || IncreaseKeys.Any(k => segment.Contains(k + " ", StringComparison.Ordinal))))
-            {
-                var down = DecreaseKeys.Any(k => segment.Contains(k + " ", StringComparison.Ordinal));
-                return (Measure.Change, down ? -value : value, "equivalent-change", approx);
-            }
-
-            if (cls == UnitClass.Percent)
-            {
-                if (quantity.Text.Contains("điểm", StringComparison.OrdinalIgnoreCase))
-                {
-                    return (Measure.ChangePp, falling is not null ? -value : value, "percentage-points", approx);
-                }
-
-                if (exceeded && plan)
-                {
-                    return (Measure.PctOfPlan, 100 + value, "exceeded-plan", Approx.Exact);
-                }
-
-                if (falling is not null)
-                {
-                    return (Measure.ChangePct, -value, "decrease-percent", approx);
-                }
-
-                if (rising is not null || exceeded && samePeriod)
-                {
-                    return (Measure.ChangePct, value, "increase-percent", exceeded ? Approx.Exact : approx);
-                }
-
-                if (plan)
-                {
-                    return (Measure.PctOfPlan, value, "percent-of-plan", approx);
-                }
-
-                if (samePeriod)
-                {
-                    return (Measure.PctOfSamePeriod, value, "percent-of-same-period", approx);
-                }
-
-                if (metric == Metric.OccupancyRate)
-                {
-                    return (Measure.Level, value, "rate-level", approx);
-                }
-
-                if (EndsWithAny(before, ShareKeys) is not null)
-                {
-                    return (Measure.SharePct, value, "share", approx);
-                }
-
-                return (Measure.SharePct, value, "percent-default", approx);
-            }
-
-            if (quantity.Unit == Units.Times)
-            {
-                return (Measure.Ratio, value, "times", approx);
-            }
-
-            if (falling is not null)
-            {
-                return (Measure.Change, -value, "decrease", approx);
-            }
-
-            if (rising is not null)
-            {
-                var lead = before[..^rising.Length].TrimEnd();
-                if (EndsWithAny(lead, Words.CapitalOwners) is { } owner)
-                {
-                    lead = lead[..^owner.Length].TrimEnd();
-                }
-
-                // "vốn tăng thêm 38 triệu USD" is added capital (a level) unless a comparison makes it a change:
-                // "so với quý I, số dự án cấp mới tăng 3 dự án".
-                var capitalKind = EndsWithAny(lead, Words.CapitalBeforeIncrease) is not null;
-                if (!capitalKind || samePeriod || compared || tail.Contains(ComparedWith, StringComparison.Ordinal))
-                {
-                    return (Measure.Change, value, "increase", approx);
-                }
-            }
-
-            return (Measure.Level, value, "level", approx);
         }
 
         private bool IsTarget(Quantity quantity)
