@@ -105,32 +105,15 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
         }
 
         var active = new Dictionary<string, Task>(StringComparer.OrdinalIgnoreCase);
-        while (!cancel.IsCancellationRequested)
+        try
         {
-            foreach (var host in store.QueuedHosts())
-            {
-                if (active.Count >= settings.ParallelHosts || Volatile.Read(ref _limitReached))
-                {
-                    break;
-                }
-
-                if (!active.ContainsKey(host) && byHost.TryGetValue(host, out var source))
-                {
-                    active[host] = Task.Run(() => CrawlHostAsync(run.Id, host, source, request, cancel), cancel);
-                }
-            }
-
-            if (active.Count == 0)
-            {
-                break;
-            }
-
-            var finished = await Task.WhenAny(active.Values).ConfigureAwait(false);
-            await finished.ConfigureAwait(false);
-            foreach (var host in active.Where(a => a.Value.IsCompleted).Select(a => a.Key).ToList())
-            {
-                active.Remove(host);
-            }
+            await CrawlHostsAsync(run.Id, byHost, request, active, cancel).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Every host's task ends before the crawl does, even when one failed or the run was stopped: the
+            // caller closes the store as soon as this returns, and a host still writing to it would be cut mid-write.
+            await Task.WhenAll(active.Values).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         cancel.ThrowIfCancellationRequested();
@@ -154,6 +137,38 @@ public sealed class Crawler(CrawlSettings settings, CrawlStore store, PageFetche
         // A run cut short by the page limit still ends: the next crawl starts afresh, and re-reads listings for what is new.
         store.FinishRun(run.Id, JsonSerializer.Serialize(summary), _clock.GetUtcNow());
         return summary;
+    }
+
+    /// <summary>Keeps up to ParallelHosts hosts crawling until no host has work left or the run is stopped; <paramref name="active"/> holds the hosts' running tasks.</summary>
+    private async Task CrawlHostsAsync(long run, Dictionary<string, Source> byHost, CrawlRequest request, Dictionary<string, Task> active, CancellationToken cancel)
+    {
+        while (!cancel.IsCancellationRequested)
+        {
+            foreach (var host in store.QueuedHosts())
+            {
+                if (active.Count >= settings.ParallelHosts || Volatile.Read(ref _limitReached))
+                {
+                    break;
+                }
+
+                if (!active.ContainsKey(host) && byHost.TryGetValue(host, out var source))
+                {
+                    active[host] = Task.Run(() => CrawlHostAsync(run, host, source, request, cancel), cancel);
+                }
+            }
+
+            if (active.Count == 0)
+            {
+                break;
+            }
+
+            var finished = await Task.WhenAny(active.Values).ConfigureAwait(false);
+            await finished.ConfigureAwait(false);
+            foreach (var host in active.Where(a => a.Value.IsCompleted).Select(a => a.Key).ToList())
+            {
+                active.Remove(host);
+            }
+        }
     }
 
     private async Task CrawlHostAsync(long run, string host, Source source, CrawlRequest request, CancellationToken cancel)

@@ -467,7 +467,14 @@ public sealed partial class CrawlStore : IDisposable
         }
     }
 
-    public void Dispose() => _db.Dispose();
+    /// <summary>Closes the store once no call is inside it (each holds the lock), so a close never cuts a transaction in two.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _db.Dispose();
+        }
+    }
 
     private int EnqueueLocked(IEnumerable<FrontierItem> items, SqliteTransaction transaction, string state = "queued")
     {
