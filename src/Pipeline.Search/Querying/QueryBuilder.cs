@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Pipeline.Search.Analysis;
+using Pipeline.Search.Language;
 
 namespace Pipeline.Search;
 
@@ -304,7 +305,7 @@ public static class QueryBuilder
     }
 
     /// <summary>The provinces a query names, in any spelling or name: "An Giang", "an giang", "TP.HCM", "Sài Gòn", "hue".</summary>
-    public static IReadOnlyList<string> ProvincesNamed(IReadOnlyList<string> words) => QueryPlan.Build(string.Join(' ', words)).Provinces;
+    public static IReadOnlyList<string> ProvincesNamed(IReadOnlyList<string> words, SearchVocabulary vocabulary) => QueryPlan.Build(string.Join(' ', words), vocabulary).Provinces;
 
     /// <summary>Exact and tone-folded matches of a word, as optional score: exact beats tone-folded beats folded.</summary>
     private static void AddAccentedBoosts(BooleanQuery into, string word, float weight)

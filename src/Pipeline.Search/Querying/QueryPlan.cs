@@ -50,14 +50,15 @@ public sealed record QueryPlan(IReadOnlyList<Slot> Slots, IReadOnlyList<Alternat
         .SelectMany(a => a.Readings is { } r ? a.Words.Zip(r, (w, x) => x.Any(c => c >= '\u0080') ? x : w) : a.Words).Distinct()];
 
     /// <param name="text">The query as typed.</param>
+    /// <param name="vocabulary">The provinces and metric phrases a query's words may name.</param>
     /// <param name="restore">Reads an all-unaccented query's words with their likely accents (from the index), or null.</param>
-    public static QueryPlan Build(string? text, Func<IReadOnlyList<string>, IReadOnlyList<string>?>? restore = null)
+    public static QueryPlan Build(string? text, SearchVocabulary vocabulary, Func<IReadOnlyList<string>, IReadOnlyList<string>?>? restore = null)
     {
         var parsed = QuerySyntax.Parse(text);
         var typed = parsed.Parts.SelectMany(p => p.Alternatives).SelectMany(t => t.Words).ToList();
         var (readings, telex) = Readings(text ?? "", parsed, typed, restore);
 
-        var metric = MetricCoverage(Fold(typed), readings is null ? null : Fold(readings));
+        var metric = MetricCoverage(vocabulary, Fold(typed), readings is null ? null : Fold(readings));
         var slots = new List<Slot>();
         var provinces = new List<string>();
         var at = 0; // index into typed words (and readings)
@@ -87,8 +88,8 @@ public sealed record QueryPlan(IReadOnlyList<Slot> Slots, IReadOnlyList<Alternat
             }
 
             var runReadings = Slice(readings, at, run.Count);
-            var (length, slot) = Phrase(run, runReadings, telex, metric.AsSpan(at, run.Count));
-            if (length == 1 && slot.Kind == SlotKind.Word && Name(parts, p, run, runReadings, telex, metric.AsSpan(at, run.Count)) is { } name)
+            var (length, slot) = Phrase(vocabulary, run, runReadings, telex, metric.AsSpan(at, run.Count));
+            if (length == 1 && slot.Kind == SlotKind.Word && Name(vocabulary, parts, p, run, runReadings, telex, metric.AsSpan(at, run.Count)) is { } name)
             {
                 (length, slot) = (name.Alternatives[0].Words.Count, name);
             }
@@ -113,11 +114,11 @@ public sealed record QueryPlan(IReadOnlyList<Slot> Slots, IReadOnlyList<Alternat
     /// Capitalised words typed side by side ("Vũng Áng", "Vân Phong", "Phố Nối A") are a name, matched as a phrase:
     /// apart, their syllables match unrelated words ("văn phòng"). Stops before a place or an equivalent phrase.
     /// </summary>
-    private static Slot? Name(IReadOnlyList<QueryPart> parts, int p, List<string> run, IReadOnlyList<string>? readings, bool telex, ReadOnlySpan<string?> metric)
+    private static Slot? Name(SearchVocabulary vocabulary, IReadOnlyList<QueryPart> parts, int p, List<string> run, IReadOnlyList<string>? readings, bool telex, ReadOnlySpan<string?> metric)
     {
         var length = 0;
         while (length < run.Count && IsCapitalised(parts[p + length].Alternatives[0].Typed)
-            && (length == 0 || Phrase(run.GetRange(length, run.Count - length), Slice(readings, length, run.Count - length), telex, metric[length..]).Length == 1))
+            && (length == 0 || Phrase(vocabulary, run.GetRange(length, run.Count - length), Slice(readings, length, run.Count - length), telex, metric[length..]).Length == 1))
         {
             length++;
         }
@@ -157,16 +158,11 @@ public sealed record QueryPlan(IReadOnlyList<Slot> Slots, IReadOnlyList<Alternat
 
     private static readonly HashSet<string> Prefixes = ["tp", "tinh"];
 
-    // Shorter cues first, so a longer cue's metric wins where they overlap ("vốn" inside "vốn đầu tư").
-    private static readonly IReadOnlyList<(string[] Words, string Metric)> MetricPhrases =
-        [.. Pipeline.Extraction.Figures.Cues.Metrics.Select(c => (Words: Fold(QueryBuilder.Words(c.Phrase)), Metric: Pipeline.Core.FigureJson.Name(c.Metric)))
-            .Where(c => c.Words.Length > 0).OrderBy(c => c.Words.Length)];
-
     private static string[] Fold(IEnumerable<string> words) => [.. words.Select(VietnameseFold.Full)];
 
     /// <summary>The slot starting at the run's first word, and how many words it takes. <paramref name="telex"/>: the readings are Telex.</summary>
     /// <remarks>Letters that spell a table's form as typed ("DDI", not the Telex "đi") are read as typed: their Telex reading stays a fallback.</remarks>
-    private static (int Length, Slot Slot) Phrase(List<string> run, IReadOnlyList<string>? readings, bool telex, ReadOnlySpan<string?> metric)
+    private static (int Length, Slot Slot) Phrase(SearchVocabulary vocabulary, List<string> run, IReadOnlyList<string>? readings, bool telex, ReadOnlySpan<string?> metric)
     {
         var plain = Fold(run);
         var read = readings is null ? plain : Fold(readings);
@@ -175,7 +171,7 @@ public sealed record QueryPlan(IReadOnlyList<Slot> Slots, IReadOnlyList<Alternat
         var prefix = plain.Length > 1 && Prefixes.Contains(plain[0]) ? 1 : plain is ["thanh", "pho", _, ..] ? 2 : 0;
         foreach (var skip in prefix > 0 ? new[] { prefix, 0 } : [0])
         {
-            foreach (var (words, name) in Places.Phrases)
+            foreach (var (words, name) in vocabulary.Places.Phrases)
             {
                 if (StartsWith(plain, skip, words) || StartsWith(read, skip, words))
                 {
@@ -183,7 +179,7 @@ public sealed record QueryPlan(IReadOnlyList<Slot> Slots, IReadOnlyList<Alternat
                     var typed = run.Take(length).ToList();
                     var alternatives = new List<Alternative> { new(typed, Phrase: typed.Count > 1, Typed: true, readings?.Take(length).ToList(), Telex: telex && !StartsWith(plain, skip, words)) };
                     // The name as typed or read ("Ddoongf Nai" is "Đồng Nai") is the typed alternative, not another name.
-                    alternatives.AddRange(Places.Table.First(p => p.Name == name).OtherNames.Prepend(name)
+                    alternatives.AddRange(vocabulary.Places.Table.First(p => p.Name == name).OtherNames.Prepend(name)
                         .Select(n => QueryBuilder.Words(n)).Where(w => !Fold(w).SequenceEqual(Fold(typed)) && (readings is null || !Fold(w).SequenceEqual(Fold(readings.Take(length)))))
                         .Select(w => new Alternative(w, Phrase: true, Typed: false)));
                     alternatives.Add(new Alternative([], Phrase: false, Typed: false, Province: name));
@@ -231,14 +227,14 @@ public sealed record QueryPlan(IReadOnlyList<Slot> Slots, IReadOnlyList<Alternat
     }
 
     /// <summary>Which query words belong to a phrase that names a metric (the extractor's cue table: "xuất khẩu", "lấp đầy", "vốn").</summary>
-    private static string?[] MetricCoverage(string[] plain, string[]? read)
+    private static string?[] MetricCoverage(SearchVocabulary vocabulary, string[] plain, string[]? read)
     {
         var covered = new string?[plain.Length];
         foreach (var words in read is null ? [plain] : new[] { plain, read })
         {
             for (var i = 0; i < words.Length; i++)
             {
-                foreach (var (m, name) in MetricPhrases)
+                foreach (var (m, name) in vocabulary.MetricWords)
                 {
                     if (StartsWith(words, i, m))
                     {
