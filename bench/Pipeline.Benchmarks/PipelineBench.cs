@@ -51,7 +51,7 @@ public static class PipelineBench
             var processSeconds = watch.Elapsed.TotalSeconds;
             Console.WriteLine($"process: {process.Documents:N0} documents, {process.Figures:N0} figures in {processSeconds:F1} s = {process.Documents / processSeconds:F0} pages/s; {process.Failed} failed");
             watch.Restart();
-            using var index = SearchIndex.Open(Path.Combine(folder, "index"));
+            using var index = SearchIndex.Open(Path.Combine(folder, "index"), Pipeline.Application.SearchLanguage.Vocabulary);
             var indexed = new IndexStage(documents, index).Run();
             var indexSeconds = watch.Elapsed.TotalSeconds;
             Console.WriteLine($"index:   {indexed.Indexed:N0} documents in {indexSeconds:F1} s = {indexed.Indexed / indexSeconds:F0} pages/s");

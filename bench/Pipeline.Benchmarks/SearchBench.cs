@@ -48,7 +48,7 @@ public static class SearchBench
         var documents = Enumerable.Range(0, count).Select(i => Generate(i, bases, random)).ToArray();
         Console.WriteLine($"generated {count} documents in {watch.Elapsed.TotalSeconds:0.0} s (not counted below)");
         watch.Restart();
-        using (var index = SearchIndex.Open(folder))
+        using (var index = SearchIndex.Open(folder, Pipeline.Application.SearchLanguage.Vocabulary))
         {
             // IndexWriter takes documents from several threads at once; one per core.
             Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => index.Upsert(documents[i]));
@@ -67,7 +67,7 @@ public static class SearchBench
     {
         GC.Collect();
         // Read-only, as `pipeline search` and a web server open it: each search checks for a newer commit first.
-        using (var index = SearchIndexReader.Open(folder))
+        using (var index = SearchIndexReader.Open(folder, Pipeline.Application.SearchLanguage.Vocabulary))
         {
             var requests = Enumerable.Range(0, 1200).Select(_ => Request(random)).ToList();
             foreach (var facets in new[] { false, true })

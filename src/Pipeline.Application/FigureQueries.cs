@@ -111,13 +111,13 @@ public static class FigureQueries
 
     /// <summary>The units a filter accepts: those the extractor gives and those the store holds (rates such as USD/m2).</summary>
     public static IReadOnlyList<string> Units(DocumentStore store) =>
-        [.. store.Distinct(FigureColumn.Unit).Concat(Pipeline.Search.RequestCheck.Units).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        [.. store.Distinct(FigureColumn.Unit).Concat(SearchLanguage.Vocabulary.Units).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>The stored name of a province typed in any spelling ("binh duong", "TP.HCM", "Huế"), or null when none is meant.</summary>
-    public static string? Province(string typed) => Places.Resolve(typed);
+    public static string? Province(string typed) => SearchLanguage.Vocabulary.Places.Resolve(typed);
 
     /// <summary>The province nearest to what was typed, for "did you mean".</summary>
-    public static string ClosestProvince(string typed) => Places.Closest(typed);
+    public static string ClosestProvince(string typed) => SearchLanguage.Vocabulary.Places.Closest(typed);
 
     /// <summary>Turns the JSONL the export's writer gives (one object a line; a line break never occurs inside one) into one JSON array.</summary>
     private sealed class JsonArrayFramer

@@ -63,7 +63,7 @@ public sealed class OpenIndex(string folder) : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _reader ??= SearchIndexReader.Open(Folder);
+            return _reader ??= SearchIndexReader.Open(Folder, SearchLanguage.Vocabulary);
         }
     }
 

@@ -119,7 +119,7 @@ public static class Runs
         var process = new ProcessStage(crawlStore, documents, Source, Template).Run(DocumentReader.Version, all, n => progress?.Report(new DocumentsRead(n)), cancel);
         progress?.Report(new StageFinished(RunStage.Process));
         progress?.Report(new StageStarted(RunStage.Index, 0));
-        using var index = SearchIndex.Open(places.Index);
+        using var index = SearchIndex.Open(places.Index, SearchLanguage.Vocabulary);
         var indexed = new IndexStage(documents, index).Run(cancel: cancel);
         progress?.Report(new StageFinished(RunStage.Index));
         var (facts, multi, conflicts) = documents.RebuildFacts();

@@ -28,7 +28,7 @@ public static class Searches
     {
         var notes = new List<InputNote>();
         var (documents, figures) = (0, 0);
-        using var index = SearchIndex.Open(folder, wait, waiting);
+        using var index = SearchIndex.Open(folder, SearchLanguage.Vocabulary, wait, waiting);
         foreach (var input in Inputs.ReadAll(sources, stdin, parallel, cancel))
         {
             notes.AddRange(input.Notes);
@@ -49,7 +49,7 @@ public static class Searches
     {
         Stores.Require(database);
         using var documents = DocumentStore.Open(database);
-        using var index = SearchIndex.Open(folder, wait, waiting);
+        using var index = SearchIndex.Open(folder, SearchLanguage.Vocabulary, wait, waiting);
         var summary = new IndexStage(documents, index).Run(all: true, cancel);
         return new StoreIndexed(summary, index.DocumentCount);
     }
@@ -62,14 +62,14 @@ public static class Searches
     public static SearchResult Search(string folder, SearchRequest request)
     {
         Check(request);
-        using var index = SearchIndexReader.Open(folder);
+        using var index = SearchIndexReader.Open(folder, SearchLanguage.Vocabulary);
         return index.Search(request);
     }
 
     /// <summary>Refuses a request with a mistake that needs no index to see (a unit is checked against the index's own units later).</summary>
     internal static void Check(SearchRequest request)
     {
-        if (RequestCheck.Normalize(request).Problems is { Count: > 0 } problems && problems.Any(p => p.Parameter != "unit"))
+        if (RequestCheck.Normalize(request, SearchLanguage.Vocabulary).Problems is { Count: > 0 } problems && problems.Any(p => p.Parameter != "unit"))
         {
             throw new SearchUsageException(problems);
         }

@@ -70,7 +70,7 @@ public sealed class RunTests : IAsyncDisposable
         Assert.Equal(1, second.Crawl!.Changed);
         Assert.Equal(1, second.Process.Documents);
         Assert.Equal(1, second.Index.Indexed);
-        using var index = SearchIndex.Open(Options.Index);
+        using var index = SearchIndex.Open(Options.Index, SearchLanguage.Vocabulary);
         var hits = index.Search(new SearchRequest { Text = "412 trieu USD", Limit = 3 });
         Assert.EndsWith(article.Path, hits.Hits[0].Source, StringComparison.Ordinal);
     }
@@ -106,7 +106,7 @@ public sealed class RunTests : IAsyncDisposable
 
         Assert.Equal(5, rebuilt.Summary.Indexed);
         Assert.Equal(5, rebuilt.InIndex);
-        using var index = SearchIndex.Open(elsewhere);
+        using var index = SearchIndex.Open(elsewhere, SearchLanguage.Vocabulary);
         Assert.Equal(5, index.DocumentCount);
         var hit = index.Search(new SearchRequest { Text = Corpus[2].Title, Limit = 1 }).Hits[0];
         Assert.EndsWith($"/Pages/{Corpus[2].Slug}.aspx", hit.Source, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Pipeline.Application;
 using Pipeline.Search.Analysis;
 
 namespace Pipeline.Search.Tests;
@@ -24,7 +25,7 @@ public class AnalysisTests
     [InlineData("xuaats khaaur", "xuất khẩu")]
     [InlineData("Binhf Duwowng", "bình dương")]
     public void Telex_typing_is_read_as_Vietnamese(string typed, string reading) =>
-        Assert.Equal(Pipeline.Extraction.Text.MatchKey.Fold(reading), Telex.Read(typed));
+        Assert.Equal(Pipeline.Core.Text.ToneKey.Fold(reading), Telex.Read(typed));
 
     [Theory]
     [InlineData("dong nai")]
@@ -44,6 +45,25 @@ public class AnalysisTests
         Assert.Contains("khu cong", folded);
         Assert.Contains("khu cong nghiep", folded);
     }
+}
+
+public class PeriodYearTests
+{
+    // A document with no published date is filed under its period's first year (FIGURES.md period strings).
+    [Theory]
+    [InlineData("2023", 2023)]
+    [InlineData("2023-Q1", 2023)]
+    [InlineData("2023-10", 2023)]
+    [InlineData("..2023-06", 2023)]
+    [InlineData("2022-10..2023-03", 2022)]
+    [InlineData("2019-H1", 2019)]
+    public void A_period_is_filed_under_its_first_year(string period, int year) => Assert.Equal(year, Pipeline.Core.Periods.FirstYear(period));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Q1")]
+    public void A_period_without_a_year_has_none(string? period) => Assert.Null(Pipeline.Core.Periods.FirstYear(period));
 }
 
 public class SpellingStreamTests
@@ -77,12 +97,12 @@ public class SpellingStreamTests
     [InlineData("von FDI ho chi minh", "TP. Hồ Chí Minh")]
     [InlineData("lao động Bà Rịa - Vũng Tàu", "Bà Rịa - Vũng Tàu")]
     public void A_province_named_in_a_query_is_recognised_in_any_spelling(string query, string province) =>
-        Assert.Equal([province], QueryBuilder.ProvincesNamed(QueryBuilder.Words(query)));
+        Assert.Equal([province], QueryBuilder.ProvincesNamed(QueryBuilder.Words(query), SearchLanguage.Vocabulary));
 
     [Theory]
     [InlineData("khu kinh tế cửa khẩu")]
     [InlineData("giang")]
     [InlineData("an toàn lao động")]
     public void A_query_naming_no_province_gets_no_province_preference(string query) =>
-        Assert.Empty(QueryBuilder.ProvincesNamed(QueryBuilder.Words(query)));
+        Assert.Empty(QueryBuilder.ProvincesNamed(QueryBuilder.Words(query), SearchLanguage.Vocabulary));
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Application;
 using Pipeline.Extraction;
 
 namespace Pipeline.Search.Tests;
@@ -8,7 +9,7 @@ public sealed class CorpusIndex : IDisposable
 {
     public static readonly string Root = Repo.Root;
 
-    public SearchIndex Index { get; } = SearchIndex.InMemory();
+    public SearchIndex Index { get; } = SearchIndex.InMemory(SearchLanguage.Vocabulary);
 
     public CorpusIndex()
     {

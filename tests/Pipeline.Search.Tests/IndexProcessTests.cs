@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Pipeline.Application;
 using Pipeline.Extraction;
 
 namespace Pipeline.Search.Tests;
@@ -23,7 +24,7 @@ public sealed class IndexProcessTests : IDisposable
         var runs = await Task.WhenAll(halves.Select(half => Cli(["index", .. half, "--index", Index, "--wait", "300"])));
 
         Assert.All(runs, r => Assert.True(r.Code == 0, r.Errors));
-        using var reader = SearchIndexReader.Open(Index);
+        using var reader = SearchIndexReader.Open(Index, SearchLanguage.Vocabulary);
         Assert.Equal(files.Count, reader.DocumentCount);
     }
 
@@ -47,12 +48,12 @@ public sealed class IndexProcessTests : IDisposable
     public async Task Readers_take_no_lock_write_nothing_and_see_each_new_commit()
     {
         var texts = CorpusIndex.Files().Take(3).Select(f => DocumentExtractor.Read(File.ReadAllText(f))).ToList();
-        using var writer = SearchIndex.Open(Index);
+        using var writer = SearchIndex.Open(Index, SearchLanguage.Vocabulary);
         writer.Upsert(new IndexedDocument(DocumentExtractor.Extract("one", texts[0].Text, texts[0].Metadata), texts[0].Text.Clean));
         writer.Commit();
         var before = Snapshot(Index);
 
-        using var reader = SearchIndexReader.Open(Index); // beside a live writer that holds the lock
+        using var reader = SearchIndexReader.Open(Index, SearchLanguage.Vocabulary); // beside a live writer that holds the lock
         Assert.Equal(1, reader.DocumentCount);
         var search = await Cli(["search", "khu công nghiệp", "--index", Index, "--format", "jsonl"]);
         Assert.True(search.Code == 0, search.Errors);
@@ -80,7 +81,7 @@ public sealed class IndexProcessTests : IDisposable
 
         Assert.Empty(Directory.GetFileSystemEntries(empty));
         Assert.False(Directory.Exists(Path.Combine(_folder, "missing")));
-        Assert.Throws<NotAnIndexException>(() => SearchIndexReader.Open(empty));
+        Assert.Throws<NotAnIndexException>(() => SearchIndexReader.Open(empty, SearchLanguage.Vocabulary));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Application;
 using Pipeline.Extraction;
 using Pipeline.Search.Analysis;
 using Pipeline.Search.Language;
@@ -12,7 +13,7 @@ namespace Pipeline.Search.Tests;
 /// </summary>
 public sealed class EquivalentsTests : IDisposable
 {
-    private readonly SearchIndex _index = SearchIndex.InMemory();
+    private readonly SearchIndex _index = SearchIndex.InMemory(SearchLanguage.Vocabulary);
 
     public EquivalentsTests()
     {
@@ -73,7 +74,7 @@ public sealed class EquivalentsTests : IDisposable
         var example = Equivalents.Table[row].Example;
         var at = example.IndexOf(written, StringComparison.OrdinalIgnoreCase);
         var twin = example[..at] + other + example[(at + written.Length)..];
-        using var index = SearchIndex.InMemory();
+        using var index = SearchIndex.InMemory(SearchLanguage.Vocabulary);
         index.Upsert(new IndexedDocument(DocumentExtractor.Extract("written", example), example));
         index.Upsert(new IndexedDocument(DocumentExtractor.Extract("other", twin), twin));
         index.Commit();
@@ -104,7 +105,7 @@ public class PlacesTests
     [InlineData("Khánh Hoà", "Khánh Hòa")]
     [InlineData("Daklak", "Đắk Lắk")]
     [InlineData("Hà Tây", "Hà Nội")]
-    public void A_province_is_known_by_every_name_in_any_spelling(string typed, string name) => Assert.Equal(name, Places.Resolve(typed));
+    public void A_province_is_known_by_every_name_in_any_spelling(string typed, string name) => Assert.Equal(name, SearchLanguage.Vocabulary.Places.Resolve(typed));
 
     [Theory]
     [InlineData("Bình Dươn", "Bình Dương")]
@@ -112,8 +113,8 @@ public class PlacesTests
     [InlineData("Dong Nia", "Đồng Nai")]
     public void An_unknown_province_suggests_the_closest(string typed, string closest)
     {
-        Assert.Null(Places.Resolve(typed));
-        Assert.Equal(closest, Places.Closest(typed));
+        Assert.Null(SearchLanguage.Vocabulary.Places.Resolve(typed));
+        Assert.Equal(closest, SearchLanguage.Vocabulary.Places.Closest(typed));
     }
 
     [Theory]
@@ -123,12 +124,12 @@ public class PlacesTests
     [InlineData("lao dong BR-VT", "Bà Rịa - Vũng Tàu")]
     [InlineData("KCN tinh Ha Nam", "Hà Nam")]
     public void A_province_named_in_a_query_by_another_name_is_recognised(string query, string province) =>
-        Assert.Equal([province], QueryBuilder.ProvincesNamed(QueryBuilder.Words(query)));
+        Assert.Equal([province], QueryBuilder.ProvincesNamed(QueryBuilder.Words(query), SearchLanguage.Vocabulary));
 
     [Fact]
     public void A_page_filed_under_a_province_is_found_by_its_other_names()
     {
-        using var index = SearchIndex.InMemory();
+        using var index = SearchIndex.InMemory(SearchLanguage.Vocabulary);
         var text = "Năm 2024, các khu chế xuất và khu công nghiệp thành phố thu hút 1,2 tỷ USD vốn đầu tư.";
         index.Upsert(new IndexedDocument(DocumentExtractor.Extract("hepza", text) with { Province = "TP. Hồ Chí Minh" }, text));
         index.Commit();
@@ -140,6 +141,19 @@ public class PlacesTests
         }
 
         Assert.Single(index.Search(new SearchRequest { Text = "vốn đầu tư", Province = "sai gon" }).Hits);
+    }
+
+    [Fact]
+    public void Search_reads_queries_with_the_vocabulary_it_is_given()
+    {
+        // Search holds no province list, metric phrase or unit of its own: a vocabulary handed in is the whole of it.
+        var vocabulary = new SearchVocabulary(["Bình Dương"], [new MetricPhrase("hàng gửi", Pipeline.Core.Metric.ExportValue)], ["USD"]);
+        var plan = QueryPlan.Build("hang gui Binh Duong", vocabulary);
+        Assert.Equal(["Bình Dương"], plan.Provinces);
+        Assert.Equal("export_value", plan.Slots[0].Metric);
+        Assert.Null(vocabulary.Places.Resolve("Đồng Nai"));
+        Assert.Equal(["USD", "percent", "ratio"], vocabulary.Units);
+        Assert.Contains(RequestCheck.Normalize(new SearchRequest { Text = "vốn", Province = "Đồng Nai" }, vocabulary).Problems, p => p.Parameter == "province");
     }
 }
 

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Store;
+using Pipeline.Application;
 using Pipeline.Extraction;
 
 namespace Pipeline.Search.Tests;
@@ -116,7 +117,7 @@ public sealed class MappedDirectoryTests : IDisposable
     [Fact]
     public void An_index_read_through_maps_checks_clean_and_matches_plain_file_reads()
     {
-        using (var index = SearchIndex.Open(_folder))
+        using (var index = SearchIndex.Open(_folder, SearchLanguage.Vocabulary))
         {
             foreach (var (path, i) in CorpusIndex.Files().Take(6).Select((f, i) => (f, i)))
             {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Pipeline.Application;
 using Pipeline.Cli;
 using Pipeline.Extraction;
 
@@ -13,7 +14,7 @@ public sealed class PageTypeTests : IDisposable
     private const string Project = "Dự án nhà máy linh kiện có tổng vốn đầu tư 95 triệu USD, sử dụng 1.200 lao động trong khu công nghiệp.";
     private const string Job = "Công ty tuyển 300 lao động làm việc trong khu công nghiệp, lương 8 triệu đồng/tháng.";
 
-    private readonly SearchIndex _index = SearchIndex.InMemory();
+    private readonly SearchIndex _index = SearchIndex.InMemory(SearchLanguage.Vocabulary);
     private readonly string _folder = Directory.CreateTempSubdirectory("pipeline-types-").FullName;
 
     public PageTypeTests()

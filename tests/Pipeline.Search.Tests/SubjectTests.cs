@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Application;
 using Pipeline.Core;
 using Pipeline.Extraction;
 using Pipeline.Search.Language;
@@ -11,7 +12,7 @@ namespace Pipeline.Search.Tests;
 /// </summary>
 public sealed class SubjectTests : IDisposable
 {
-    private readonly SearchIndex _index = SearchIndex.InMemory();
+    private readonly SearchIndex _index = SearchIndex.InMemory(SearchLanguage.Vocabulary);
 
     public SubjectTests()
     {

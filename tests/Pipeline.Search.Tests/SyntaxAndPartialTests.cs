@@ -1,3 +1,4 @@
+using Pipeline.Application;
 using Pipeline.Extraction;
 
 namespace Pipeline.Search.Tests;
@@ -13,7 +14,7 @@ public sealed class SyntaxAndPartialTests : IDisposable
         ("ha-nam", "Các KCN Hà Nam giải quyết việc làm cho 20.000 lao động, doanh thu tăng 8% trong năm 2023."),
     ];
 
-    private readonly SearchIndex _index = SearchIndex.InMemory();
+    private readonly SearchIndex _index = SearchIndex.InMemory(SearchLanguage.Vocabulary);
 
     public SyntaxAndPartialTests()
     {
@@ -132,7 +133,7 @@ public sealed class SyntaxAndPartialTests : IDisposable
     [Fact]
     public void Values_in_another_case_or_spelling_are_read_as_the_index_writes_them()
     {
-        var (request, problems) = RequestCheck.Normalize(new SearchRequest { Text = "vốn", Metric = "Investment_Capital", Unit = "usd", Province = "tp.hcm" });
+        var (request, problems) = RequestCheck.Normalize(new SearchRequest { Text = "vốn", Metric = "Investment_Capital", Unit = "usd", Province = "tp.hcm" }, SearchLanguage.Vocabulary);
 
         Assert.Empty(problems);
         Assert.Equal(("investment_capital", "USD", "TP. Hồ Chí Minh"), (request.Metric, request.Unit, request.Province));

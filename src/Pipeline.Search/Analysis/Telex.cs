@@ -77,11 +77,11 @@ public static partial class Telex
             return w;
         }
 
-        var placed = Pipeline.Extraction.Text.MatchKey.Fold(PlaceOnLastVowel(w, tone.Value));
+        var placed = Pipeline.Core.Text.ToneKey.Fold(PlaceOnLastVowel(w, tone.Value));
         return placed;
     }
 
-    // Put the mark on a vowel and let MatchKey move it to the canonical one for the syllable.
+    // Put the mark on a vowel and let ToneKey move it to the canonical one for the syllable.
     private static string PlaceOnLastVowel(string w, char tone)
     {
         var vowels = "aăâeêioôơuưy";

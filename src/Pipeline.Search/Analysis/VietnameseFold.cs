@@ -1,5 +1,5 @@
 using System.Text;
-using Pipeline.Extraction.Text;
+using Pipeline.Core.Text;
 
 namespace Pipeline.Search.Analysis;
 
@@ -13,7 +13,7 @@ public static class VietnameseFold
     private const string ToneMarks = "\u0300\u0301\u0303\u0309\u0323";
 
     /// <summary>Lowercase, NFC, one tone placement (hoà = hòa).</summary>
-    public static string Exact(string word) => MatchKey.Fold(Nfc(word));
+    public static string Exact(string word) => ToneKey.Fold(Nfc(word));
 
     /// <summary>Tone marks dropped; vowel shapes and đ kept: "tăng trưởng" → "tăng trương".
     /// (Where a tone sat does not matter once it is dropped, so no tone placement is needed.)</summary>

@@ -4,6 +4,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Pipeline.Core;
 using Pipeline.Search.Analysis;
+using Pipeline.Search.Language;
 using Directory = Lucene.Net.Store.Directory;
 
 namespace Pipeline.Search;
@@ -15,6 +16,9 @@ public sealed record IndexedDocument(ExtractedDocument Document, string CleanTex
 public interface ISearchable
 {
     T WithSearcher<T>(Func<IndexSearcher, T> read);
+
+    /// <summary>The provinces, metric phrases and units queries against this index are read with.</summary>
+    SearchVocabulary Vocabulary { get; }
 }
 
 /// <summary>
@@ -30,9 +34,10 @@ public sealed class SearchIndex : ISearchable, IDisposable
     private readonly SearcherManager _searchers;
     private readonly IndexLock? _lock;
 
-    private SearchIndex(Directory directory, IndexLock? held = null)
+    private SearchIndex(Directory directory, SearchVocabulary vocabulary, IndexLock? held = null)
     {
         _directory = directory;
+        Vocabulary = vocabulary;
         _lock = held;
         var config = new IndexWriterConfig(VietnameseAnalyzer.Version, Analyzers.PerField())
         {
@@ -45,15 +50,16 @@ public sealed class SearchIndex : ISearchable, IDisposable
 
     /// <summary>Opens (or creates) the index in a folder for writing, holding its writer lock until disposed.</summary>
     /// <param name="folder">The index folder (created if missing).</param>
+    /// <param name="vocabulary">The provinces, metric phrases and units its searches read queries with.</param>
     /// <param name="wait">How long to wait for another process writing the folder (none by default).</param>
     /// <param name="waiting">Told the other writer's pid once, when this one starts waiting.</param>
     /// <exception cref="IndexBusyException">Another process still writes the folder after <paramref name="wait"/>.</exception>
-    public static SearchIndex Open(string folder, TimeSpan? wait = null, Action<int?>? waiting = null)
+    public static SearchIndex Open(string folder, SearchVocabulary vocabulary, TimeSpan? wait = null, Action<int?>? waiting = null)
     {
         var held = IndexLock.Acquire(folder, wait ?? TimeSpan.Zero, waiting);
         try
         {
-            return new SearchIndex(MappedDirectory.OpenFolder(folder), held);
+            return new SearchIndex(MappedDirectory.OpenFolder(folder), vocabulary, held);
         }
         catch
         {
@@ -63,7 +69,9 @@ public sealed class SearchIndex : ISearchable, IDisposable
     }
 
     /// <summary>An index in memory, for tests and one-off searches.</summary>
-    public static SearchIndex InMemory() => new(new RAMDirectory());
+    public static SearchIndex InMemory(SearchVocabulary vocabulary) => new(new RAMDirectory(), vocabulary);
+
+    public SearchVocabulary Vocabulary { get; }
 
     /// <summary>Adds a document and its figures, replacing any earlier version with the same source.</summary>
     public void Upsert(IndexedDocument item)
@@ -211,7 +219,7 @@ public sealed class SearchIndex : ISearchable, IDisposable
     /// <summary>The year a document is filed under: its publication year, else its period's first year.</summary>
     private static int Year(ExtractedDocument d) =>
         d.Published is { Length: >= 4 } p && int.TryParse(p[..4], out var y) ? y
-        : Pipeline.Extraction.Figures.PeriodRecognizer.YearOf(d.Period) ?? 0;
+        : Periods.FirstYear(d.Period) ?? 0;
 
     public void Dispose()
     {

@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
+using Pipeline.Search.Language;
 
 namespace Pipeline.Search;
 
@@ -15,15 +16,18 @@ public sealed class SearchIndexReader : ISearchable, IDisposable
     private readonly Lucene.Net.Store.Directory _directory;
     private readonly SearcherManager _searchers;
 
-    private SearchIndexReader(Lucene.Net.Store.Directory directory)
+    private SearchIndexReader(Lucene.Net.Store.Directory directory, SearchVocabulary vocabulary)
     {
         _directory = directory;
+        Vocabulary = vocabulary;
         _searchers = new SearcherManager(directory, new SearcherFactory());
     }
 
     /// <summary>Opens the index in <paramref name="folder"/> for reading.</summary>
+    /// <param name="folder">The index folder.</param>
+    /// <param name="vocabulary">The provinces, metric phrases and units its searches read queries with.</param>
     /// <exception cref="NotAnIndexException">The folder does not exist, or holds no committed index.</exception>
-    public static SearchIndexReader Open(string folder)
+    public static SearchIndexReader Open(string folder, SearchVocabulary vocabulary)
     {
         if (File.Exists(folder))
         {
@@ -44,7 +48,7 @@ public sealed class SearchIndexReader : ISearchable, IDisposable
                 throw new NotAnIndexException(folder, "no index commit (segments file) in it");
             }
 
-            return new SearchIndexReader(directory);
+            return new SearchIndexReader(directory, vocabulary);
         }
         catch
         {
@@ -52,6 +56,8 @@ public sealed class SearchIndexReader : ISearchable, IDisposable
             throw;
         }
     }
+
+    public SearchVocabulary Vocabulary { get; }
 
     /// <summary>Runs <paramref name="read"/> on the latest commit (reopened first if the index changed since the last search).</summary>
     public T WithSearcher<T>(Func<IndexSearcher, T> read)

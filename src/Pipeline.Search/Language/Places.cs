@@ -8,10 +8,10 @@ public sealed record Place(string Name, IReadOnlyList<string> OtherNames);
 /// <summary>
 /// Provinces by every name in use: the canonical name documents are filed under, former and common
 /// names, abbreviations and the forms with or without "TP."/"Tỉnh". Read in any spelling and case.
-/// The canonical names are the extractor's (<see cref="Pipeline.Extraction.Documents.Provinces"/>);
+/// The canonical names are handed in (<see cref="SearchVocabulary"/>: the extractor's, which files documents under them);
 /// this table adds what people type, e.g. "Sài Gòn", "TP.HCM", "Huế", "BR-VT".
 /// </summary>
-public static class Places
+public sealed class Places
 {
     private static readonly Dictionary<string, string[]> Others = new()
     {
@@ -28,19 +28,24 @@ public static class Places
         ["Cần Thơ"] = ["TP Cần Thơ", "Thành phố Cần Thơ", "Tây Đô"],
     };
 
-    /// <summary>Every province with its other names.</summary>
-    public static readonly IReadOnlyList<Place> Table =
-        [.. Pipeline.Extraction.Documents.Provinces.Names.Select(n => new Place(n, Others.GetValueOrDefault(n) ?? []))];
-
-    /// <summary>Each name's folded words (a leading "tp", "thanh pho" or "tinh" dropped), longest first.</summary>
-    public static readonly IReadOnlyList<(string[] Words, string Name)> Phrases =
-        [.. Table.SelectMany(p => p.OtherNames.Prepend(p.Name).Select(n => (Words: Key(n), p.Name)))
+    /// <param name="names">The provinces' canonical names.</param>
+    public Places(IEnumerable<string> names)
+    {
+        Table = [.. names.Select(n => new Place(n, Others.GetValueOrDefault(n) ?? []))];
+        Phrases = [.. Table.SelectMany(p => p.OtherNames.Prepend(p.Name).Select(n => (Words: Key(n), p.Name)))
             .Where(p => p.Words.Length > 0)
             .DistinctBy(p => string.Join(' ', p.Words) + "|" + p.Name)
             .OrderByDescending(p => p.Words.Length)];
+    }
+
+    /// <summary>Every province with its other names.</summary>
+    public IReadOnlyList<Place> Table { get; }
+
+    /// <summary>Each name's folded words (a leading "tp", "thanh pho" or "tinh" dropped), longest first.</summary>
+    public IReadOnlyList<(string[] Words, string Name)> Phrases { get; }
 
     /// <summary>The canonical name of a province typed in any spelling, case or form ("ho chi minh", "TP.HCM", "hue"), or null.</summary>
-    public static string? Resolve(string typed)
+    public string? Resolve(string typed)
     {
         var key = Key(typed);
         if (key.Length == 0)
@@ -53,7 +58,7 @@ public static class Places
     }
 
     /// <summary>The province whose name is nearest to what was typed (by edit distance on the folded names), for "did you mean".</summary>
-    public static string Closest(string typed)
+    public string Closest(string typed)
     {
         var key = string.Join(' ', Key(typed));
         return Phrases.OrderBy(p => Distance(key, string.Join(' ', p.Words))).ThenBy(p => p.Name, StringComparer.Ordinal).First().Name;

@@ -93,11 +93,15 @@ internal static class PartialMatches
             }
             else if (alternative.Words.Count > 0)
             {
-                var folded = alternative.Words.Select(VietnameseFold.Full).ToArray();
-                // A phrase is about as rare as its rarest part; up to three words it is one shingle term.
-                df = Math.Max(df, folded.Length <= 3
-                    ? reader.DocFreq(new Term(Fields.TextFull, string.Join(' ', folded)))
-                    : folded.Min(w => reader.DocFreq(new Term(Fields.TextFull, w))));
+                // The words as read match too: a Telex word ("tees") is as rare as the word it is read as ("tế"), not as its letters.
+                foreach (var words in alternative.Readings is { } readings ? [alternative.Words, readings] : new[] { alternative.Words })
+                {
+                    var folded = words.Select(VietnameseFold.Full).ToArray();
+                    // A phrase is about as rare as its rarest part; up to three words it is one shingle term.
+                    df = Math.Max(df, folded.Length <= 3
+                        ? reader.DocFreq(new Term(Fields.TextFull, string.Join(' ', folded)))
+                        : folded.Min(w => reader.DocFreq(new Term(Fields.TextFull, w))));
+                }
             }
         }
 

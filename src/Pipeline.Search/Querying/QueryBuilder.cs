@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Pipeline.Search.Analysis;
+using Pipeline.Search.Language;
 
 namespace Pipeline.Search;
 
@@ -69,13 +70,31 @@ public static class QueryBuilder
             AddScoring(query, slot);
         }
 
-        // Shingles reward the words typed standing together, as the multi-syllable word they make.
-        var words = plan.TypedWords;
+        // Shingles reward the words typed standing together, as the multi-syllable word they make; a Telex query's
+        // words as read stand together too ("kinh tees" is "kinh tế").
+        AddShingles(query, plan.TypedWords, except: null);
+        if (plan.TelexWords is { } read)
+        {
+            AddShingles(query, read, except: plan.TypedWords);
+        }
+
+        AddExclusions(query, plan);
+        return query;
+    }
+
+    /// <summary>Every two- and three-word run of <paramref name="words"/> in body and title, but a run that folds as the same run of <paramref name="except"/>.</summary>
+    private static void AddShingles(BooleanQuery query, IReadOnlyList<string> words, IReadOnlyList<string>? except)
+    {
         for (var size = 2; size <= 3; size++)
         {
             for (var i = 0; i + size <= words.Count; i++)
             {
                 var shingle = VietnameseFold.Full(string.Join(' ', words.Skip(i).Take(size)));
+                if (except is not null && shingle == VietnameseFold.Full(string.Join(' ', except.Skip(i).Take(size))))
+                {
+                    continue;
+                }
+
                 query.Add(new BooleanQuery
                 {
                     { new TermQuery(new Term(Fields.TextFull, shingle)) { Boost = size == 2 ? 8f : 12f }, Occur.SHOULD },
@@ -83,9 +102,6 @@ public static class QueryBuilder
                 }, Occur.SHOULD);
             }
         }
-
-        AddExclusions(query, plan);
-        return query;
     }
 
     /// <summary>
@@ -107,15 +123,19 @@ public static class QueryBuilder
             }
             else if (alternative.Typed)
             {
+                var telex = Telex(alternative);
                 if (slot.Alternatives.Count > 1 && alternative.Words.Count == 1)
                 {
                     // A one-word form typed ("KCN") against its equivalents' weight below; a longer form typed
                     // is rewarded by the shingles of the words typed.
-                    query.Add(new BooleanQuery
+                    foreach (var form in telex is null ? [alternative.Words] : new[] { alternative.Words, telex })
                     {
-                        { Phrase(Fields.TextFull, alternative.Words, FormBody), Occur.SHOULD },
-                        { Phrase(Fields.TitleFull, alternative.Words, FormTitle), Occur.SHOULD },
-                    }, Occur.SHOULD);
+                        query.Add(new BooleanQuery
+                        {
+                            { Phrase(Fields.TextFull, form, FormBody), Occur.SHOULD },
+                            { Phrase(Fields.TitleFull, form, FormTitle), Occur.SHOULD },
+                        }, Occur.SHOULD);
+                    }
                 }
 
                 for (var i = 0; i < alternative.Words.Count; i++)
@@ -123,8 +143,24 @@ public static class QueryBuilder
                     var word = alternative.Words[i];
                     query.Add(new TermQuery(new Term(Fields.TitleFull, VietnameseFold.Full(word))) { Boost = 2.5f }, Occur.SHOULD);
                     AddAccentedBoosts(query, word, 1f);
-                    if (alternative.Readings?[i] is { } reading && reading != word)
+                    if (alternative.Readings?[i] is not { } reading || reading == word)
                     {
+                        continue;
+                    }
+
+                    if (telex is not null)
+                    {
+                        // Telex is the accented word typed another way: scored as that word typed; the letters typed keep their clauses above.
+                        if (VietnameseFold.Full(reading) != VietnameseFold.Full(word))
+                        {
+                            query.Add(new TermQuery(new Term(Fields.TitleFull, VietnameseFold.Full(reading))) { Boost = 2.5f }, Occur.SHOULD);
+                        }
+
+                        AddAccentedBoosts(query, reading, 1f);
+                    }
+                    else
+                    {
+                        // Accents restored from the index are a guess: a little below what was typed.
                         AddAccentedBoosts(query, reading, 0.9f);
                     }
                 }
@@ -188,32 +224,39 @@ public static class QueryBuilder
             return new ConstantScoreQuery(NumericRangeQuery.NewInt32Range(Fields.Year, Fields.NumericStep, year, year, true, true));
         }
 
+        var weight = ReadingWeight(alternative);
         if (alternative.Phrase)
         {
             // A Telex-typed phrase ("khu coong nghieepj") is matched as read.
             var phrase = Phrase(Fields.TextFull, alternative.Words, 1f);
             return alternative.Readings is { } r && !r.Select(VietnameseFold.Full).SequenceEqual(alternative.Words.Select(VietnameseFold.Full))
-                ? new BooleanQuery(disableCoord: true) { { phrase, Occur.SHOULD }, { Phrase(Fields.TextFull, r, 0.9f), Occur.SHOULD } }
+                ? new BooleanQuery(disableCoord: true) { { phrase, Occur.SHOULD }, { Phrase(Fields.TextFull, r, weight), Occur.SHOULD } }
                 : phrase;
         }
 
         if (alternative.Words.Count == 1)
         {
-            return WordQuery(alternative.Words[0], alternative.Readings?[0]);
+            return WordQuery(alternative.Words[0], alternative.Readings?[0], weight);
         }
 
         var all = new BooleanQuery(disableCoord: true);
         for (var i = 0; i < alternative.Words.Count; i++)
         {
-            all.Add(WordQuery(alternative.Words[i], alternative.Readings?[i]), Occur.MUST);
+            all.Add(WordQuery(alternative.Words[i], alternative.Readings?[i], weight), Occur.MUST);
         }
 
         return all;
     }
 
+    /// <summary>The words a Telex-typed alternative was read as, or null.</summary>
+    private static IReadOnlyList<string>? Telex(Alternative alternative) => alternative.Telex ? alternative.Readings : null;
+
+    /// <summary>A Telex reading is the word meant and counts as typed; accents restored from the index are a guess and count a little less.</summary>
+    private static float ReadingWeight(Alternative alternative) => alternative.Telex ? 1f : 0.9f;
+
     /// <summary>A word in the folded body (which holds the title too): one posting list per word keeps a
     /// conjunction cheap. A Telex or restored reading that folds differently is the word's alternative.</summary>
-    private static Query WordQuery(string word, string? reading)
+    private static Query WordQuery(string word, string? reading, float readingWeight)
     {
         var full = VietnameseFold.Full(word);
         Query required = new TermQuery(new Term(Fields.TextFull, full));
@@ -222,7 +265,7 @@ public static class QueryBuilder
             required = new BooleanQuery(disableCoord: true)
             {
                 { required, Occur.SHOULD },
-                { new TermQuery(new Term(Fields.TextFull, VietnameseFold.Full(reading))) { Boost = 0.9f }, Occur.SHOULD },
+                { new TermQuery(new Term(Fields.TextFull, VietnameseFold.Full(reading))) { Boost = readingWeight }, Occur.SHOULD },
             };
         }
 
@@ -262,7 +305,7 @@ public static class QueryBuilder
     }
 
     /// <summary>The provinces a query names, in any spelling or name: "An Giang", "an giang", "TP.HCM", "Sài Gòn", "hue".</summary>
-    public static IReadOnlyList<string> ProvincesNamed(IReadOnlyList<string> words) => QueryPlan.Build(string.Join(' ', words)).Provinces;
+    public static IReadOnlyList<string> ProvincesNamed(IReadOnlyList<string> words, SearchVocabulary vocabulary) => QueryPlan.Build(string.Join(' ', words), vocabulary).Provinces;
 
     /// <summary>Exact and tone-folded matches of a word, as optional score: exact beats tone-folded beats folded.</summary>
     private static void AddAccentedBoosts(BooleanQuery into, string word, float weight)

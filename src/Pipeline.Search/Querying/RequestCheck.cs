@@ -26,17 +26,14 @@ public static class RequestCheck
     /// <summary>The metric names figures carry.</summary>
     public static readonly IReadOnlyList<string> Metrics = [.. Enum.GetValues<Metric>().Select(m => FigureJson.Name(m)).Order(StringComparer.Ordinal)];
 
-    /// <summary>The units the extractor gives figures (an index may hold rates built from them too, such as USD/m2).</summary>
-    public static readonly IReadOnlyList<string> Units =
-        [.. Pipeline.Extraction.Numbers.Lexicon.UnitWords.Select(u => u.Unit).Append(Pipeline.Core.Units.Percent).Append("ratio").Distinct().Order(StringComparer.Ordinal)];
-
     /// <summary>The deepest a request may page: ranking ever more candidates costs ever more, and nobody reads that far.</summary>
     public const int MaxOffset = 10_000;
 
     /// <summary>The request in the index's spellings, and every problem with it.</summary>
     /// <param name="request">The request as typed.</param>
-    /// <param name="indexUnits">The units an index holds, when known; they count as allowed besides <see cref="Units"/>.</param>
-    public static (SearchRequest Request, IReadOnlyList<Problem> Problems) Normalize(SearchRequest request, IReadOnlyCollection<string>? indexUnits = null)
+    /// <param name="vocabulary">The provinces and units known.</param>
+    /// <param name="indexUnits">The units an index holds, when known; they count as allowed besides <see cref="SearchVocabulary.Units"/>.</param>
+    public static (SearchRequest Request, IReadOnlyList<Problem> Problems) Normalize(SearchRequest request, SearchVocabulary vocabulary, IReadOnlyCollection<string>? indexUnits = null)
     {
         var problems = new List<Problem>();
         var hasFilter = request.Province is not null || request.FromYear is not null || request.ToYear is not null || request.PageType is not null || request.HasFigureFilter;
@@ -80,7 +77,7 @@ public static class RequestCheck
         var unit = request.Unit;
         if (unit is not null)
         {
-            var known = (indexUnits ?? []).Concat(Units).Distinct().ToList();
+            var known = (indexUnits ?? []).Concat(vocabulary.Units).Distinct().ToList();
             unit = known.FirstOrDefault(u => u == unit.Trim()) ?? known.FirstOrDefault(u => string.Equals(u, unit.Trim(), StringComparison.OrdinalIgnoreCase));
             if (unit is null)
             {
@@ -96,10 +93,10 @@ public static class RequestCheck
         var province = request.Province;
         if (province is not null)
         {
-            province = Places.Resolve(province);
+            province = vocabulary.Places.Resolve(province);
             if (province is null)
             {
-                problems.Add(new Problem("province", $"unknown province '{request.Province}'; did you mean '{Places.Closest(request.Province!)}'?"));
+                problems.Add(new Problem("province", $"unknown province '{request.Province}'; did you mean '{vocabulary.Places.Closest(request.Province!)}'?"));
             }
         }
 

@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Pipeline.Core;
+using Pipeline.Search.Language;
 
 namespace Pipeline.Search;
 
@@ -11,7 +12,7 @@ public static class Searcher
 
     /// <summary>Runs a request on the index's latest view.</summary>
     /// <exception cref="SearchUsageException">The request cannot be run as given (see <see cref="RequestCheck"/>).</exception>
-    public static SearchResult Search(this ISearchable index, SearchRequest request) => index.WithSearcher(s => Run(s, request));
+    public static SearchResult Search(this ISearchable index, SearchRequest request) => index.WithSearcher(s => Run(s, request, index.Vocabulary));
 
     /// <summary>The units the index's figures are in.</summary>
     public static IReadOnlyList<string> Units(IndexReader reader)
@@ -29,9 +30,9 @@ public static class Searcher
         return units;
     }
 
-    private static SearchResult Run(IndexSearcher searcher, SearchRequest request)
+    private static SearchResult Run(IndexSearcher searcher, SearchRequest request, SearchVocabulary vocabulary)
     {
-        var (checkedRequest, problems) = RequestCheck.Normalize(request, request.Unit is null ? null : Units(searcher.IndexReader));
+        var (checkedRequest, problems) = RequestCheck.Normalize(request, vocabulary, request.Unit is null ? null : Units(searcher.IndexReader));
         if (problems.Count > 0)
         {
             throw new SearchUsageException(problems);
@@ -60,7 +61,7 @@ public static class Searcher
             }
         }
 
-        var plan = QueryPlan.Build(request.Text, words => AccentRestorer.Restore(searcher.IndexReader, words));
+        var plan = QueryPlan.Build(request.Text, vocabulary, words => AccentRestorer.Restore(searcher.IndexReader, words));
         var query = new BooleanQuery();
         var text = QueryBuilder.Text(plan);
         query.Add(text ?? new MatchAllDocsQuery(), Occur.MUST);

@@ -134,7 +134,7 @@ public static class FiguresApi
             Metric = p.Choice("metric", FigureQueries.Metrics),
             Measure = p.Choice("measure", FigureQueries.Measures),
             Scope = p.Choice("scope", FigureQueries.Scopes),
-            Unit = p.Choice("unit", store is null ? Pipeline.Search.RequestCheck.Units : FigureQueries.Units(store)),
+            Unit = p.Choice("unit", store is null ? SearchLanguage.Vocabulary.Units : FigureQueries.Units(store)),
             Period = FigureSelection.Period(p),
             FromYear = from,
             ToYear = to,

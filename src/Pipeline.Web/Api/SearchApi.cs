@@ -29,7 +29,7 @@ public static class SearchApi
         }
         catch (SearchUsageException e)
         {
-            throw query.Refused(e, [.. RequestCheck.Units.Union(data.Index.Units())]);
+            throw query.Refused(e, [.. Pipeline.Application.SearchLanguage.Vocabulary.Units.Union(data.Index.Units())]);
         }
         catch (NotAnIndexException)
         {

@@ -123,7 +123,7 @@ public static class SearchPage
         }
         catch (SearchUsageException e)
         {
-            throw query.Refused(e, [.. RequestCheck.Units.Union(data.Index.Units())]);
+            throw query.Refused(e, [.. Pipeline.Application.SearchLanguage.Vocabulary.Units.Union(data.Index.Units())]);
         }
         catch (NotAnIndexException)
         {
@@ -172,11 +172,11 @@ public static class SearchPage
     private static Markup Form(PageContext page, SearchQuery query, IReadOnlyList<string> indexUnits)
     {
         // The province as the index files it, so "ho chi minh" in a shared link selects "TP. Hồ Chí Minh".
-        var province = query.Province is { } typed ? Places.Resolve(typed) ?? typed : null;
-        var provinces = Places.Table.Select(p => p.Name).OrderBy(n => VietnameseFold.Full(n), StringComparer.Ordinal).Select(n => (n, n));
+        var province = query.Province is { } typed ? SearchLanguage.Vocabulary.Places.Resolve(typed) ?? typed : null;
+        var provinces = SearchLanguage.Vocabulary.Places.Table.Select(p => p.Name).OrderBy(n => VietnameseFold.Full(n), StringComparer.Ordinal).Select(n => (n, n));
         var types = PageTypes.All.Select(t => (t, TypeName(t, page)));
         var metrics = RequestCheck.Metrics.Select(m => (m, MetricName(m, page))).OrderBy(m => m.Item2, StringComparer.Ordinal);
-        var units = RequestCheck.Units.Concat(indexUnits).Distinct().Order(StringComparer.Ordinal).Select(u => (u, u));
+        var units = SearchLanguage.Vocabulary.Units.Concat(indexUnits).Distinct().Order(StringComparer.Ordinal).Select(u => (u, u));
         var sorts = SearchQuery.Sorts.Select(s => (s, T(page, s)));
         var lang = page.LangParam is { } l ? Markup.Of($"<input type=\"hidden\" name=\"lang\" value=\"{l}\">") : Markup.Empty;
         var clear = query.HasFilter
@@ -339,7 +339,7 @@ public static class SearchPage
     {
         var (active, label, next) = facet switch
         {
-            "province" => (Same(query.Province is { } p ? Places.Resolve(p) ?? p : null, count.Value), count.Value, query with { Province = count.Value }),
+            "province" => (Same(query.Province is { } p ? SearchLanguage.Vocabulary.Places.Resolve(p) ?? p : null, count.Value), count.Value, query with { Province = count.Value }),
             "year" => (query.From is { } f && query.To == f && Number(f) == count.Value, count.Value, query with { From = Year(count.Value), To = Year(count.Value) }),
             "type" => (Same(query.Type, count.Value), TypeName(count.Value, page), query with { Type = count.Value }),
             _ => (Same(query.Metric, count.Value), MetricName(count.Value, page), query with { Metric = count.Value }),
