@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Pipeline.Core;
 using Pipeline.Extraction.Text;
 
@@ -30,7 +31,7 @@ public sealed class CueIndex<T>
     {
         // Hits do not overlap, so starts and ends both rise: jump to the last hit ending by `to` instead of
         // walking down from the document's end (which made long inputs quadratic).
-        for (var i = First(h => h.End > to) - 1; i >= 0; i--)
+        for (var i = FirstEndingAfter(to) - 1; i >= 0; i--)
         {
             var h = _hits[i];
             if (h.Hit.Start < from)
@@ -45,7 +46,7 @@ public sealed class CueIndex<T>
     /// <summary>Hits lying wholly inside [from, to), in text order.</summary>
     public IEnumerable<(CueHit Hit, T Value)> Within(int from, int to)
     {
-        for (var i = First(h => h.Start >= from); i < _hits.Count && _hits[i].Hit.Start < to; i++)
+        for (var i = FirstStartingAt(from); i < _hits.Count && _hits[i].Hit.Start < to; i++)
         {
             if (_hits[i].Hit.End <= to)
             {
@@ -54,14 +55,19 @@ public sealed class CueIndex<T>
         }
     }
 
+    // The two tests as methods, not lambdas: a look-up is made per number, and a closure per look-up was garbage.
+    private int FirstEndingAfter(int to) => First(to, static (h, to) => h.End > to);
+
+    private int FirstStartingAt(int from) => First(from, static (h, from) => h.Start >= from);
+
     /// <summary>The index of the first hit for which <paramref name="past"/> holds (it holds for every later one too).</summary>
-    private int First(Func<CueHit, bool> past)
+    private int First(int at, Func<CueHit, int, bool> past)
     {
         int low = 0, high = _hits.Count;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (past(_hits[middle].Hit))
+            if (past(_hits[middle].Hit, at))
             {
                 high = middle;
             }
@@ -83,9 +89,14 @@ public sealed class DocumentCues
     private static readonly PhraseMatcher<bool> TargetPhrases = new(Cues.Target.Select(t => (t, true)));
     private static readonly PhraseMatcher<bool> EstimatePhrases = new(Cues.Estimate.Select(t => (t, true)));
 
+    // The words any of the four can start a phrase with: one look-up per word of the text, not four.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstWords = MetricPhrases.FirstWords
+        .Concat(ScopePhrases.FirstWords).Concat(TargetPhrases.FirstWords).Concat(EstimatePhrases.FirstWords)
+        .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public DocumentCues(string key)
     {
-        var words = TextWords.Of(key); // one pass over the text for the four indexes
+        var words = TextWords.Of(key, FirstWords); // one pass over the text for the four indexes
         Metrics = new(key, MetricPhrases, words);
         Scopes = new(key, ScopePhrases, words);
         Targets = new(key, TargetPhrases, words);

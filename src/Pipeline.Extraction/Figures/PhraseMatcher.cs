@@ -22,9 +22,12 @@ public sealed class PhraseMatcher<T>
         _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>The words a phrase can start with: a word not among them starts no hit.</summary>
+    public IEnumerable<string> FirstWords => _byFirstWord.Keys;
+
     public List<(CueHit Hit, T Value)> FindAll(string key) => FindAll(key, TextWords.Of(key));
 
-    /// <summary>The same, over the words of <paramref name="key"/> found once (<see cref="TextWords.Of"/>) and shared by several matchers.</summary>
+    /// <summary>The same, over the words of <paramref name="key"/> found once (<see cref="TextWords.Of(string)"/>) and shared by several matchers.</summary>
     public List<(CueHit Hit, T Value)> FindAll(string key, List<(int Start, int End)> words)
     {
         var hits = new List<(CueHit, T)>();
@@ -85,6 +88,37 @@ public static class TextWords
             }
 
             words.Add((i, end));
+            i = end;
+        }
+
+        return words;
+    }
+
+    /// <summary>The same, keeping only the words in <paramref name="kept"/>: a matcher given them finds what it finds
+    /// in all the words when every phrase's first word is kept (a word that starts no phrase only moves the cursor).</summary>
+    public static List<(int Start, int End)> Of(string key, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> kept)
+    {
+        var words = new List<(int, int)>();
+        var i = 0;
+        while (i < key.Length)
+        {
+            if (!char.IsLetterOrDigit(key[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < key.Length && char.IsLetterOrDigit(key[end]))
+            {
+                end++;
+            }
+
+            if (kept.Contains(key.AsSpan(i, end - i)))
+            {
+                words.Add((i, end));
+            }
+
             i = end;
         }
 
