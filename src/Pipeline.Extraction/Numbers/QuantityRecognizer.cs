@@ -856,14 +856,19 @@ public static partial class QuantityRecognizer
                 end++;
             }
 
-            words.Add((i, end));
+            // Only number words are kept: a run is of number words one space apart, so a word between two of them
+            // already parts them (their offsets are not one space apart), and the list stays short.
+            if (SpelledLookup.Contains(key.AsSpan(i, end - i)))
+            {
+                words.Add((i, end));
+            }
+
             i = end;
         }
 
         for (var w = 0; w < words.Count; w++)
         {
-            if (!SpelledLookup.Contains(key.AsSpan(words[w].Index, words[w].End - words[w].Index))
-                || words[w].Index > 0 && key[words[w].Index - 1] is '/' or '-' or '_' or '.' || words[w].Index > 0 && char.IsDigit(key[words[w].Index - 1]))
+            if (words[w].Index > 0 && key[words[w].Index - 1] is '/' or '-' or '_' or '.' || words[w].Index > 0 && char.IsDigit(key[words[w].Index - 1]))
             {
                 continue;
             }
