@@ -25,6 +25,10 @@ public static class PeriodRecognizer
     // The pattern is folded like the text it runs on, so it must not use upper-case escapes (\S, \D, \W).
     private static Regex R(string pattern) => new(MatchKey.Fold(pattern), Options);
 
+    // The words an optional lead of a form may be (see LeadStart).
+    private static readonly string[] SpanLeadKeys = new[] { "giai đoạn", "thời kỳ", "từ năm" }.Select(MatchKey.Fold).ToArray();
+    private static readonly string[] AsOfLeadKeys = new[] { "tính", "lũy kế" }.Select(MatchKey.Fold).ToArray();
+
     private static readonly Form[] Forms =
     [
         new("cumulative-month", R(@"lũy kế\s+(?:đến|tới|từ [^;.]{0,30}? đến)?\s*(?:hết\s+)?(?:ngày\s+\d{1,2}\s*/\s*)?(?:tháng\s+)?(\d{1,2})\s*[/-]\s*(\d{4})"),
@@ -34,13 +38,14 @@ public static class PeriodRecognizer
         new("as-of-month", R(@"(?:tính|lũy kế|tích lũy)\s+(?:đến|tới|đến thời điểm)\s*(?:hết\s+|cuối\s+)?(?:thời điểm\s+)?(?:ngày\s+)?(?:\d{1,2}\s*/\s*)?(?:tháng\s+)?(\d{1,2})\s*[/-]\s*(\d{4})"),
             (m, r) => $"{Year(m, 2)}-{Month(m, 1)}"),
         // "Đến cuối năm 2019, có 238 doanh nghiệp": a point at the year's end, with or without "tính".
-        new("as-of-year-end", R(@"(?:(?:tính|lũy kế)\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+năm\s+(\d{4})"),
-            (m, r) => $"{Year(m, 1)}-12"),
+        // The optional "tính"/"lũy kế" is found by looking back from "đến", as for the span form below.
+        new("as-of-year-end", R(@"(?:đến|tới)\s+(?:hết|cuối)\s+năm\s+(\d{4})"),
+            (m, r) => $"{Year(m, 1)}-12", (key, at) => LeadStart(key, at, AsOfLeadKeys, blankRequired: true)),
         // "giai đoạn 2016-2020": the years are matched (the engine jumps from digit to digit) and the words before
         // them found by looking back, which is what an optional lead in the pattern matched, at a fraction of the cost.
         new("span", R(@"(?<![\d.,/])((?:19|20)\d{2})\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?((?:19|20)\d{2})(?!\d|[.,]\d)"),
             (m, r) => int.Parse(m.Groups[2].Value) > int.Parse(m.Groups[1].Value) ? $"{m.Groups[1].Value}..{m.Groups[2].Value}" : null,
-            SpanLeadStart),
+            (key, at) => LeadStart(key, at, SpanLeadKeys, blankRequired: false)),
         // Anchored on "tháng" (the count sits in a look-behind) so the engine jumps from one "tháng" to the next.
         new("months", R(@"(?<=(?<![\d.,/])(\d{1,2}|sáu|chín|mười một|mười|ba|tám|bảy|năm|bốn|hai)\s+)tháng\s+(?:(đầu|cuối)\s+)?năm(?:\s+(\d{4}|nay))?"),
             (m, r) => Months(m, r.Year)),
@@ -65,19 +70,25 @@ public static class PeriodRecognizer
             (m, r) => m.Groups[1].Value),
     ];
 
-    private static readonly string[] SpanLeads = ["giai đoạn", "thời kỳ", "từ năm"];
-    private static readonly string[] SpanLeadKeys = SpanLeads.Select(MatchKey.Fold).ToArray();
-
-    /// <summary>The start of "giai đoạn", "thời kỳ" or "từ năm" when it stands right before the years (blanks between), else the years' own start.</summary>
-    private static int SpanLeadStart(string key, int years)
+    /// <summary>
+    /// Where a form's optional lead starts when one stands right before the match (blanks between; at least one when
+    /// <paramref name="blankRequired"/>), else the match's own start: what "(?:lead)?\s*" or "(?:lead\s+)?" before the
+    /// pattern matched. Leads end in different letters, so at most one can end there.
+    /// </summary>
+    private static int LeadStart(string key, int at, string[] leads, bool blankRequired)
     {
-        var blank = years;
+        var blank = at;
         while (blank > 0 && char.IsWhiteSpace(key[blank - 1]))
         {
             blank--;
         }
 
-        foreach (var lead in SpanLeadKeys)
+        if (blankRequired && blank == at)
+        {
+            return at;
+        }
+
+        foreach (var lead in leads)
         {
             if (key.AsSpan(0, blank).EndsWith(lead, StringComparison.Ordinal))
             {
@@ -85,7 +96,7 @@ public static class PeriodRecognizer
             }
         }
 
-        return years;
+        return at;
     }
 
     // "so với cùng kỳ năm 2022", "so với thời điểm cuối năm 2020": the base of a comparison, not the figure's period.

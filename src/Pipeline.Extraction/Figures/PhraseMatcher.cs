@@ -63,7 +63,7 @@ public sealed class PhraseMatcher<T>
         return phrase[..end];
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+    private static bool IsWordChar(char c) => CharKinds.IsLetterOrDigit(c);
 }
 
 /// <summary>The words of a folded text (runs of letters and digits) as spans, found once for the matchers that read it.</summary>
@@ -75,14 +75,14 @@ public static class TextWords
         var i = 0;
         while (i < key.Length)
         {
-            if (!char.IsLetterOrDigit(key[i]))
+            if (!CharKinds.IsLetterOrDigit(key[i]))
             {
                 i++;
                 continue;
             }
 
             var end = i;
-            while (end < key.Length && char.IsLetterOrDigit(key[end]))
+            while (end < key.Length && CharKinds.IsLetterOrDigit(key[end]))
             {
                 end++;
             }
@@ -102,14 +102,14 @@ public static class TextWords
         var i = 0;
         while (i < key.Length)
         {
-            if (!char.IsLetterOrDigit(key[i]))
+            if (!CharKinds.IsLetterOrDigit(key[i]))
             {
                 i++;
                 continue;
             }
 
             var end = i;
-            while (end < key.Length && char.IsLetterOrDigit(key[end]))
+            while (end < key.Length && CharKinds.IsLetterOrDigit(key[end]))
             {
                 end++;
             }

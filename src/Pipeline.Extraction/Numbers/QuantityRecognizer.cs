@@ -844,14 +844,14 @@ public static partial class QuantityRecognizer
         var i = 0;
         while (i < key.Length)
         {
-            if (!char.IsLetter(key[i]))
+            if (!Text.CharKinds.IsLetter(key[i]))
             {
                 i++;
                 continue;
             }
 
             var end = i;
-            while (end < key.Length && char.IsLetter(key[end]))
+            while (end < key.Length && Text.CharKinds.IsLetter(key[end]))
             {
                 end++;
             }

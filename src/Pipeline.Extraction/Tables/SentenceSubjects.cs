@@ -39,6 +39,8 @@ public static partial class SentenceSubjects
     // Both patterns need one of these words as written (they are case-sensitive): a clause without any names nothing.
     private static readonly SearchValues<string> NameWords = SearchValues.Create(ZoneWords.Concat(CompanyWords).ToArray(), StringComparison.Ordinal);
 
+    private static readonly SearchValues<string> CompanyNames = SearchValues.Create(CompanyWords.ToArray(), StringComparison.Ordinal);
+
     private static readonly string[] WholeKeys = Whole.Select(MatchKey.Fold).ToArray();
 
     public static IReadOnlyList<Figure> Fill(string clean, IReadOnlyList<Sentence> sentences, IReadOnlyList<Figure> figures)
@@ -91,7 +93,7 @@ public static partial class SentenceSubjects
             name = zone.Groups["name"].Value.Trim().TrimEnd('-').Trim();
             end = zone.Index + zone.Length;
         }
-        else if (Company().Match(before) is { Success: true } company)
+        else if (before.AsSpan().ContainsAny(CompanyNames) && Company().Match(before) is { Success: true } company)
         {
             var words = company.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var kept = new List<string>();
