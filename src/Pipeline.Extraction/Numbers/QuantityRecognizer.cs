@@ -1116,12 +1116,10 @@ public static partial class QuantityRecognizer
     private static List<(int Start, int End, string Reason)> FindTraps(string key)
     {
         var spans = new List<(int, int, string)>();
+        var starts = new List<int>();
         foreach (var trap in Trap.All.Where(t => t.MayMatch(key)))
         {
-            foreach (var m in trap.Pattern.EnumerateMatches(key))
-            {
-                spans.Add((m.Index, m.Index + m.Length, trap.Name));
-            }
+            trap.AddMatches(key, spans, starts);
         }
 
         return spans;
