@@ -124,7 +124,7 @@ public static partial class QuantityRecognizer
                 continue;
             }
 
-            if (!spelled && end - start >= 8 && raw.All(char.IsAsciiDigit))
+            if (!spelled && end - start >= 8 && AllAsciiDigits(raw))
             {
                 skipped.Add(new SkippedNumber(start, end, raw, "a long ungrouped digit run: an identifier or code"));
                 continue;
@@ -139,7 +139,7 @@ public static partial class QuantityRecognizer
 
             // "2 chấm 23 đô la", "một chấm ba": a decimal mark written as a word.
             var wholeEnd = end;
-            if ((spelled || raw.All(char.IsAsciiDigit)) && DecimalPart(key, tokens, t, end) is { } fraction)
+            if ((spelled || AllAsciiDigits(raw)) && DecimalPart(key, tokens, t, end) is { } fraction)
             {
                 parsed = parsed with { Value = parsed.Value + fraction.Value };
                 end = fraction.End;
@@ -193,7 +193,7 @@ public static partial class QuantityRecognizer
                 var spelled2 = tokens[next].Spelled;
                 var second = spelled2 is { } v2 ? new ParsedDigits(v2, false, false, null) : DigitParser.Parse(clean[s2..e2][0] == ',' ? "0" + clean[s2..e2] : clean[s2..e2], style);
                 var secondEnd = e2;
-                if ((spelled2 is not null || clean[s2..e2].All(char.IsAsciiDigit)) && DecimalPart(key, tokens, next, e2) is { } fraction2)
+                if ((spelled2 is not null || AllAsciiDigits(clean[s2..e2])) && DecimalPart(key, tokens, next, e2) is { } fraction2)
                 {
                     second = second with { Value = second.Value + fraction2.Value };
                     secondEnd = fraction2.End;
@@ -548,7 +548,7 @@ public static partial class QuantityRecognizer
         }
 
         var digits = key[next.Index..next.End];
-        if (!digits.All(char.IsAsciiDigit))
+        if (!AllAsciiDigits(digits))
         {
             return null;
         }
@@ -582,7 +582,7 @@ public static partial class QuantityRecognizer
         else
         {
             var digits = key[token.Index..token.End];
-            if (digits.Length > 2 || !digits.All(char.IsAsciiDigit))
+            if (digits.Length > 2 || !AllAsciiDigits(digits))
             {
                 return null;
             }
@@ -941,7 +941,7 @@ public static partial class QuantityRecognizer
                         }
                     }
                 }
-                else if (a is null && EstimateLeads.Any(l => words.StartsWith(l, StringComparison.Ordinal)))
+                else if (a is null && StartsWithAny(words, EstimateLeads))
                 {
                     start = at; // keep "ước đạt" in the figure's text: it sets the estimate flag
                 }
@@ -966,13 +966,17 @@ public static partial class QuantityRecognizer
     /// </summary>
     private static bool NotThatDate(string naming, string raw)
     {
-        var slot = Array.FindIndex(CalendarSlots, c => c.Word == naming);
+        var slot = -1;
+        for (var i = 0; i < CalendarSlots.Length && slot < 0; i++)
+        {
+            slot = CalendarSlots[i].Word == naming ? i : -1;
+        }
         if (slot < 0)
         {
             return false;
         }
 
-        return !raw.All(char.IsAsciiDigit) || raw.Length > 4 || int.Parse(raw, System.Globalization.CultureInfo.InvariantCulture) > CalendarSlots[slot].Max;
+        return !AllAsciiDigits(raw) || raw.Length > 4 || int.Parse(raw, System.Globalization.CultureInfo.InvariantCulture) > CalendarSlots[slot].Max;
     }
 
     /// <summary>Whether the clause before a qualified number ("dưới 20 ha") names the projects a rule applies to.</summary>
@@ -989,6 +993,22 @@ public static partial class QuantityRecognizer
         foreach (var condition in RuleConditions)
         {
             if (clause.Contains(condition, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Helpers written as loops: a lambda here captured a local and cost an allocation per number or per chain word.
+    private static bool AllAsciiDigits(string text) => !text.AsSpan().ContainsAnyExceptInRange('0', '9');
+
+    private static bool StartsWithAny(string words, string[] leads)
+    {
+        foreach (var lead in leads)
+        {
+            if (words.StartsWith(lead, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -1052,12 +1072,12 @@ public static partial class QuantityRecognizer
             }
         }
 
-        if (raw.Length == 4 && raw.All(char.IsAsciiDigit) && raw[0] is '1' or '2' && int.Parse(raw) is >= 1900 and <= 2100)
+        if (raw.Length == 4 && AllAsciiDigits(raw) && raw[0] is '1' or '2' && int.Parse(raw) is >= 1900 and <= 2100)
         {
             return "a year";
         }
 
-        if (raw.Length <= 3 && raw.All(char.IsAsciiDigit))
+        if (raw.Length <= 3 && AllAsciiDigits(raw))
         {
             // "KCN Trà Nóc 2", "Sơn Mỹ 1, 2": a small bare number right after a capitalised word names something.
             var w = start;
