@@ -90,13 +90,16 @@ public sealed class DocumentCues
     private static readonly PhraseMatcher<bool> EstimatePhrases = new(Cues.Estimate.Select(t => (t, true)));
 
     // The words any of the four can start a phrase with: one look-up per word of the text, not four.
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstWords = MetricPhrases.FirstWords
+    private static readonly FrozenSet<string> FirstWordSet = MetricPhrases.FirstWords
         .Concat(ScopePhrases.FirstWords).Concat(TargetPhrases.FirstWords).Concat(EstimatePhrases.FirstWords)
-        .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstWords = FirstWordSet.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly WordFilter FirstWordFilter = new(FirstWordSet);
 
     public DocumentCues(string key)
     {
-        var words = TextWords.Of(key, FirstWords); // one pass over the text for the four indexes
+        var words = TextWords.Of(key, FirstWords, FirstWordFilter); // one pass over the text for the four indexes
         Metrics = new(key, MetricPhrases, words);
         Scopes = new(key, ScopePhrases, words);
         Targets = new(key, TargetPhrases, words);

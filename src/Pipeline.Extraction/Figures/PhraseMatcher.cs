@@ -94,9 +94,10 @@ public static class TextWords
         return words;
     }
 
-    /// <summary>The same, keeping only the words in <paramref name="kept"/>: a matcher given them finds what it finds
-    /// in all the words when every phrase's first word is kept (a word that starts no phrase only moves the cursor).</summary>
-    public static List<(int Start, int End)> Of(string key, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> kept)
+    /// <summary>The same, keeping only the words in <paramref name="kept"/> (<paramref name="filter"/> built from the same
+    /// words): a matcher given them finds what it finds in all the words when every phrase's first word is kept (a word
+    /// that starts no phrase only moves the cursor).</summary>
+    internal static List<(int Start, int End)> Of(string key, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> kept, WordFilter filter)
     {
         var words = new List<(int, int)>();
         var i = 0;
@@ -114,7 +115,7 @@ public static class TextWords
                 end++;
             }
 
-            if (kept.Contains(key.AsSpan(i, end - i)))
+            if (filter.MayContain(key.AsSpan(i, end - i)) && kept.Contains(key.AsSpan(i, end - i)))
             {
                 words.Add((i, end));
             }

@@ -71,6 +71,9 @@ public static partial class QuantityRecognizer
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpelledLookup =
         SpelledNumber.Words.ToHashSet().GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Most words of a text are not number words: most are told so by their length and end letters, with no hash.
+    private static readonly Text.WordFilter SpelledFilter = new(SpelledNumber.Words);
+
     private static string Fold(string s) => Text.MatchKey.Fold(s);
 
     private const decimal MaxFactor = 1_000_000_000_000_000m; // triệu tỷ, 10¹⁵
@@ -858,7 +861,7 @@ public static partial class QuantityRecognizer
 
             // Only number words are kept: a run is of number words one space apart, so a word between two of them
             // already parts them (their offsets are not one space apart), and the list stays short.
-            if (SpelledLookup.Contains(key.AsSpan(i, end - i)))
+            if (SpelledFilter.MayContain(key.AsSpan(i, end - i)) && SpelledLookup.Contains(key.AsSpan(i, end - i)))
             {
                 words.Add((i, end));
             }
