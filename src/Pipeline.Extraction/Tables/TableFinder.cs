@@ -22,9 +22,9 @@ public static partial class TableFinder
 
     private sealed record Line(int Start, int End, string Text)
     {
-        public bool Blank => Text.Trim().Length == 0;
+        public bool Blank => Text.AsSpan().IsWhiteSpace();
 
-        public bool Piped => Text.Count(c => c == '|') >= 1 && !RuleLine().IsMatch(Text) && Text.Trim().Length > 1;
+        public bool Piped => Text.Contains('|') && !RuleLine().IsMatch(Text) && Text.AsSpan().Trim().Length > 1;
     }
 
     public static IReadOnlyList<TextTable> Find(string clean)
