@@ -26,6 +26,12 @@ public sealed class CueIndex<T>
         _hits = matcher.FindAll(key, words); // found in text order, so also ordered by end
     }
 
+    /// <summary>The same, over words looked up once for several indexes (see <see cref="PhraseMatcher{T}.CandidatesOf"/>).</summary>
+    internal CueIndex(string key, PhraseMatcher<T> matcher, List<(int Start, int End, int Word)> words, (string Phrase, T Value)[]?[] byWord)
+    {
+        _hits = matcher.FindAll(key, words, byWord);
+    }
+
     /// <summary>Hits lying wholly inside [from, to), nearest to <paramref name="to"/> first.</summary>
     public IEnumerable<(CueHit Hit, T Value)> Backwards(int from, int to)
     {
@@ -90,20 +96,27 @@ public sealed class DocumentCues
     private static readonly PhraseMatcher<bool> EstimatePhrases = new(Cues.Estimate.Select(t => (t, true)));
 
     // The words any of the four can start a phrase with: one look-up per word of the text, not four.
-    private static readonly FrozenSet<string> FirstWordSet = MetricPhrases.FirstWords
+    // Each has a number, and each matcher its phrases by that number, so a word's matchers are found with one look-up.
+    private static readonly string[] FirstWordList = MetricPhrases.FirstWords
         .Concat(ScopePhrases.FirstWords).Concat(TargetPhrases.FirstWords).Concat(EstimatePhrases.FirstWords)
-        .ToFrozenSet(StringComparer.Ordinal);
+        .Distinct(StringComparer.Ordinal).ToArray();
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstWords = FirstWordSet.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly WordFilter FirstWordFilter = new(FirstWordSet);
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FirstWords = FirstWordList
+        .Select((w, i) => (w, i)).ToFrozenDictionary(p => p.w, p => p.i, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly WordFilter FirstWordFilter = new(FirstWordList);
+    private static readonly (string, MetricCue)[]?[] MetricsByWord = MetricPhrases.CandidatesOf(FirstWordList);
+    private static readonly (string, Scope)[]?[] ScopesByWord = ScopePhrases.CandidatesOf(FirstWordList);
+    private static readonly (string, bool)[]?[] TargetsByWord = TargetPhrases.CandidatesOf(FirstWordList);
+    private static readonly (string, bool)[]?[] EstimatesByWord = EstimatePhrases.CandidatesOf(FirstWordList);
 
     public DocumentCues(string key)
     {
         var words = TextWords.Of(key, FirstWords, FirstWordFilter); // one pass over the text for the four indexes
-        Metrics = new(key, MetricPhrases, words);
-        Scopes = new(key, ScopePhrases, words);
-        Targets = new(key, TargetPhrases, words);
-        Estimates = new(key, EstimatePhrases, words);
+        Metrics = new(key, MetricPhrases, words, MetricsByWord);
+        Scopes = new(key, ScopePhrases, words, ScopesByWord);
+        Targets = new(key, TargetPhrases, words, TargetsByWord);
+        Estimates = new(key, EstimatePhrases, words, EstimatesByWord);
     }
 
     public CueIndex<MetricCue> Metrics { get; }

@@ -52,6 +52,39 @@ public sealed class PhraseMatcher<T>
         return hits;
     }
 
+    /// <summary>The phrases starting with each of <paramref name="firstWords"/> (null where none does), by the word's number.</summary>
+    internal (string Phrase, T Value)[]?[] CandidatesOf(IReadOnlyList<string> firstWords) =>
+        firstWords.Select(w => _byFirstWord.GetValueOrDefault(w)).ToArray();
+
+    /// <summary>
+    /// The same as <see cref="FindAll(string, List{ValueTuple{int, int}})"/> over words already looked up once for
+    /// several matchers: each word carries its number in a shared list of first words, <paramref name="byWord"/> this
+    /// matcher's phrases by that number.
+    /// </summary>
+    internal List<(CueHit Hit, T Value)> FindAll(string key, List<(int Start, int End, int Word)> words, (string Phrase, T Value)[]?[] byWord)
+    {
+        var hits = new List<(CueHit, T)>();
+        var blockedUntil = 0;
+        foreach (var (i, _, word) in words)
+        {
+            if (i >= blockedUntil && byWord[word] is { } candidates)
+            {
+                foreach (var (phrase, value) in candidates)
+                {
+                    var stop = i + phrase.Length;
+                    if (stop <= key.Length && key.AsSpan(i, phrase.Length).SequenceEqual(phrase) && (stop == key.Length || !IsWordChar(key[stop])))
+                    {
+                        hits.Add((new CueHit(i, stop, phrase), value));
+                        blockedUntil = stop; // the longest phrase starting here wins; nothing inside it starts another
+                        break;
+                    }
+                }
+            }
+        }
+
+        return hits;
+    }
+
     private static string FirstWord(string phrase)
     {
         var end = 0;
@@ -94,12 +127,12 @@ public static class TextWords
         return words;
     }
 
-    /// <summary>The same, keeping only the words in <paramref name="kept"/> (<paramref name="filter"/> built from the same
-    /// words): a matcher given them finds what it finds in all the words when every phrase's first word is kept (a word
-    /// that starts no phrase only moves the cursor).</summary>
-    internal static List<(int Start, int End)> Of(string key, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> kept, WordFilter filter)
+    /// <summary>The same, keeping only the words in <paramref name="kept"/> with their number there (<paramref name="filter"/>
+    /// built from the same words): a matcher given them finds what it finds in all the words when every phrase's first
+    /// word is kept (a word that starts no phrase only moves the cursor).</summary>
+    internal static List<(int Start, int End, int Word)> Of(string key, FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> kept, WordFilter filter)
     {
-        var words = new List<(int, int)>();
+        var words = new List<(int, int, int)>();
         var i = 0;
         while (i < key.Length)
         {
@@ -115,9 +148,9 @@ public static class TextWords
                 end++;
             }
 
-            if (filter.MayContain(key.AsSpan(i, end - i)) && kept.Contains(key.AsSpan(i, end - i)))
+            if (filter.MayContain(key.AsSpan(i, end - i)) && kept.TryGetValue(key.AsSpan(i, end - i), out var word))
             {
-                words.Add((i, end));
+                words.Add((i, end, word));
             }
 
             i = end;
