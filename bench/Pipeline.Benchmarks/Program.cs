@@ -112,6 +112,13 @@ if (args is ["long", ..])
     return;
 }
 
+if (args is ["ab", var buildA, var buildB, ..])
+{
+    // `ab DIR_A DIR_B [ROUNDS]`: two builds' figures layer alternating in one process, in thread CPU time.
+    AlternatingBuilds.Run(buildA, buildB, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 60);
+    return;
+}
+
 if (args is ["stages", ..])
 {
     Stages.Run();

@@ -22,9 +22,12 @@ public sealed class PhraseMatcher<T>
         _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>The words a phrase can start with: a word not among them starts no hit.</summary>
+    public IEnumerable<string> FirstWords => _byFirstWord.Keys;
+
     public List<(CueHit Hit, T Value)> FindAll(string key) => FindAll(key, TextWords.Of(key));
 
-    /// <summary>The same, over the words of <paramref name="key"/> found once (<see cref="TextWords.Of"/>) and shared by several matchers.</summary>
+    /// <summary>The same, over the words of <paramref name="key"/> found once (<see cref="TextWords.Of(string)"/>) and shared by several matchers.</summary>
     public List<(CueHit Hit, T Value)> FindAll(string key, List<(int Start, int End)> words)
     {
         var hits = new List<(CueHit, T)>();
@@ -32,6 +35,39 @@ public sealed class PhraseMatcher<T>
         foreach (var (i, end) in words)
         {
             if (i >= blockedUntil && _lookup.TryGetValue(key.AsSpan(i, end - i), out var candidates))
+            {
+                foreach (var (phrase, value) in candidates)
+                {
+                    var stop = i + phrase.Length;
+                    if (stop <= key.Length && key.AsSpan(i, phrase.Length).SequenceEqual(phrase) && (stop == key.Length || !IsWordChar(key[stop])))
+                    {
+                        hits.Add((new CueHit(i, stop, phrase), value));
+                        blockedUntil = stop; // the longest phrase starting here wins; nothing inside it starts another
+                        break;
+                    }
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>The phrases starting with each of <paramref name="firstWords"/> (null where none does), by the word's number.</summary>
+    internal (string Phrase, T Value)[]?[] CandidatesOf(IReadOnlyList<string> firstWords) =>
+        firstWords.Select(w => _byFirstWord.GetValueOrDefault(w)).ToArray();
+
+    /// <summary>
+    /// The same as <see cref="FindAll(string, List{ValueTuple{int, int}})"/> over words already looked up once for
+    /// several matchers: each word carries its number in a shared list of first words, <paramref name="byWord"/> this
+    /// matcher's phrases by that number.
+    /// </summary>
+    internal List<(CueHit Hit, T Value)> FindAll(string key, List<(int Start, int End, int Word)> words, (string Phrase, T Value)[]?[] byWord)
+    {
+        var hits = new List<(CueHit, T)>();
+        var blockedUntil = 0;
+        foreach (var (i, _, word) in words)
+        {
+            if (i >= blockedUntil && byWord[word] is { } candidates)
             {
                 foreach (var (phrase, value) in candidates)
                 {
@@ -60,7 +96,7 @@ public sealed class PhraseMatcher<T>
         return phrase[..end];
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+    private static bool IsWordChar(char c) => CharKinds.IsLetterOrDigit(c);
 }
 
 /// <summary>The words of a folded text (runs of letters and digits) as spans, found once for the matchers that read it.</summary>
@@ -72,19 +108,51 @@ public static class TextWords
         var i = 0;
         while (i < key.Length)
         {
-            if (!char.IsLetterOrDigit(key[i]))
+            if (!CharKinds.IsLetterOrDigit(key[i]))
             {
                 i++;
                 continue;
             }
 
             var end = i;
-            while (end < key.Length && char.IsLetterOrDigit(key[end]))
+            while (end < key.Length && CharKinds.IsLetterOrDigit(key[end]))
             {
                 end++;
             }
 
             words.Add((i, end));
+            i = end;
+        }
+
+        return words;
+    }
+
+    /// <summary>The same, keeping only the words in <paramref name="kept"/> with their number there (<paramref name="filter"/>
+    /// built from the same words): a matcher given them finds what it finds in all the words when every phrase's first
+    /// word is kept (a word that starts no phrase only moves the cursor).</summary>
+    internal static List<(int Start, int End, int Word)> Of(string key, FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> kept, WordFilter filter)
+    {
+        var words = new List<(int, int, int)>();
+        var i = 0;
+        while (i < key.Length)
+        {
+            if (!CharKinds.IsLetterOrDigit(key[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < key.Length && CharKinds.IsLetterOrDigit(key[end]))
+            {
+                end++;
+            }
+
+            if (filter.MayContain(key.AsSpan(i, end - i)) && kept.TryGetValue(key.AsSpan(i, end - i), out var word))
+            {
+                words.Add((i, end, word));
+            }
+
             i = end;
         }
 

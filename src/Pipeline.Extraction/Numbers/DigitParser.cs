@@ -19,83 +19,152 @@ public static class DigitParser
 {
     public static ParsedDigits Parse(string token, NumberStyle documentStyle = NumberStyle.Vietnamese)
     {
-        if (token.Length > 0 && !token.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        var digits = token.AsSpan();
+        if (digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9'))
         {
-            return Ok(token, null, null, false); // digits alone, the common case: no groups to check
+            return Ok(digits, default, false, null, false); // digits alone, the common case: no groups to check
         }
 
-        var groups = new List<string>();
-        var seps = new List<char>();
-        var current = 0;
-        for (var i = 0; i < token.Length; i++)
+        // The groups between separators, as offsets (a group runs from one separator to the next): read in place,
+        // with no list, copy or query per number.
+        var separators = 0;
+        foreach (var c in digits)
         {
-            var c = token[i];
-            if (char.IsAsciiDigit(c))
+            if (!char.IsAsciiDigit(c))
             {
-                continue;
+                separators++;
+            }
+        }
+
+        Span<int> marks = separators <= 32 ? stackalloc int[separators] : new int[separators];
+        var m = 0;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            if (!char.IsAsciiDigit(digits[i]))
+            {
+                marks[m++] = i;
+            }
+        }
+
+        var groups = separators + 1;
+        static ReadOnlySpan<char> Group(ReadOnlySpan<char> digits, ReadOnlySpan<int> marks, int g) =>
+            digits[(g == 0 ? 0 : marks[g - 1] + 1)..(g == marks.Length ? digits.Length : marks[g])];
+        static char Sep(ReadOnlySpan<char> digits, ReadOnlySpan<int> marks, int k) => digits[marks[k]] == ' ' ? '.' : digits[marks[k]]; // a space groups thousands like a dot
+
+        for (var g = 0; g < groups; g++)
+        {
+            if (Group(digits, marks, g).Length == 0)
+            {
+                return Bad;
+            }
+        }
+
+        if (separators == 0)
+        {
+            return Ok(digits, default, false, null, false);
+        }
+
+        var sep = Sep(digits, marks, 0);
+        var oneKind = true;
+        for (var k = 1; k < separators; k++)
+        {
+            oneKind &= Sep(digits, marks, k) == sep;
+        }
+
+        if (oneKind)
+        {
+            var grouped = Group(digits, marks, 0).Length <= 3;
+            for (var g = 1; g < groups; g++)
+            {
+                grouped &= Group(digits, marks, g).Length == 3;
             }
 
-            groups.Add(token[current..i]);
-            seps.Add(c == ' ' ? '.' : c); // a space groups thousands like a dot
-            current = i + 1;
-        }
-
-        groups.Add(token[current..]);
-        if (groups.Any(g => g.Length == 0))
-        {
-            return Bad;
-        }
-
-        if (seps.Count == 0)
-        {
-            return Ok(groups[0], null, null, false);
-        }
-
-        var distinct = seps.Distinct().ToList();
-        if (distinct.Count == 1)
-        {
-            var sep = distinct[0];
-            var grouped = groups[0].Length <= 3 && groups.Skip(1).All(g => g.Length == 3);
-            if (seps.Count > 1)
+            if (separators > 1)
             {
                 // 13.500.000 or 13,157,642: only thousands grouping fits several equal separators.
-                return grouped ? Ok(string.Concat(groups), null, sep == '.' ? NumberStyle.Vietnamese : NumberStyle.English, false) : Bad;
+                return grouped ? OkJoined(digits, marks, groups, false, default, sep == '.' ? NumberStyle.Vietnamese : NumberStyle.English, false) : Bad;
             }
 
-            var tail = groups[1];
+            var tail = Group(digits, marks, 1);
             if (tail.Length != 3 || !grouped)
             {
                 // 689,7 / 98,52 (Vietnamese decimals) or 2.5 (English decimal).
-                return Ok(groups[0], tail, sep == ',' ? NumberStyle.Vietnamese : NumberStyle.English, false);
+                return Ok(Group(digits, marks, 0), tail, true, sep == ',' ? NumberStyle.Vietnamese : NumberStyle.English, false);
             }
 
             // x.yyy or x,yyy: thousands in the style that uses that separator for grouping.
             var thousandsStyle = sep == '.' ? NumberStyle.Vietnamese : NumberStyle.English;
             return documentStyle == thousandsStyle || sep == '.' && documentStyle == NumberStyle.Vietnamese
-                ? Ok(groups[0] + tail, null, null, true)
-                : Ok(groups[0], tail, null, true);
+                ? OkJoined(digits, marks, groups, false, default, null, true)
+                : Ok(Group(digits, marks, 0), tail, true, null, true);
         }
 
         // Both separators: the last one is the decimal mark, the other must group by three.
-        var decimalMark = seps[^1];
+        var decimalMark = Sep(digits, marks, separators - 1);
         var thousands = decimalMark == ',' ? '.' : ',';
-        if (seps.Take(seps.Count - 1).Any(s => s != thousands)
-            || groups[0].Length > 3
-            || groups.Skip(1).Take(groups.Count - 2).Any(g => g.Length != 3))
+        var bad = Group(digits, marks, 0).Length > 3;
+        for (var k = 0; k < separators - 1; k++)
+        {
+            bad |= Sep(digits, marks, k) != thousands;
+        }
+
+        for (var g = 1; g < groups - 1; g++)
+        {
+            bad |= Group(digits, marks, g).Length != 3;
+        }
+
+        if (bad)
         {
             return Bad;
         }
 
         var style = decimalMark == ',' ? NumberStyle.Vietnamese : NumberStyle.English;
-        return Ok(string.Concat(groups.Take(groups.Count - 1)), groups[^1], style, false);
+        return OkJoined(digits, marks, groups - 1, true, Group(digits, marks, groups - 1), style, false);
     }
 
     private static ParsedDigits Bad => new(0, true, false, null);
 
-    private static ParsedDigits Ok(string integer, string? fraction, NumberStyle? evidence, bool ambiguous)
+    // The first `joined` groups joined as the whole part (with a decimal part after a point, if given), then read.
+    private static ParsedDigits OkJoined(ReadOnlySpan<char> digits, ReadOnlySpan<int> marks, int joined, bool hasFraction, ReadOnlySpan<char> fraction,
+        NumberStyle? evidence, bool ambiguous)
     {
-        var text = fraction is null ? integer : integer + "." + fraction;
-        if (text.Length > 28 || !decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        Span<char> whole = stackalloc char[MaxText];
+        var n = 0;
+        for (var g = 0; g < joined; g++)
+        {
+            var part = digits[(g == 0 ? 0 : marks[g - 1] + 1)..(g == marks.Length ? digits.Length : marks[g])];
+            if (n + part.Length > MaxText)
+            {
+                return Bad; // longer than a decimal's text may be, as the joined text would be
+            }
+
+            part.CopyTo(whole[n..]);
+            n += part.Length;
+        }
+
+        return Ok(whole[..n], fraction, hasFraction, evidence, ambiguous);
+    }
+
+    private const int MaxText = 28;
+
+    private static ParsedDigits Ok(ReadOnlySpan<char> integer, ReadOnlySpan<char> fraction, bool hasFraction, NumberStyle? evidence, bool ambiguous)
+    {
+        // The text "integer.fraction" (or the integer alone), read as an invariant decimal; longer than 28 characters is no amount.
+        var length = hasFraction ? integer.Length + 1 + fraction.Length : integer.Length;
+        if (length > MaxText)
+        {
+            return Bad;
+        }
+
+        Span<char> text = stackalloc char[MaxText];
+        integer.CopyTo(text);
+        if (hasFraction)
+        {
+            text[integer.Length] = '.';
+            fraction.CopyTo(text[(integer.Length + 1)..]);
+        }
+
+        if (!decimal.TryParse(text[..length], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value))
         {
             return Bad;
         }

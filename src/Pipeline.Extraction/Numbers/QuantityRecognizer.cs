@@ -71,6 +71,9 @@ public static partial class QuantityRecognizer
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpelledLookup =
         SpelledNumber.Words.ToHashSet().GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Most words of a text are not number words: most are told so by their length and end letters, with no hash.
+    private static readonly Text.WordFilter SpelledFilter = new(SpelledNumber.Words);
+
     private static string Fold(string s) => Text.MatchKey.Fold(s);
 
     private const decimal MaxFactor = 1_000_000_000_000_000m; // triệu tỷ, 10¹⁵
@@ -124,7 +127,7 @@ public static partial class QuantityRecognizer
                 continue;
             }
 
-            if (!spelled && end - start >= 8 && raw.All(char.IsAsciiDigit))
+            if (!spelled && end - start >= 8 && AllAsciiDigits(raw))
             {
                 skipped.Add(new SkippedNumber(start, end, raw, "a long ungrouped digit run: an identifier or code"));
                 continue;
@@ -139,7 +142,7 @@ public static partial class QuantityRecognizer
 
             // "2 chấm 23 đô la", "một chấm ba": a decimal mark written as a word.
             var wholeEnd = end;
-            if ((spelled || raw.All(char.IsAsciiDigit)) && DecimalPart(key, tokens, t, end) is { } fraction)
+            if ((spelled || AllAsciiDigits(raw)) && DecimalPart(key, tokens, t, end) is { } fraction)
             {
                 parsed = parsed with { Value = parsed.Value + fraction.Value };
                 end = fraction.End;
@@ -193,7 +196,7 @@ public static partial class QuantityRecognizer
                 var spelled2 = tokens[next].Spelled;
                 var second = spelled2 is { } v2 ? new ParsedDigits(v2, false, false, null) : DigitParser.Parse(clean[s2..e2][0] == ',' ? "0" + clean[s2..e2] : clean[s2..e2], style);
                 var secondEnd = e2;
-                if ((spelled2 is not null || clean[s2..e2].All(char.IsAsciiDigit)) && DecimalPart(key, tokens, next, e2) is { } fraction2)
+                if ((spelled2 is not null || AllAsciiDigits(clean[s2..e2])) && DecimalPart(key, tokens, next, e2) is { } fraction2)
                 {
                     second = second with { Value = second.Value + fraction2.Value };
                     secondEnd = fraction2.End;
@@ -548,7 +551,7 @@ public static partial class QuantityRecognizer
         }
 
         var digits = key[next.Index..next.End];
-        if (!digits.All(char.IsAsciiDigit))
+        if (!AllAsciiDigits(digits))
         {
             return null;
         }
@@ -582,7 +585,7 @@ public static partial class QuantityRecognizer
         else
         {
             var digits = key[token.Index..token.End];
-            if (digits.Length > 2 || !digits.All(char.IsAsciiDigit))
+            if (digits.Length > 2 || !AllAsciiDigits(digits))
             {
                 return null;
             }
@@ -844,26 +847,31 @@ public static partial class QuantityRecognizer
         var i = 0;
         while (i < key.Length)
         {
-            if (!char.IsLetter(key[i]))
+            if (!Text.CharKinds.IsLetter(key[i]))
             {
                 i++;
                 continue;
             }
 
             var end = i;
-            while (end < key.Length && char.IsLetter(key[end]))
+            while (end < key.Length && Text.CharKinds.IsLetter(key[end]))
             {
                 end++;
             }
 
-            words.Add((i, end));
+            // Only number words are kept: a run is of number words one space apart, so a word between two of them
+            // already parts them (their offsets are not one space apart), and the list stays short.
+            if (SpelledFilter.MayContain(key.AsSpan(i, end - i)) && SpelledLookup.Contains(key.AsSpan(i, end - i)))
+            {
+                words.Add((i, end));
+            }
+
             i = end;
         }
 
         for (var w = 0; w < words.Count; w++)
         {
-            if (!SpelledLookup.Contains(key.AsSpan(words[w].Index, words[w].End - words[w].Index))
-                || words[w].Index > 0 && key[words[w].Index - 1] is '/' or '-' or '_' or '.' || words[w].Index > 0 && char.IsDigit(key[words[w].Index - 1]))
+            if (words[w].Index > 0 && key[words[w].Index - 1] is '/' or '-' or '_' or '.' || words[w].Index > 0 && char.IsDigit(key[words[w].Index - 1]))
             {
                 continue;
             }
@@ -936,7 +944,7 @@ public static partial class QuantityRecognizer
                         }
                     }
                 }
-                else if (a is null && EstimateLeads.Any(l => words.StartsWith(l, StringComparison.Ordinal)))
+                else if (a is null && StartsWithAny(words, EstimateLeads))
                 {
                     start = at; // keep "ước đạt" in the figure's text: it sets the estimate flag
                 }
@@ -961,13 +969,17 @@ public static partial class QuantityRecognizer
     /// </summary>
     private static bool NotThatDate(string naming, string raw)
     {
-        var slot = Array.FindIndex(CalendarSlots, c => c.Word == naming);
+        var slot = -1;
+        for (var i = 0; i < CalendarSlots.Length && slot < 0; i++)
+        {
+            slot = CalendarSlots[i].Word == naming ? i : -1;
+        }
         if (slot < 0)
         {
             return false;
         }
 
-        return !raw.All(char.IsAsciiDigit) || raw.Length > 4 || int.Parse(raw, System.Globalization.CultureInfo.InvariantCulture) > CalendarSlots[slot].Max;
+        return !AllAsciiDigits(raw) || raw.Length > 4 || int.Parse(raw, System.Globalization.CultureInfo.InvariantCulture) > CalendarSlots[slot].Max;
     }
 
     /// <summary>Whether the clause before a qualified number ("dưới 20 ha") names the projects a rule applies to.</summary>
@@ -984,6 +996,22 @@ public static partial class QuantityRecognizer
         foreach (var condition in RuleConditions)
         {
             if (clause.Contains(condition, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Helpers written as loops: a lambda here captured a local and cost an allocation per number or per chain word.
+    private static bool AllAsciiDigits(string text) => !text.AsSpan().ContainsAnyExceptInRange('0', '9');
+
+    private static bool StartsWithAny(string words, string[] leads)
+    {
+        foreach (var lead in leads)
+        {
+            if (words.StartsWith(lead, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -1047,12 +1075,12 @@ public static partial class QuantityRecognizer
             }
         }
 
-        if (raw.Length == 4 && raw.All(char.IsAsciiDigit) && raw[0] is '1' or '2' && int.Parse(raw) is >= 1900 and <= 2100)
+        if (raw.Length == 4 && AllAsciiDigits(raw) && raw[0] is '1' or '2' && int.Parse(raw) is >= 1900 and <= 2100)
         {
             return "a year";
         }
 
-        if (raw.Length <= 3 && raw.All(char.IsAsciiDigit))
+        if (raw.Length <= 3 && AllAsciiDigits(raw))
         {
             // "KCN Trà Nóc 2", "Sơn Mỹ 1, 2": a small bare number right after a capitalised word names something.
             var w = start;
@@ -1111,12 +1139,10 @@ public static partial class QuantityRecognizer
     private static List<(int Start, int End, string Reason)> FindTraps(string key)
     {
         var spans = new List<(int, int, string)>();
+        var starts = new List<int>();
         foreach (var trap in Trap.All.Where(t => t.MayMatch(key)))
         {
-            foreach (var m in trap.Pattern.EnumerateMatches(key))
-            {
-                spans.Add((m.Index, m.Index + m.Length, trap.Name));
-            }
+            trap.AddMatches(key, spans, starts);
         }
 
         return spans;

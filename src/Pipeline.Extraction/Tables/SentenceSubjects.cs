@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Pipeline.Core;
 using Pipeline.Extraction.Text;
@@ -35,13 +36,21 @@ public static partial class SentenceSubjects
     [GeneratedRegex(@"(?:^\s*(?:(?:Trong đó|Riêng|Cụ thể),?\s+)*|\bcủa\s+)(?<name>(?:Công ty|Tập đoàn|Cty)\s+\p{Lu}[^,;:()]*)", RegexOptions.CultureInvariant)]
     private static partial Regex Company();
 
+    // Both patterns need one of these words as written (they are case-sensitive): a clause without any names nothing.
+    private static readonly SearchValues<string> NameWords = SearchValues.Create(ZoneWords.Concat(CompanyWords).ToArray(), StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> CompanyNames = SearchValues.Create(CompanyWords.ToArray(), StringComparison.Ordinal);
+
+    private static readonly string[] WholeKeys = Whole.Select(MatchKey.Fold).ToArray();
+
     public static IReadOnlyList<Figure> Fill(string clean, IReadOnlyList<Sentence> sentences, IReadOnlyList<Figure> figures)
     {
         var result = new List<Figure>(figures.Count);
         foreach (var figure in figures)
         {
             var s = SentenceAt(sentences, figure.Start);
-            var subject = figure.Subject is null && s >= 0 ? Of(clean[sentences[s].Span.Start..figure.Start]) : null;
+            var subject = figure.Subject is null && s >= 0 && MayName(clean.AsSpan(sentences[s].Span.Start, figure.Start - sentences[s].Span.Start))
+                ? Of(clean[sentences[s].Span.Start..figure.Start]) : null;
             result.Add(subject is null ? figure : figure with { Subject = subject });
         }
 
@@ -72,7 +81,7 @@ public static partial class SentenceSubjects
     /// <summary>The zone or company the clause before a figure is about, or null.</summary>
     public static string? Of(string before)
     {
-        if (before.Contains(';', StringComparison.Ordinal))
+        if (!MayName(before))
         {
             return null;
         }
@@ -84,7 +93,7 @@ public static partial class SentenceSubjects
             name = zone.Groups["name"].Value.Trim().TrimEnd('-').Trim();
             end = zone.Index + zone.Length;
         }
-        else if (Company().Match(before) is { Success: true } company)
+        else if (before.AsSpan().ContainsAny(CompanyNames) && Company().Match(before) is { Success: true } company)
         {
             var words = company.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var kept = new List<string>();
@@ -108,6 +117,9 @@ public static partial class SentenceSubjects
         }
 
         var rest = MatchKey.Fold(before[end..]);
-        return Whole.Select(MatchKey.Fold).Any(w => HeaderWords.ContainsWord(rest, w)) ? null : name;
+        return WholeKeys.Any(w => HeaderWords.ContainsWord(rest, w)) ? null : name;
     }
+
+    // A clause with ';' is never read; one without a zone or company word cannot match either pattern.
+    private static bool MayName(ReadOnlySpan<char> before) => !before.Contains(';') && before.ContainsAny(NameWords);
 }

@@ -22,9 +22,9 @@ public static partial class TableFinder
 
     private sealed record Line(int Start, int End, string Text)
     {
-        public bool Blank => Text.Trim().Length == 0;
+        public bool Blank => Text.AsSpan().IsWhiteSpace();
 
-        public bool Piped => Text.Count(c => c == '|') >= 1 && !RuleLine().IsMatch(Text) && Text.Trim().Length > 1;
+        public bool Piped => Text.Contains('|') && !RuleLine().IsMatch(Text) && Text.AsSpan().Trim().Length > 1;
     }
 
     public static IReadOnlyList<TextTable> Find(string clean)
@@ -239,6 +239,11 @@ public static partial class TableFinder
     // The trailing number tokens of a line (a label may hold numbers of its own: "Sông Công I", "KCN Nhơn Trạch 3").
     private static List<Match> Numbers(string text)
     {
+        if (!EndsInNumberToken(text))
+        {
+            return []; // most lines are prose: their last word is no number, so no token trails them
+        }
+
         var all = NumberToken().Matches(text).ToList();
         var trailing = new List<Match>();
         var end = text.TrimEnd().Length;
@@ -255,6 +260,31 @@ public static partial class TableFinder
         }
 
         return trailing;
+    }
+
+    // A token trailing a line is its whole last word (tokens stand between blanks), so the line has trailing tokens
+    // only when that word is one: a sign or none, then a digit; or a lone dash.
+    private static bool EndsInNumberToken(string text)
+    {
+        var line = text.AsSpan().TrimEnd();
+        var start = line.Length;
+        while (start > 0 && !char.IsWhiteSpace(line[start - 1]))
+        {
+            start--;
+        }
+
+        var word = line[start..];
+        if (word is "-")
+        {
+            return true;
+        }
+
+        if (word.Length > 0 && word[0] is '+' or '-' or '−')
+        {
+            word = word[1..];
+        }
+
+        return word.Length > 0 && char.IsDigit(word[0]);
     }
 
     private static string Label(string text, int count)
