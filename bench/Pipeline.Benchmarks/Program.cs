@@ -136,6 +136,11 @@ public static class Corpus
         .Where(p => p.EndsWith(".txt", StringComparison.Ordinal) || p.EndsWith(".html", StringComparison.Ordinal))
         .Order().Select(p => File.ReadAllText(p, Encoding.UTF8)).ToArray();
 
+    /// <summary>The table pages (corpus/tables): per-zone, per-month and transposed tables, two header rows, a phone directory.</summary>
+    public static readonly string[] Tables = Directory.GetFiles(Path.Combine(Root, "corpus", "tables"))
+        .Where(p => p.EndsWith(".txt", StringComparison.Ordinal) || p.EndsWith(".html", StringComparison.Ordinal))
+        .Order().Select(p => File.ReadAllText(p, Encoding.UTF8)).ToArray();
+
     public static long Chars => Texts.Sum(t => (long)t.Length);
 
     private static string FindRoot()
@@ -156,12 +161,14 @@ public class ExtractionBenchmarks
 {
     private PreparedText[] _prepared = [];
     private (PreparedText Text, Pipeline.Extraction.Documents.DocumentMetadata Metadata)[] _read = [];
+    private (PreparedText Text, Pipeline.Extraction.Documents.DocumentMetadata Metadata)[] _tables = [];
 
     [GlobalSetup]
     public void Setup()
     {
         _prepared = Corpus.Texts.Select(PreparedText.From).ToArray();
         _read = Corpus.Texts.Select(t => DocumentExtractor.Read(t)).ToArray();
+        _tables = Corpus.Tables.Select(t => DocumentExtractor.Read(t)).ToArray();
     }
 
     [Benchmark(Description = "prepare: clean, fold, split")]
@@ -172,6 +179,9 @@ public class ExtractionBenchmarks
 
     [Benchmark(Description = "figures layer (numbers, periods, figures)")]
     public int Figures() => _read.Sum(r => DocumentExtractor.Extract("b", r.Text, r.Metadata).Figures.Count);
+
+    [Benchmark(Description = "figures layer on the table pages")]
+    public int FiguresOnTables() => _tables.Sum(r => DocumentExtractor.Extract("t", r.Text, r.Metadata).Figures.Count);
 
     [Benchmark(Description = "whole document from raw text or HTML")]
     public int Document() => Corpus.Texts.Sum(t => DocumentExtractor.Extract("b", t).Figures.Count);
