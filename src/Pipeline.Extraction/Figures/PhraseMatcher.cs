@@ -36,16 +36,7 @@ public sealed class PhraseMatcher<T>
         {
             if (i >= blockedUntil && _lookup.TryGetValue(key.AsSpan(i, end - i), out var candidates))
             {
-                foreach (var (phrase, value) in candidates)
-                {
-                    var stop = i + phrase.Length;
-                    if (stop <= key.Length && key.AsSpan(i, phrase.Length).SequenceEqual(phrase) && (stop == key.Length || !IsWordChar(key[stop])))
-                    {
-                        hits.Add((new CueHit(i, stop, phrase), value));
-                        blockedUntil = stop; // the longest phrase starting here wins; nothing inside it starts another
-                        break;
-                    }
-                }
+                TakeLongest(key, i, candidates, hits, ref blockedUntil);
             }
         }
 
@@ -69,20 +60,29 @@ public sealed class PhraseMatcher<T>
         {
             if (i >= blockedUntil && byWord[word] is { } candidates)
             {
-                foreach (var (phrase, value) in candidates)
-                {
-                    var stop = i + phrase.Length;
-                    if (stop <= key.Length && key.AsSpan(i, phrase.Length).SequenceEqual(phrase) && (stop == key.Length || !IsWordChar(key[stop])))
-                    {
-                        hits.Add((new CueHit(i, stop, phrase), value));
-                        blockedUntil = stop; // the longest phrase starting here wins; nothing inside it starts another
-                        break;
-                    }
-                }
+                TakeLongest(key, i, candidates, hits, ref blockedUntil);
             }
         }
 
         return hits;
+    }
+
+    /// <summary>
+    /// Adds the first of <paramref name="candidates"/> (longest first) that stands at <paramref name="i"/> as whole words:
+    /// the longest phrase starting there wins, and nothing inside it starts another.
+    /// </summary>
+    private static void TakeLongest(string key, int i, (string Phrase, T Value)[] candidates, List<(CueHit, T)> hits, ref int blockedUntil)
+    {
+        foreach (var (phrase, value) in candidates)
+        {
+            var stop = i + phrase.Length;
+            if (stop <= key.Length && key.AsSpan(i, phrase.Length).SequenceEqual(phrase) && (stop == key.Length || !IsWordChar(key[stop])))
+            {
+                hits.Add((new CueHit(i, stop, phrase), value));
+                blockedUntil = stop;
+                return;
+            }
+        }
     }
 
     private static string FirstWord(string phrase)
