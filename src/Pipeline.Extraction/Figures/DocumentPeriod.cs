@@ -22,12 +22,12 @@ public static class DocumentPeriod
         var titleKey = metadata.TitleSpan is { } span ? text.Key[span.Start..span.End]
             : metadata.Title is { } t ? MatchKey.Fold(TextCleaner.Clean(t)) : "";
         var titleYear = PeriodRecognizer.Find(titleKey, 0).Where(p => !History(titleKey, p.Start))
-            .Select(p => PeriodRecognizer.YearOf(p.Period)).FirstOrDefault(y => y is not null);
+            .Select(p => Pipeline.Core.Periods.FirstYear(p.Period)).FirstOrDefault(y => y is not null);
         var reference = titleYear ?? (publishedYear > 0 ? publishedYear : 0);
         var publishedMonth = metadata.Published is { Length: >= 7 } p && int.TryParse(p[5..7], CultureInfo.InvariantCulture, out var m) ? m : 0;
 
         var period = Notice(titleKey) ? null : Find(text, metadata, titleKey, reference, publishedMonth);
-        if (reference == 0 && PeriodRecognizer.YearOf(period) is { } y)
+        if (reference == 0 && Pipeline.Core.Periods.FirstYear(period) is { } y)
         {
             reference = y;
         }
@@ -54,7 +54,7 @@ public static class DocumentPeriod
     /// <summary>"từ đầu năm đến nay" in a "10 tháng đầu năm" report runs to October, not to the month it was published in.</summary>
     private static int ReferenceMonth(string? period, int reference, int publishedMonth)
     {
-        if (period is null || PeriodRecognizer.YearOf(period) != reference || period.StartsWith("..", StringComparison.Ordinal) || period.Length == 4)
+        if (period is null || Pipeline.Core.Periods.FirstYear(period) != reference || period.StartsWith("..", StringComparison.Ordinal) || period.Length == 4)
         {
             return publishedMonth;
         }

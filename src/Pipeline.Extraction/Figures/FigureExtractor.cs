@@ -583,7 +583,7 @@ public static partial class FigureExtractor
             {
                 period = carried.Period;
             }
-            else if (target && context.Period is { } docPeriod && PeriodRecognizer.YearOf(docPeriod) is { } year)
+            else if (target && context.Period is { } docPeriod && Periods.FirstYear(docPeriod) is { } year)
             {
                 period = (context.IsReview && docPeriod.Length == 4 ? year + 1 : year).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }

@@ -319,18 +319,6 @@ public static class PeriodRecognizer
         };
     }
 
-    /// <summary>The first year a period covers, or null.</summary>
-    public static int? YearOf(string? period)
-    {
-        if (period is null)
-        {
-            return null;
-        }
-
-        var m = Regex.Match(period, @"(?:19|20)\d{2}");
-        return m.Success ? int.Parse(m.Value, CultureInfo.InvariantCulture) : null;
-    }
-
     private static string Year(Match m, int group, int fallback = 0) =>
         m.Groups[group].Success && m.Groups[group].Value.Length == 4 ? m.Groups[group].Value
         : fallback > 0 ? fallback.ToString(CultureInfo.InvariantCulture) : "0000";

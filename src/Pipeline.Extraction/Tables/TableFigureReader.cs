@@ -179,7 +179,7 @@ public static partial class TableFigureReader
             return null;
         }
 
-        return PeriodRecognizer.YearOf(context.Period) is { } own ? PeriodRecognizer.Shift(context.Period, year - own) : year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Periods.FirstYear(context.Period) is { } own ? PeriodRecognizer.Shift(context.Period, year - own) : year.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string? FirstPeriod(string key, int year) =>
