@@ -106,6 +106,33 @@ public class FigureLayerTests
         Assert.Empty(shadowed);
     }
 
+    /// <summary>
+    /// The tier the combination with the model reads (<see cref="MetricTiers.Of"/>) is the tier of the row that decided
+    /// the metric, for every metric row and revision: a rule renamed or added carries its tier with it.
+    /// </summary>
+    [Fact]
+    public void A_figures_tier_is_the_tier_of_the_metric_row_that_decided_it()
+    {
+        var wrong = new List<string>();
+        foreach (var rule in FigureRules.Metric.Where(r => r.Kind == RuleKind.Metric).Cast<FigureRule>().Concat(FigureRules.MetricRevisions))
+        {
+            var (text, value) = rule.Examples[0];
+            var figure = DocumentExtractor.Extract("example", text).Figures.First(f => f.Value == value);
+            var expected = rule switch
+            {
+                MetricRule row => figure.Measure == Measure.SharePct && row.ShareTier is { } share ? share : row.Tier,
+                MetricRevision revision => revision.Tier,
+                _ => double.NaN,
+            };
+            if (MetricTiers.Of(figure) != expected)
+            {
+                wrong.Add($"{rule.Name}: {figure.Rule} gives {MetricTiers.Of(figure)}, the row says {expected}");
+            }
+        }
+
+        Assert.Empty(wrong);
+    }
+
     [Fact]
     public void Rule_names_are_unique_and_every_rule_has_an_example()
     {

@@ -191,6 +191,38 @@ public static class FigureRules
     public static FigureRule? Find(RuleKind kind, string part) =>
         All.Where(r => r.Kind == kind).OrderBy(r => r.Name.EndsWith(':') || r.Name.EndsWith('-')).FirstOrDefault(r => r.Names(part));
 
+    /// <summary>
+    /// The tier of the metric row or revision a figure's rule part names (a share's own tier where the row has one), or
+    /// null when no rule of the table names it (a figure the model decided). An exact name wins over a family.
+    /// </summary>
+    public static double? TierOf(ReadOnlySpan<char> metricPart, Core.Measure measure)
+    {
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var row in MetricRows)
+            {
+                if (row.Kind == RuleKind.Metric && NamedBy(row.Name, metricPart, families: pass == 1))
+                {
+                    return measure == Core.Measure.SharePct && row.ShareTier is { } share ? share : row.Tier;
+                }
+            }
+
+            foreach (var revision in MetricRevisionRows)
+            {
+                if (NamedBy(revision.Name, metricPart, families: pass == 1))
+                {
+                    return revision.Tier;
+                }
+            }
+        }
+
+        return null;
+
+        static bool NamedBy(string name, ReadOnlySpan<char> part, bool families) => name.EndsWith(':') || name.EndsWith('-')
+            ? families && part.StartsWith(name, StringComparison.Ordinal)
+            : !families && part.SequenceEqual(name);
+    }
+
     /// <summary>The first metric row that applies, and its decision: null only when no row applies (never, for the table's last row applies to every figure).</summary>
     internal static MetricDecision? DecideMetric(FigureSituation s, out MetricRule? fired) => First(MetricRows, s, out fired);
 

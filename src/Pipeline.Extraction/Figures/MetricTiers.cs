@@ -23,22 +23,15 @@ public static class MetricTiers
     /// <summary>A share with no cue ("chiếm 40%" of nothing named) is the least sure of all.</summary>
     public const double NoCueShare = 0.35;
 
-    /// <summary>The tier of the rule that chose the figure's metric (the part of <c>rule</c> before '+'); the figure's confidence when the rule is not one of the extractor's.</summary>
+    /// <summary>
+    /// The tier of the rule that chose the figure's metric (the part of <c>rule</c> before '+'), read from that rule's row
+    /// in <see cref="FigureRules"/>, so renaming or adding a rule cannot leave its tier behind; the figure's confidence when
+    /// no rule of the table names it (a figure the model decided).
+    /// </summary>
     public static double Of(Figure figure)
     {
-        var metricRule = figure.Rule.Split('+')[0];
-        return metricRule switch
-        {
-            _ when metricRule.StartsWith("unit-", StringComparison.Ordinal) => Unit,
-            _ when metricRule.StartsWith("cue-before:", StringComparison.Ordinal) => CueBefore,
-            _ when metricRule.StartsWith("cue:", StringComparison.Ordinal) || metricRule.StartsWith("cue-after:", StringComparison.Ordinal) => Cue,
-            "breakdown" or "respectively" => Cue,
-            "same-subject" => SameSubject,
-            "rate" => Rate,
-            "count-cue" => CountCue,
-            "counted" => Counted,
-            "no-cue" => figure.Measure == Measure.SharePct ? NoCueShare : NoCue,
-            _ => figure.Confidence,
-        };
+        var rule = figure.Rule.AsSpan();
+        var plus = rule.IndexOf('+');
+        return FigureRules.TierOf(plus < 0 ? rule : rule[..plus], figure.Measure) ?? figure.Confidence;
     }
 }
