@@ -210,12 +210,13 @@ public static class Stages
     }
 }
 
-/// <summary>N passes of one layer over the corpus: read, numbers, figures (the figures layer on read texts) or whole.</summary>
+/// <summary>N passes of one layer over the corpus: read, numbers, figures (the figures layer on read texts), whole, or tables (the figures layer on the table pages).</summary>
 public static class Loop
 {
     public static void Run(string layer, int passes)
     {
         var read = Corpus.Texts.Select(t => DocumentExtractor.Read(t)).ToArray();
+        var tables = Corpus.Tables.Select(t => DocumentExtractor.Read(t)).ToArray();
         var sum = 0;
         for (var pass = 0; pass < passes; pass++)
         {
@@ -225,7 +226,8 @@ public static class Loop
                 "numbers" => read.Sum(r => QuantityRecognizer.Scan(r.Text.Clean, r.Text.Key).Quantities.Count),
                 "figures" => read.Sum(r => DocumentExtractor.Extract("b", r.Text, r.Metadata).Figures.Count),
                 "whole" => Corpus.Texts.Sum(t => DocumentExtractor.Extract("b", t).Figures.Count),
-                _ => throw new ArgumentException("layer: read, numbers, figures or whole"),
+                "tables" => tables.Sum(r => DocumentExtractor.Extract("t", r.Text, r.Metadata).Figures.Count),
+                _ => throw new ArgumentException("layer: read, numbers, figures, whole or tables"),
             };
         }
 

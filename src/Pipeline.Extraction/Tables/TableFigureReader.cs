@@ -34,7 +34,8 @@ public static partial class TableFigureReader
         var captionPeriod = aboveUnit is null ? FirstPeriod(captionKey, context.ReferenceYear) : null;
         var labelHeader = layout.LabelColumn >= 0 ? MatchKey.Fold(layout.Headers[layout.LabelColumn]) : "";
         var rowsAreMeasures = HeaderWords.StartsWithAny(labelHeader, HeaderWords.MeasureLabels) || HeaderWords.StartsWithAny(labelHeader, HeaderWords.Breakdowns);
-        var columnPeriods = layout.Headers.Select(h => ColumnPeriod(MatchKey.Fold(h), context)).ToList();
+        var columnKeys = layout.Headers.Select(MatchKey.Fold).ToList(); // folded once per table, not once per cell
+        var columnPeriods = columnKeys.Select(k => ColumnPeriod(k, context)).ToList();
         var latest = columnPeriods.Where(p => p is not null).OrderBy(p => p, StringComparer.Ordinal).LastOrDefault();
 
         var figures = new List<Figure>();
@@ -62,8 +63,8 @@ public static partial class TableFigureReader
                 }
 
                 var header = layout.Headers[c];
-                var columnKey = MatchKey.Fold(header);
-                if (Decide(header, label, rowUnit, aboveUnit) is not { } meaning)
+                var columnKey = columnKeys[c];
+                if (Decide(header, columnKey, label, labelKey, rowUnit, aboveUnit) is not { } meaning)
                 {
                     continue;
                 }
@@ -108,9 +109,13 @@ public static partial class TableFigureReader
     /// the row (a transposed table); unit from brackets in either, a count's own unit, the row's unit
     /// column or the unit line above the table. Null when nothing names a metric with a unit.
     /// </summary>
-    public static ColumnMeaning? Decide(string column, string row, CellUnit? rowUnit = null, CellUnit? aboveUnit = null)
+    public static ColumnMeaning? Decide(string column, string row, CellUnit? rowUnit = null, CellUnit? aboveUnit = null) =>
+        Decide(column, MatchKey.Fold(column), row, MatchKey.Fold(row), rowUnit, aboveUnit);
+
+    /// <summary>The same, with the header and the label already folded (<see cref="MatchKey.Fold"/>) by the caller.</summary>
+    private static ColumnMeaning? Decide(string column, string columnKey, string row, string rowKey, CellUnit? rowUnit, CellUnit? aboveUnit)
     {
-        var cell = (ColumnKey: MatchKey.Fold(column), RowKey: MatchKey.Fold(row), RowUnit: rowUnit, AboveUnit: aboveUnit);
+        var cell = (ColumnKey: columnKey, RowKey: rowKey, RowUnit: rowUnit, AboveUnit: aboveUnit);
         var bracket = UnitReader.InBrackets(column) ?? UnitReader.InBrackets(row);
         var percent = bracket?.Unit == Units.Percent || cell.ColumnKey.Contains('%', StringComparison.Ordinal);
         var measure = HeaderWords.MeasureOf(cell.ColumnKey, percent) ?? Measure.Level;
