@@ -105,23 +105,9 @@ public static class TextWords
     public static List<(int Start, int End)> Of(string key)
     {
         var words = new List<(int, int)>();
-        var i = 0;
-        while (i < key.Length)
+        for (var i = 0; Next(key, ref i, out var start);)
         {
-            if (!CharKinds.IsLetterOrDigit(key[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var end = i;
-            while (end < key.Length && CharKinds.IsLetterOrDigit(key[end]))
-            {
-                end++;
-            }
-
-            words.Add((i, end));
-            i = end;
+            words.Add((start, i));
         }
 
         return words;
@@ -133,29 +119,31 @@ public static class TextWords
     internal static List<(int Start, int End, int Word)> Of(string key, FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> kept, WordFilter filter)
     {
         var words = new List<(int, int, int)>();
-        var i = 0;
-        while (i < key.Length)
+        for (var i = 0; Next(key, ref i, out var start);)
         {
-            if (!CharKinds.IsLetterOrDigit(key[i]))
+            if (filter.MayContain(key.AsSpan(start, i - start)) && kept.TryGetValue(key.AsSpan(start, i - start), out var word))
             {
-                i++;
-                continue;
+                words.Add((start, i, word));
             }
-
-            var end = i;
-            while (end < key.Length && CharKinds.IsLetterOrDigit(key[end]))
-            {
-                end++;
-            }
-
-            if (filter.MayContain(key.AsSpan(i, end - i)) && kept.TryGetValue(key.AsSpan(i, end - i), out var word))
-            {
-                words.Add((i, end, word));
-            }
-
-            i = end;
         }
 
         return words;
+    }
+
+    /// <summary>The next word at or after <paramref name="i"/>: its start, and <paramref name="i"/> moved to its end; false past the last.</summary>
+    private static bool Next(string key, ref int i, out int start)
+    {
+        while (i < key.Length && !CharKinds.IsLetterOrDigit(key[i]))
+        {
+            i++;
+        }
+
+        start = i;
+        while (i < key.Length && CharKinds.IsLetterOrDigit(key[i]))
+        {
+            i++;
+        }
+
+        return i > start;
     }
 }
