@@ -6,7 +6,7 @@ using Pipeline.Extraction.Numbers;
 
 /// <summary>
 /// `dump FILE`: writes everything the numbers layer and the whole extractor give for the corpus, every example line
-/// of the test corpora, the test pages and a long input, so that a speed change can be checked byte for byte
+/// of the test corpora, the table pages, the test pages and a long input, so that a speed change can be checked byte for byte
 /// against the output of the code before it (`cmp before after`).
 /// </summary>
 public static class Equivalence
@@ -44,6 +44,11 @@ public static class Equivalence
     {
         var bulletins = Path.Combine(Corpus.Root, "corpus", "bulletins");
         foreach (var file in Directory.GetFiles(bulletins).Order(StringComparer.Ordinal))
+        {
+            yield return (Path.GetFileName(file), File.ReadAllText(file, Encoding.UTF8));
+        }
+
+        foreach (var file in Directory.GetFiles(Path.Combine(Corpus.Root, "corpus", "tables")).Where(f => !f.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             yield return (Path.GetFileName(file), File.ReadAllText(file, Encoding.UTF8));
         }
