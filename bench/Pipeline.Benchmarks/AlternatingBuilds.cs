@@ -5,17 +5,18 @@ using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
 /// <summary>
-/// `ab DIR_A DIR_B [ROUNDS]`: the figures layer of two builds (two copies of this benchmark's output folder) over the
-/// corpus, in one process, alternating: each round runs five passes of A, then five of B, and reads the thread's own
+/// `ab DIR_A DIR_B [ROUNDS] [tables]`: the figures layer of two builds (two copies of this benchmark's output folder) over the
+/// corpus's bulletins (or its table pages), in one process, alternating: each round runs five passes of A, then five of B, and reads the thread's own
 /// CPU time. On a shared machine this compares two builds fairly where wall times are noise: both see the same load
 /// minute by minute, and time spent waiting for a core is not counted.
 /// </summary>
 public static class AlternatingBuilds
 {
-    public static void Run(string folderA, string folderB, int rounds)
+    public static void Run(string folderA, string folderB, int rounds, bool tables = false)
     {
-        var a = Pass(folderA);
-        var b = Pass(folderB);
+        var texts = tables ? Corpus.Tables : Corpus.Texts;
+        var a = Pass(folderA, texts);
+        var b = Pass(folderB, texts);
         if (a() != b())
         {
             Console.WriteLine("the two builds give different figure counts");
@@ -53,7 +54,7 @@ public static class AlternatingBuilds
     }
 
     // One pass of a build's figures layer over the corpus, its extractor loaded on its own (reflection, as the types differ).
-    private static Func<int> Pass(string folder)
+    private static Func<int> Pass(string folder, string[] texts)
     {
         var context = new AssemblyLoadContext(folder);
         context.Resolving += (c, name) => File.Exists(Path.Combine(folder, name.Name + ".dll")) ? c.LoadFromAssemblyPath(Path.Combine(folder, name.Name + ".dll")) : null;
@@ -61,7 +62,7 @@ public static class AlternatingBuilds
         var read = extractor.GetMethods().First(m => m.Name == "Read");
         var extract = extractor.GetMethods().First(m => m.Name == "Extract" && m.GetParameters().Length == 4);
         var figures = extract.ReturnType.GetProperty("Figures")!;
-        var inputs = Corpus.Texts.Select(t => (ITuple)read.Invoke(null, [t, null])!).ToArray();
+        var inputs = texts.Select(t => (ITuple)read.Invoke(null, [t, null])!).ToArray();
         return () => inputs.Sum(r => ((ICollection)figures.GetValue(extract.Invoke(null, ["b", r[0], r[1], null]))!).Count);
     }
 

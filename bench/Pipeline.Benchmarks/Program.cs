@@ -114,8 +114,8 @@ if (args is ["long", ..])
 
 if (args is ["ab", var buildA, var buildB, ..])
 {
-    // `ab DIR_A DIR_B [ROUNDS]`: two builds' figures layer alternating in one process, in thread CPU time.
-    AlternatingBuilds.Run(buildA, buildB, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 60);
+    // `ab DIR_A DIR_B [ROUNDS] [tables]`: two builds' figures layer alternating in one process, in thread CPU time.
+    AlternatingBuilds.Run(buildA, buildB, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 60, args.Contains("tables"));
     return;
 }
 

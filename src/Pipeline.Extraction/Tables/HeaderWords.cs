@@ -45,80 +45,55 @@ public static class HeaderWords
     ];
 
     /// <summary>Row labels that open a total row ("Tổng cộng", "Cộng 6 tháng"): the report's own figure, no subject.</summary>
-    public static readonly IReadOnlyList<string> Totals = ["tổng cộng", "tổng số", "tổng", "cộng", "toàn tỉnh", "toàn khu", "tất cả", "chung"];
+    public static readonly FoldedPhrases Totals = new("tổng cộng", "tổng số", "tổng", "cộng", "toàn tỉnh", "toàn khu", "tất cả", "chung");
 
     /// <summary>Row labels that name a kind of flow or a measure, never a zone or a company.</summary>
-    public static readonly IReadOnlyList<string> Kinds =
-    [
+    public static readonly FoldedPhrases Kinds = new(
         "cấp mới", "điều chỉnh", "tăng vốn", "góp vốn", "mua cổ phần", "thu hồi", "chấm dứt", "giải thể", "trong đó", "lũy kế", "ước", "kế hoạch",
-        "thực hiện", "dự án fdi", "dự án ddi", "dự án trong nước", "fdi", "ddi",
-    ];
+        "thực hiện", "dự án fdi", "dự án ddi", "dự án trong nước", "fdi", "ddi"
+    );
 
     /// <summary>Row labels that name the row's own thing: a zone, a company, a project. These are subjects whatever else they say.</summary>
-    public static readonly IReadOnlyList<string> Named =
-    [
+    public static readonly FoldedPhrases Named = new(
         "kcn", "kkt", "kcx", "ccn", "khu công nghiệp", "khu kinh tế", "khu chế xuất", "cụm công nghiệp", "công ty", "cty", "tập đoàn",
-        "nhà máy", "dự án", "chi nhánh", "doanh nghiệp tư nhân", "hợp tác xã",
-    ];
+        "nhà máy", "dự án", "chi nhánh", "doanh nghiệp tư nhân", "hợp tác xã"
+    );
 
     /// <summary>Headers of columns that hold no figures: row numbers, units, labels of rows.</summary>
-    public static readonly IReadOnlyList<string> RowNumbers = ["stt", "tt", "số tt", "số thứ tự"];
+    public static readonly FoldedPhrases RowNumbers = new("stt", "tt", "số tt", "số thứ tự");
 
-    public static readonly IReadOnlyList<string> UnitColumns = ["đơn vị tính", "đvt", "đơn vị"];
+    public static readonly FoldedPhrases UnitColumns = new("đơn vị tính", "đvt", "đơn vị");
 
     /// <summary>Headers of label columns whose rows are measures, not subjects ("Chỉ tiêu", "Nội dung").</summary>
-    public static readonly IReadOnlyList<string> MeasureLabels = ["chỉ tiêu", "nội dung", "danh mục", "hạng mục", "tháng", "quý", "năm", "kỳ", "thời gian"];
+    public static readonly FoldedPhrases MeasureLabels = new("chỉ tiêu", "nội dung", "danh mục", "hạng mục", "tháng", "quý", "năm", "kỳ", "thời gian");
 
     /// <summary>Headers of label columns whose rows break a total down (by sector, by country): parts, but no zone, company or project.</summary>
-    public static readonly IReadOnlyList<string> Breakdowns = ["ngành", "lĩnh vực", "nhóm ngành", "quốc gia", "đối tác", "nước", "loại hình", "hình thức", "khu vực"];
+    public static readonly FoldedPhrases Breakdowns = new("ngành", "lĩnh vực", "nhóm ngành", "quốc gia", "đối tác", "nước", "loại hình", "hình thức", "khu vực");
 
     /// <summary>Headers of static quantities (a zone's planned area): they have no period.</summary>
-    public static readonly IReadOnlyList<string> Static = ["quy hoạch", "theo quy hoạch", "thành lập"];
+    public static readonly FoldedPhrases Static = new("quy hoạch", "theo quy hoạch", "thành lập");
 
     /// <summary>Header words that make a column a goal or an estimate.</summary>
-    public static readonly IReadOnlyList<string> Targets = ["kế hoạch", "kh", "chỉ tiêu", "mục tiêu", "dự toán"];
+    public static readonly FoldedPhrases Targets = new("kế hoạch", "kh", "chỉ tiêu", "mục tiêu", "dự toán");
 
-    public static readonly IReadOnlyList<string> Estimates = ["ước", "ước thực hiện", "ước tính", "dự kiến"];
+    public static readonly FoldedPhrases Estimates = new("ước", "ước thực hiện", "ước tính", "dự kiến");
 
     /// <summary>A unit line above a table ("ĐVT: tỷ đồng", "Đơn vị tính: triệu USD"): the words before its unit.</summary>
-    public static readonly IReadOnlyList<string> UnitLines = ["đvt:", "đvt :", "đơn vị tính:", "đơn vị tính :", "đơn vị:"];
+    public static readonly FoldedPhrases UnitLines = new("đvt:", "đvt :", "đơn vị tính:", "đơn vị tính :", "đơn vị:");
+
+    private static readonly (string Key, Measure Measure)[] MeasureKeys = [.. Measures.Select(m => (MatchKey.Fold(m.Phrase), m.Measure))];
 
     private static readonly PhraseMatcher<MetricCue> MetricPhrases = new(Metrics.Concat(Cues.Metrics).Select(c => (c.Phrase, c)));
 
     /// <summary>Metric phrases in a folded header, in text order (longest wins where two overlap).</summary>
     public static List<(CueHit Hit, MetricCue Cue)> MetricHits(string key) => MetricPhrases.FindAll(key);
 
-    /// <summary>Whether a folded text starts with one of the (unfolded) phrases, as whole words.</summary>
-    public static bool StartsWithAny(string key, IEnumerable<string> phrases) => phrases.Select(MatchKey.Fold).Any(p =>
-        key.StartsWith(p, StringComparison.Ordinal) && (key.Length == p.Length || !char.IsLetterOrDigit(key[p.Length])));
-
-    /// <summary>Whether a folded text holds one of the phrases as whole words.</summary>
-    public static bool ContainsAny(string key, IEnumerable<string> phrases) => phrases.Select(MatchKey.Fold).Any(p => ContainsWord(key, p));
-
-    public static bool ContainsWord(string key, string phrase)
-    {
-        var at = key.IndexOf(phrase, StringComparison.Ordinal);
-        while (at >= 0)
-        {
-            var before = at == 0 || !char.IsLetterOrDigit(key[at - 1]);
-            var after = at + phrase.Length == key.Length || !char.IsLetterOrDigit(key[at + phrase.Length]) || !char.IsLetterOrDigit(phrase[^1]);
-            if (before && after)
-            {
-                return true;
-            }
-
-            at = key.IndexOf(phrase, at + 1, StringComparison.Ordinal);
-        }
-
-        return false;
-    }
-
     /// <summary>The measure a comparison header names, or null for an amount.</summary>
     public static Measure? MeasureOf(string key, bool percent)
     {
-        foreach (var (phrase, measure) in Measures)
+        foreach (var (phrase, measure) in MeasureKeys)
         {
-            if (ContainsWord(key, MatchKey.Fold(phrase)))
+            if (WholeWords.Contains(key, phrase))
             {
                 return measure == Measure.Change && percent ? Measure.ChangePct : measure;
             }

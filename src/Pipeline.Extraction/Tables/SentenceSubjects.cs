@@ -117,7 +117,7 @@ public static partial class SentenceSubjects
         }
 
         var rest = MatchKey.Fold(before[end..]);
-        return WholeKeys.Any(w => HeaderWords.ContainsWord(rest, w)) ? null : name;
+        return WholeKeys.Any(w => WholeWords.Contains(rest, w)) ? null : name;
     }
 
     // A clause with ';' is never read; one without a zone or company word cannot match either pattern.

@@ -8,6 +8,31 @@ namespace Pipeline.Extraction.Tables;
 public sealed record ColumnMeaning(Metric Metric, Measure Measure, CellUnit Unit, bool FromRow);
 
 /// <summary>
+/// A column header or a row label as the reader needs it, read once for all its cells: folded, its unit in
+/// brackets, its metric phrases, and (for a header) the comparison it names with and without a percent unit.
+/// </summary>
+internal sealed record HeaderReading(string Text, string Key, CellUnit? Bracket, List<(CueHit Hit, MetricCue Cue)> Hits)
+{
+    private Measure? _measure;
+    private Measure? _percentMeasure;
+    private bool _measured;
+
+    public static HeaderReading Of(string text, string key) => new(text, key, UnitReader.InBrackets(text), HeaderWords.MetricHits(key));
+
+    public static HeaderReading Of(string text) => Of(text, MatchKey.Fold(text));
+
+    public Measure? MeasureOf(bool percent)
+    {
+        if (!_measured)
+        {
+            (_measure, _percentMeasure, _measured) = (HeaderWords.MeasureOf(Key, false), HeaderWords.MeasureOf(Key, true), true);
+        }
+
+        return percent ? _percentMeasure : _measure;
+    }
+}
+
+/// <summary>
 /// Turns the cells of one table into figures: each number under a column whose header (or whose
 /// row's label, when measures are rows) names a metric. Unit from the header's brackets, the row's
 /// unit column or a unit line above the table; scope from the column, the row, a section row or the
@@ -33,9 +58,14 @@ public static partial class TableFigureReader
         var captionScope = ScopeOf(captionKey);
         var captionPeriod = aboveUnit is null ? FirstPeriod(captionKey, context.ReferenceYear) : null;
         var labelHeader = layout.LabelColumn >= 0 ? MatchKey.Fold(layout.Headers[layout.LabelColumn]) : "";
-        var rowsAreMeasures = HeaderWords.StartsWithAny(labelHeader, HeaderWords.MeasureLabels) || HeaderWords.StartsWithAny(labelHeader, HeaderWords.Breakdowns);
-        var columnKeys = layout.Headers.Select(MatchKey.Fold).ToList(); // folded once per table, not once per cell
+        var rowsAreMeasures = HeaderWords.MeasureLabels.IsStartOf(labelHeader) || HeaderWords.Breakdowns.IsStartOf(labelHeader);
+        var columns = layout.Headers.Select(h => HeaderReading.Of(h)).ToList(); // read once per table, not once per cell
+        var columnKeys = columns.Select(h => h.Key).ToList();
         var columnPeriods = columnKeys.Select(k => ColumnPeriod(k, context)).ToList();
+        var columnScopes = columnKeys.Select(ScopeOf).ToList();
+        var columnStatic = columnKeys.Select(HeaderWords.Static.IsWithin).ToList();
+        var columnEstimate = columnKeys.Select(HeaderWords.Estimates.IsWithin).ToList();
+        var columnTarget = columnKeys.Select(HeaderWords.Targets.IsWithin).ToList();
         var latest = columnPeriods.Where(p => p is not null).OrderBy(p => p, StringComparer.Ordinal).LastOrDefault();
 
         var figures = new List<Figure>();
@@ -49,33 +79,37 @@ public static partial class TableFigureReader
             }
 
             var label = layout.LabelColumn >= 0 && layout.LabelColumn < row.Cells.Count ? row.Cells[layout.LabelColumn].Text : "";
-            var labelKey = MatchKey.Fold(label);
+            var labelReading = HeaderReading.Of(label);
+            var labelKey = labelReading.Key;
+            Scope? labelScope = null;
+            var labelScopeRead = false;
             var rowUnit = Enumerable.Range(0, Math.Min(row.Cells.Count, layout.Width))
                 .Where(c => layout.Kinds[c] == ColumnKind.Unit).Select(c => UnitReader.Read(row.Cells[c].Text)).FirstOrDefault(u => u is not null);
             var rowPeriod = FirstPeriod(labelKey, context.ReferenceYear);
-            var total = HeaderWords.StartsWithAny(labelKey, HeaderWords.Totals);
-            var subject = SubjectOf(label, labelKey, rowsAreMeasures, total, rowPeriod);
+            var total = HeaderWords.Totals.IsStartOf(labelKey);
+            var subject = SubjectOf(labelReading, rowsAreMeasures, total, rowPeriod);
             for (var c = 0; c < Math.Min(row.Cells.Count, layout.Width); c++)
             {
-                if (layout.Kinds[c] != ColumnKind.Data || CellValue.Read(row.Cells[c].Text) is not { } number)
+                if (layout.Kinds[c] != ColumnKind.Data || row.Cells[c].Number is not { } number)
                 {
                     continue;
                 }
 
                 var header = layout.Headers[c];
-                var columnKey = columnKeys[c];
-                if (Decide(header, columnKey, label, labelKey, rowUnit, aboveUnit) is not { } meaning)
+                if (Decide(columns[c], labelReading, rowUnit, aboveUnit) is not { } meaning)
                 {
                     continue;
                 }
 
-                var period = columnPeriods[c]
-                             ?? (meaning.Measure is Measure.PctOfSamePeriod or Measure.ChangePct or Measure.Change ? latest : null)
-                             ?? rowPeriod
-                             ?? (HeaderWords.ContainsAny(columnKey, HeaderWords.Static) ? null : captionPeriod ?? context.Period);
-                if (HeaderWords.ContainsAny(columnKey, HeaderWords.Static))
+                var period = columnStatic[c]
+                    ? columnPeriods[c]
+                    : columnPeriods[c]
+                      ?? (meaning.Measure is Measure.PctOfSamePeriod or Measure.ChangePct or Measure.Change ? latest : null)
+                      ?? rowPeriod
+                      ?? captionPeriod ?? context.Period;
+                if (columnScopes[c] is null && !labelScopeRead)
                 {
-                    period = columnPeriods[c];
+                    (labelScope, labelScopeRead) = (ScopeOf(labelKey), true);
                 }
 
                 var cellText = row.Cells[c];
@@ -86,9 +120,9 @@ public static partial class TableFigureReader
                     Value = Numbers.DigitParser.Tidy(number * meaning.Unit.Factor),
                     Unit = meaning.Unit.Unit,
                     Approx = Approx.Exact,
-                    Estimate = HeaderWords.ContainsAny(columnKey, HeaderWords.Estimates),
-                    Target = HeaderWords.ContainsAny(columnKey, HeaderWords.Targets),
-                    Scope = ScopeOf(columnKey) ?? ScopeOf(labelKey) ?? sectionScope ?? captionScope,
+                    Estimate = columnEstimate[c],
+                    Target = columnTarget[c],
+                    Scope = columnScopes[c] ?? labelScope ?? sectionScope ?? captionScope,
                     Period = period,
                     Text = cellText.Text,
                     Start = cellText.Start,
@@ -110,23 +144,22 @@ public static partial class TableFigureReader
     /// column or the unit line above the table. Null when nothing names a metric with a unit.
     /// </summary>
     public static ColumnMeaning? Decide(string column, string row, CellUnit? rowUnit = null, CellUnit? aboveUnit = null) =>
-        Decide(column, MatchKey.Fold(column), row, MatchKey.Fold(row), rowUnit, aboveUnit);
+        Decide(HeaderReading.Of(column), HeaderReading.Of(row), rowUnit, aboveUnit);
 
-    /// <summary>The same, with the header and the label already folded (<see cref="MatchKey.Fold"/>) by the caller.</summary>
-    private static ColumnMeaning? Decide(string column, string columnKey, string row, string rowKey, CellUnit? rowUnit, CellUnit? aboveUnit)
+    /// <summary>The same, with the header and the label already read by the caller.</summary>
+    private static ColumnMeaning? Decide(HeaderReading column, HeaderReading row, CellUnit? rowUnit, CellUnit? aboveUnit)
     {
-        var cell = (ColumnKey: columnKey, RowKey: rowKey, RowUnit: rowUnit, AboveUnit: aboveUnit);
-        var bracket = UnitReader.InBrackets(column) ?? UnitReader.InBrackets(row);
-        var percent = bracket?.Unit == Units.Percent || cell.ColumnKey.Contains('%', StringComparison.Ordinal);
-        var measure = HeaderWords.MeasureOf(cell.ColumnKey, percent) ?? Measure.Level;
+        var bracket = column.Bracket ?? row.Bracket;
+        var percent = bracket?.Unit == Units.Percent || column.Key.Contains('%', StringComparison.Ordinal);
+        var measure = column.MeasureOf(percent) ?? Measure.Level;
         if (measure is Measure.PctOfSamePeriod or Measure.PctOfPlan or Measure.SharePct or Measure.ChangePct)
         {
-            bracket = new CellUnit(Units.Percent, 1);
+            bracket = PercentUnit;
         }
 
-        foreach (var (key, fromRow) in new[] { (cell.ColumnKey, false), (cell.RowKey, true) })
+        for (var side = 0; side < 2; side++)
         {
-            var hits = HeaderWords.MetricHits(key);
+            var (hits, fromRow) = side == 0 ? (column.Hits, false) : (row.Hits, true);
             if (hits.Count == 0)
             {
                 continue;
@@ -149,7 +182,7 @@ public static partial class TableFigureReader
                 return new ColumnMeaning(first.Metric, measure, new CellUnit(count, 1), fromRow);
             }
 
-            var outer = cell.RowUnit ?? cell.AboveUnit;
+            var outer = rowUnit ?? aboveUnit;
             if (outer is not null && hits.FirstOrDefault(h => (h.Cue.Governs & outer.Class) != 0).Cue is { } found)
             {
                 return new ColumnMeaning(found.Metric, measure, outer, fromRow);
@@ -158,6 +191,8 @@ public static partial class TableFigureReader
 
         return null;
     }
+
+    private static readonly CellUnit PercentUnit = new(Units.Percent, 1);
 
     private static Scope? ScopeOf(string key)
     {
@@ -191,18 +226,18 @@ public static partial class TableFigureReader
         key.Length == 0 ? null : PeriodRecognizer.Find(key, year).FirstOrDefault(p => !p.Comparison)?.Period;
 
     // The row's own thing: a named zone or company, or any label of a table whose rows are not measures, periods, totals or kinds of flow.
-    private static string? SubjectOf(string label, string key, bool rowsAreMeasures, bool total, string? rowPeriod)
+    private static string? SubjectOf(HeaderReading label, bool rowsAreMeasures, bool total, string? rowPeriod)
     {
-        if (label.Length == 0 || total || rowPeriod is not null || HeaderWords.StartsWithAny(key, HeaderWords.Kinds))
+        if (label.Text.Length == 0 || total || rowPeriod is not null || HeaderWords.Kinds.IsStartOf(label.Key))
         {
             return null;
         }
 
-        if (HeaderWords.StartsWithAny(key, HeaderWords.Named))
+        if (HeaderWords.Named.IsStartOf(label.Key))
         {
-            return label.Trim();
+            return label.Text.Trim();
         }
 
-        return rowsAreMeasures || HeaderWords.MetricHits(key).Count > 0 ? null : label.Trim();
+        return rowsAreMeasures || label.Hits.Count > 0 ? null : label.Text.Trim();
     }
 }

@@ -111,7 +111,7 @@ public static partial class TableFinder
         }
 
         var first = at;
-        if (rows.Count < 2 || !rows.Any(r => r.Cells.Count >= 2 && r.Cells.Any(c => CellValue.Read(c.Text) is not null)))
+        if (rows.Count < 2 || !rows.Any(r => r.Cells.Count >= 2 && r.Cells.Any(c => c.Number is not null)))
         {
             at = i - 1; // the caller steps past the last line read
             return null;

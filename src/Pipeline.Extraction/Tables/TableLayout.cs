@@ -27,7 +27,7 @@ public sealed record TableLayout(int HeaderRows, int Width, IReadOnlyList<string
     {
         var rows = table.Rows;
         var headerRows = 0;
-        while (headerRows < rows.Count && !rows[headerRows].Cells.Any(c => CellValue.Read(c.Text) is not null) && !rows[headerRows].IsSection)
+        while (headerRows < rows.Count && !rows[headerRows].Cells.Any(c => c.Number is not null) && !rows[headerRows].IsSection)
         {
             headerRows++;
         }
@@ -92,13 +92,14 @@ public sealed record TableLayout(int HeaderRows, int Width, IReadOnlyList<string
         for (var c = 0; c < width; c++)
         {
             var key = MatchKey.Fold(headers[c]).Trim();
-            var cells = data.Select(r => c < r.Cells.Count ? r.Cells[c].Text : "").Where(t => t.Length > 0 && t != "-").ToList();
-            var numeric = cells.Count(t => CellValue.Read(t) is not null);
-            if (HeaderWords.RowNumbers.Select(MatchKey.Fold).Contains(key))
+            var column = data.Where(r => c < r.Cells.Count).Select(r => r.Cells[c]).Where(t => t.Text.Length > 0 && t.Text != "-").ToList();
+            var cells = column.Select(t => t.Text).ToList();
+            var numeric = column.Count(t => t.Number is not null);
+            if (HeaderWords.RowNumbers.IsWhole(key))
             {
                 kinds[c] = ColumnKind.RowNumber;
             }
-            else if (HeaderWords.UnitColumns.Select(MatchKey.Fold).Contains(key) || (cells.Count > 0 && cells.All(t => UnitReader.Read(t) is not null)))
+            else if (HeaderWords.UnitColumns.IsWhole(key) || (cells.Count > 0 && cells.All(t => UnitReader.Read(t) is not null)))
             {
                 kinds[c] = ColumnKind.Unit;
             }

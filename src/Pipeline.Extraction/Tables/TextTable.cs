@@ -4,13 +4,16 @@ namespace Pipeline.Extraction.Tables;
 public sealed record TableCell(string Text, int Start, int End)
 {
     public bool IsEmpty => Text.Length == 0;
+
+    /// <summary>The one number the cell holds (<see cref="CellValue.Read"/>), or null; read once, as layout and reader both ask.</summary>
+    public decimal? Number { get; } = CellValue.Read(Text);
 }
 
 /// <summary>One line of a table: its cells, or a section row ("I. Dự án FDI") when it has one cell only.</summary>
 public sealed record TableRow(IReadOnlyList<TableCell> Cells, int Start, int End, string Line)
 {
     /// <summary>A row naming a part of the table ("I. Dự án FDI"): one text cell, no number.</summary>
-    public bool IsSection => Cells.Count(c => !c.IsEmpty) == 1 && !Cells.Any(c => CellValue.Read(c.Text) is not null);
+    public bool IsSection { get; } = Cells.Count(c => !c.IsEmpty) == 1 && !Cells.Any(c => c.Number is not null);
 }
 
 /// <summary>

@@ -55,7 +55,7 @@ public static partial class UnitReader
         }
 
         var key = MatchKey.Fold(line.Trim().Trim('(', ')'));
-        foreach (var lead in HeaderWords.UnitLines.Select(MatchKey.Fold))
+        foreach (var lead in HeaderWords.UnitLines.Keys)
         {
             if (key.StartsWith(lead, StringComparison.Ordinal))
             {
@@ -66,10 +66,19 @@ public static partial class UnitReader
         return null;
     }
 
+    // No unit or scale word starts with a digit, so a cell that does ("612,4") is read no further.
+    private static readonly bool DigitLed = Words.Keys.Concat(Scales.Keys).Any(k => k.Length > 0 && char.IsAsciiDigit(k[0]));
+
     /// <summary>A unit written alone: scale words then a unit word ("triệu USD", "tỷ đồng", "%", "người").</summary>
     public static CellUnit? Read(string text)
     {
-        var key = MatchKey.Fold(text.Trim().TrimEnd('.', ';', ','));
+        var trimmed = text.Trim();
+        if (!DigitLed && trimmed.Length > 0 && char.IsAsciiDigit(trimmed[0]))
+        {
+            return null;
+        }
+
+        var key = MatchKey.Fold(trimmed.TrimEnd('.', ';', ','));
         if (key.Length == 0)
         {
             return null;
