@@ -107,10 +107,11 @@ public static class DocumentExtractor
         var publishedYear = metadata.Published is { Length: >= 4 } p && int.TryParse(p[..4], CultureInfo.InvariantCulture, out var y) ? y : 0;
         var context = DocumentPeriod.Decide(text, metadata, publishedYear);
         var periods = PeriodRecognizer.Find(text.Key, context.ReferenceYear, context.ReferenceMonth);
-        var sentenceFigures = FigureExtractor.Extract(text.Clean, text.Key, text.Sentences, scan, periods, context);
+        // Tables give figures of their own, read from their headers; their lines are not read as sentences.
+        var tables = TableExtractor.Read(text.Clean, context);
+        var sentenceFigures = FigureExtractor.Extract(text.Clean, text.Key, text.Sentences, scan, periods, context, skip: tables);
         stages?.Report(ReadingStage.Tables);
-        // Tables give figures of their own, read from their headers; their lines' sentence reading gives way.
-        var figures = UnitCheck.Flag(TableExtractor.Merge(text.Clean, SentenceSubjects.Fill(text.Clean, text.Sentences, sentenceFigures), context));
+        var figures = UnitCheck.Flag(TableExtractor.Merge(SentenceSubjects.Fill(text.Clean, text.Sentences, sentenceFigures), tables));
         var warnings = scan.Skipped.Where(s => s.Reason.StartsWith("malformed", StringComparison.Ordinal))
             .Select(s => $"skipped '{s.Text}' at {s.Start}: {s.Reason}").ToList();
         return new ExtractedDocument

@@ -35,7 +35,7 @@ public static partial class FigureExtractor
     /// <paramref name="fired"/>, when given, is told every rule that fired for each quantity (the rule tests read it).
     /// </summary>
     public static IReadOnlyList<Figure> Extract(string clean, string key, IReadOnlyList<Sentence> sentences, NumberScan scan,
-        IReadOnlyList<PeriodMention> periods, DocumentContext context, ICollection<RuleFiring>? fired = null)
+        IReadOnlyList<PeriodMention> periods, DocumentContext context, ICollection<RuleFiring>? fired = null, Tables.TableReading? skip = null)
     {
         var cues = new DocumentCues(key);
         var found = new List<Figure>();
@@ -56,7 +56,7 @@ public static partial class FigureExtractor
             }
 
             frames.Enter(sentence, inSentence.Count > 0 ? inSentence[0].Start : sentence.Span.End);
-            if (inSentence.Count > 0)
+            if (inSentence.Count > 0 && skip?.Holds(sentence.Span.Start, sentence.Span.End) != true)
             {
                 var reader = new SentenceReader(clean, key, sentence, inSentence, periods, context, cues, frames, fired);
                 found.AddRange(reader.Read());

@@ -116,6 +116,11 @@ public static class PeriodRecognizer
 
     public static IReadOnlyList<PeriodMention> Find(string key, int referenceYear, int referenceMonth = 0)
     {
+        if (!MayName(key))
+        {
+            return [];
+        }
+
         var reference = new Reference(referenceYear, referenceMonth);
         var found = new List<PeriodMention>();
         var taken = new TakenSpans();
@@ -156,6 +161,29 @@ public static class PeriodRecognizer
 
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
+    }
+
+    // Every form needs a digit or one of these words, so a text with neither ("Số dự án", "KCN Quế Võ": most table
+    // headers and row labels) names no period and is not run through fifteen patterns.
+    private static readonly SearchValues<string> AnchorWords = SearchValues.Create(
+        new[] { "tháng", "năm", "quý", "ngày" }.Select(MatchKey.Fold).ToArray(), StringComparison.Ordinal);
+
+    private static bool MayName(string key)
+    {
+        if (key.AsSpan().ContainsAny(AnchorWords))
+        {
+            return true;
+        }
+
+        foreach (var c in key)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // What the pattern \d{4} finds: four digits in a row (\d is any Unicode decimal digit, as char.IsDigit).
