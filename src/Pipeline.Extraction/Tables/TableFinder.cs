@@ -76,13 +76,14 @@ public static partial class TableFinder
         }
 
         var rows = new List<TableRow>();
+        var outer = OuterBars(lines[at]);
         var i = at;
         while (i < lines.Count)
         {
             var line = lines[i];
             if (line.Piped)
             {
-                rows.Add(Split(line));
+                rows.Add(Split(line, outer));
                 i++;
                 continue;
             }
@@ -100,7 +101,10 @@ public static partial class TableFinder
                 j++;
             }
 
-            if (j < lines.Count && !lines[j].Piped && lines[j].Text.Length <= MaxCaption && NextPiped(lines, j + 1) is { } next)
+            // The row after it must hold a number: a table that starts with its header row is a new table, the short
+            // line above it its caption ("Một số chỉ tiêu khác:").
+            if (j < lines.Count && !lines[j].Piped && lines[j].Text.Length <= MaxCaption && NextPiped(lines, j + 1) is { } next
+                && Split(lines[next], outer).Cells.Any(c => c.Number is not null))
             {
                 rows.Add(new TableRow([new TableCell(lines[j].Text.Trim(), lines[j].Start, lines[j].End)], lines[j].Start, lines[j].End, lines[j].Text));
                 i = next;
@@ -134,20 +138,22 @@ public static partial class TableFinder
         return j < lines.Count && lines[j].Piped ? j : null;
     }
 
-    private static TableRow Split(Line line)
+    // Outer bars ("| a | b |") open and close every row of a table written so; they hold no cell. The table's first row
+    // tells: in a table without them, a bar at a row's start is an empty first cell (a total row without a row number: " | Cộng | 154").
+    private static bool OuterBars(Line first) => first.Text.AsSpan().TrimStart().StartsWith('|') && first.Text.AsSpan().TrimEnd().EndsWith('|');
+
+    private static TableRow Split(Line line, bool outer)
     {
         var cells = new List<TableCell>();
         var text = line.Text;
         var trimmed = text.TrimEnd();
         var from = 0;
-        // Outer bars ("| a | b |") open and close the row; they hold no cell.
-        var lead = text.TrimStart();
-        if (lead.StartsWith('|'))
+        if (outer)
         {
             from = text.IndexOf('|', StringComparison.Ordinal) + 1;
         }
 
-        var stop = trimmed.EndsWith('|') && lead.StartsWith('|') ? trimmed.Length - 1 : text.Length;
+        var stop = outer ? trimmed.Length - 1 : text.Length;
         while (from <= stop)
         {
             var bar = text.IndexOf('|', from);
