@@ -165,6 +165,25 @@ public class TableTests
     }
 
     [Fact]
+    public void A_table_copied_with_tabs_is_read_from_its_one_header_line_of_names_and_units()
+    {
+        var text = "Kết quả sản xuất kinh doanh năm 2023\n\nKết quả theo từng KCN:\n\n"
+                   + "Khu công nghiệp\tDoanh thu (tỷ đồng)\tXuất khẩu (triệu USD)\nKCN Phú Tài\t8.412\t215,6\nKCN Long Mỹ\t3.126\t48,2\n";
+        var figures = TableFigures(text);
+        Assert.Equal(4, figures.Count);
+        Assert.Contains(figures, f => f is { Metric: Metric.Revenue, Unit: "VND", Value: 8_412_000_000_000m, Subject: "KCN Phú Tài" });
+        Assert.Contains(figures, f => f is { Metric: Metric.ExportValue, Unit: "USD", Value: 48_200_000m, Subject: "KCN Long Mỹ" });
+    }
+
+    [Fact]
+    public void A_lead_naming_one_scope_carries_it_into_the_table_and_one_naming_two_does_not()
+    {
+        const string Table = "\n\nQuốc gia | Số dự án | Vốn đăng ký (triệu USD)\nHàn Quốc | 12 | 186,3\nNhật Bản | 4 | 62,8\n";
+        Assert.All(TableFigures("Năm 2024\n\nCác KCN thu hút vốn FDI từ nhiều đối tác:" + Table), f => Assert.Equal(Scope.Fdi, f.Scope));
+        Assert.All(TableFigures("Năm 2024\n\nCác KCN thu hút dự án FDI và dự án trong nước:" + Table), f => Assert.Null(f.Scope));
+    }
+
+    [Fact]
     public void Aligned_columns_are_read_from_their_two_header_lines()
     {
         var text = "Sản xuất kinh doanh năm 2017\n\n"

@@ -78,7 +78,9 @@ public static partial class TableFigureReader
 
         var captionKey = MatchKey.Fold(table.Caption ?? "");
         var aboveUnit = UnitReader.FromUnitLine(table.Caption);
-        var captionScope = ScopeOf(captionKey);
+        // The caption's scope, else the lead's when it names one scope only ("thu hút vốn FDI từ nhiều đối tác"): it carries
+        // into the table as into the sentences under it.
+        var captionScope = ScopeOf(captionKey) ?? OnlyScope(table.Lead);
         var captionPeriod = aboveUnit is null ? FirstPeriod(captionKey, context.ReferenceYear) : null;
         var labelHeader = layout.LabelColumn >= 0 ? MatchKey.Fold(layout.Headers[layout.LabelColumn]) : "";
         var rowsAreMeasures = HeaderWords.MeasureLabels.IsStartOf(labelHeader) || HeaderWords.Breakdowns.IsStartOf(labelHeader);
@@ -226,6 +228,17 @@ public static partial class TableFigureReader
     {
         var hits = ScopePhrases.FindAll(key);
         return hits.Count == 0 ? null : hits[0].Value;
+    }
+
+    private static Scope? OnlyScope(string? lead)
+    {
+        if (lead is null)
+        {
+            return null;
+        }
+
+        var hits = ScopePhrases.FindAll(MatchKey.Fold(lead));
+        return hits.Count > 0 && hits.TrueForAll(h => h.Value == hits[0].Value) ? hits[0].Value : null;
     }
 
     private static readonly PhraseMatcher<Scope> ScopePhrases = new(Cues.Scopes.Select(s => (s.Phrase, s.Scope)));
