@@ -46,7 +46,8 @@ public sealed class TableCellsTests
 
         var newProjects2023 = Assert.Single(cells, c => c.RowHeader == "Cấp mới" && c.Text == "48");
         Assert.Equal("Năm 2023 › Số dự án", newProjects2023.HeaderPath);
-        Assert.Equal(["Nội dung", "Năm 2022", "Năm 2023", "Tăng/giảm (%)"], cells.Where(c => c.Row == 1).Select(c => c.Text));
+        // A merged header cell stands at its first column; the columns it spans are kept empty, as the table's grid has them.
+        Assert.Equal(["Nội dung", "Năm 2022", "", "Năm 2023", "", "Tăng/giảm (%)", ""], cells.Where(c => c.Row == 1).Select(c => c.Text));
         Assert.All(cells.Where(c => c.Row <= 2), c => Assert.Equal((StoredTableCell.HeaderKind, null), (c.Kind, c.HeaderPath)));
         Assert.Equal(("Tổng", 5), (cells.Single(c => c.Row == 5 && c.Column == 1).Text, cells.Single(c => c.Text == "882,1").Column));
     }

@@ -279,6 +279,45 @@ public class ArticleEdgeTests
         Assert.Null(article.Published);
     }
 
+    private const string Lead = "<p>Năm 2023, các KCN thu hút 25 dự án mới, tổng vốn đăng ký 820 triệu USD, vượt kế hoạch năm.</p>";
+
+    [Fact]
+    public void Merged_cells_leave_their_other_places_empty_so_each_cell_stays_under_its_header()
+    {
+        var article = Body(Lead + "<table><tr><th rowspan=\"2\">Khu vực</th><th rowspan=\"2\">KCN</th><th colspan=\"2\">Vốn đầu tư</th></tr>"
+            + "<tr><th>Triệu USD</th><th>Tỷ đồng</th></tr>"
+            + "<tr><td rowspan=\"2\">Quận Hải An</td><td>KCN Đình Vũ</td><td>412,5</td><td>1.250</td></tr>"
+            + "<tr><td>KCN Nam Đình Vũ</td><td>286,0</td><td>-</td></tr>"
+            + "<tr><td colspan=\"2\">Tổng cộng</td><td>698,5</td><td>1.250</td></tr></table>");
+        Assert.Contains("Khu vực | KCN | Vốn đầu tư |\n |  | Triệu USD | Tỷ đồng\nQuận Hải An | KCN Đình Vũ | 412,5 | 1.250\n"
+                        + " | KCN Nam Đình Vũ | 286,0 | -\nTổng cộng |  | 698,5 | 1.250", article.Body.Replace(" \n", "\n"));
+    }
+
+    [Fact]
+    public void A_rowspan_ends_with_its_row_group_and_a_one_cell_row_stays_a_line()
+    {
+        var article = Body(Lead + "<table><thead><tr><th rowspan=\"3\">Chỉ tiêu</th><th>Năm 2023</th></tr></thead>"
+            + "<tbody><tr><td colspan=\"2\">I. Dự án FDI</td></tr><tr><td>Cấp mới</td><td>14</td></tr></tbody>"
+            + "<tfoot><tr><td>Tổng</td><td rowspan=\"0\">14</td></tr><tr><td>Ghi chú</td></tr></tfoot></table>");
+        var lines = article.Body.Split('\n').Select(l => l.TrimEnd()).ToList();
+        Assert.Contains("Chỉ tiêu | Năm 2023", lines);
+        Assert.Contains("I. Dự án FDI", lines); // a section title spanning the table is one cell, no padding
+        Assert.Contains("Cấp mới | 14", lines); // the header's rowspan does not reach into the body
+        Assert.Contains("Ghi chú |", lines); // rowspan="0" runs to the end of its group (the tfoot)
+    }
+
+    [Theory]
+    [InlineData("<td colspan=\"abc\">A</td><td>1</td>", "A | 1")]
+    [InlineData("<td colspan=\"-3\">A</td><td>1</td>", "A | 1")]
+    [InlineData("<td colspan=\" 2 \">A</td><td>1</td>", "A |  | 1")]
+    [InlineData("<td colspan=\"100000\">A</td><td>1</td>", "A |")]
+    public void Malformed_or_huge_spans_are_read_as_html_reads_them_within_a_bound(string row, string expected)
+    {
+        var body = Body(Lead + $"<table><tr><td>Tên</td><td>Số</td></tr><tr>{row}</tr></table>").Body;
+        Assert.Contains(expected, body);
+        Assert.True(body.Length < 2000, body);
+    }
+
     [Fact]
     public void A_date_line_with_a_view_count_and_an_author_is_read_and_dropped()
     {

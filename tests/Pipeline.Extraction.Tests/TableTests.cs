@@ -13,8 +13,8 @@ public class TableTests
     [MemberData(nameof(Headers))]
     public void Reads_each_header_as_its_metric_measure_and_unit(string header, string expected)
     {
-        var parts = header.Split("//", 2);
-        var meaning = TableFigureReader.Decide(parts[0].Trim(), parts.Length > 1 ? parts[1].Trim() : "");
+        var parts = header.Split("//", 3);
+        var meaning = TableFigureReader.Decide(parts[0].Trim(), parts.Length > 1 ? parts[1].Trim() : "", cell: parts.Length > 2 ? parts[2].Trim() : null);
         var want = expected.Split(' ');
         if (want[0] == "none")
         {
@@ -27,6 +27,26 @@ public class TableTests
         Assert.Equal(want[1], FigureJson.Name(meaning.Measure));
         Assert.Equal(want[2], meaning.Unit.Unit);
         Assert.Equal(decimal.Parse(want[3], CultureInfo.InvariantCulture), meaning.Unit.Factor);
+    }
+
+    public static TheoryData<string, string> Cells => ExampleFile.Load("table-cells.txt");
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public void Reads_each_cell_as_its_number_unit_and_change_word(string cell, string expected)
+    {
+        var reading = CellValue.ReadCell(cell);
+        var want = expected.Split(' ');
+        if (want[0] == "none")
+        {
+            Assert.Null(reading.Number);
+            return;
+        }
+
+        Assert.Equal(decimal.Parse(want[0], CultureInfo.InvariantCulture), reading.Number);
+        Assert.Equal(want[1] == "-" ? null : want[1], reading.Unit?.Unit);
+        Assert.Equal(decimal.Parse(want[2], CultureInfo.InvariantCulture), reading.Unit?.Factor ?? 1m);
+        Assert.Equal(int.Parse(want[3], CultureInfo.InvariantCulture), reading.Direction);
     }
 
     private static IReadOnlyList<Figure> TableFigures(string text) =>
@@ -93,6 +113,74 @@ public class TableTests
         var text = "Danh bạ điện thoại\n\nSTT | Họ và tên | Chức vụ | Điện thoại cơ quan | Phòng làm việc\n"
                    + "1 | Nguyễn Văn An | Trưởng ban | 0256.3822.915 | Phòng 201\n2 | Trần Thị Bích | Phó Trưởng ban | 0256.3822.916 | Phòng 202\n";
         Assert.Empty(DocumentExtractor.Extract("table", text).Figures);
+    }
+
+    [Fact]
+    public void A_header_row_of_bare_years_is_a_header_and_its_years_are_periods()
+    {
+        var text = "Một số chỉ tiêu giai đoạn 2021 - 11 tháng 2024\n\n"
+                   + "TT | Chỉ tiêu | ĐVT | 2021 | 2022 | 11 tháng 2024\n1 | Vốn đăng ký cấp mới | Tỷ đồng | 3.412 | 5.870 | 6.540\n"
+                   + "2 | Kim ngạch xuất khẩu | Triệu USD | 1.186,4 | 1.342,7 | 1.298,6\n";
+        var figures = TableFigures(text);
+        Assert.Equal(6, figures.Count); // the years and the row numbers are no figures
+        Assert.Contains(figures, f => f is { Metric: Metric.InvestmentCapital, Unit: "VND", Value: 3_412_000_000_000m, Period: "2021" });
+        Assert.Contains(figures, f => f is { Metric: Metric.ExportValue, Unit: "USD", Value: 1_298_600_000m, Period: "2024-01..2024-11" });
+    }
+
+    [Fact]
+    public void A_column_merged_down_over_a_group_of_rows_is_no_subject_and_a_merged_total_label_is_the_total()
+    {
+        // As an HTML table with rowspan and colspan becomes text: the merged places are empty cells.
+        var text = "Thu hút đầu tư năm 2023\n\nKết quả theo từng KCN:\n\n"
+                   + "Quận, huyện | Khu công nghiệp | Số dự án cấp mới | Vốn đầu tư đăng ký |\n |  |  | Triệu USD | Tỷ đồng\n"
+                   + "Quận Hải An | KCN Đình Vũ | 6 | 412,5 | 1.250\n | KCN Nam Đình Vũ | 4 | 286,0 | -\n"
+                   + "Tổng cộng |  | 10 | 698,5 | 1.250\n";
+        var figures = TableFigures(text);
+        Assert.Equal(8, figures.Count);
+        Assert.Contains(figures, f => f is { Metric: Metric.InvestmentCapital, Unit: "USD", Value: 286_000_000m, Subject: "KCN Nam Đình Vũ" });
+        Assert.Contains(figures, f => f is { Metric: Metric.InvestmentCapital, Unit: "VND", Value: 1_250_000_000_000m, Subject: "KCN Đình Vũ" });
+        Assert.Contains(figures, f => f is { Metric: Metric.Projects, Value: 10m, Subject: null });
+    }
+
+    [Fact]
+    public void A_bar_at_the_start_of_a_row_only_is_an_empty_first_cell()
+    {
+        var text = "Hoạt động của các KCN năm 2024\n\nTT | Tên khu công nghiệp | Số dự án | Số lao động (người)\n"
+                   + "1 | KCN Lễ Môn | 64 | 8.215\n2 | KCN Bỉm Sơn | 28 | 6.870\n | Cộng | 92 | 15.085\n";
+        var figures = TableFigures(text);
+        Assert.Contains(figures, f => f is { Metric: Metric.Projects, Value: 92m, Subject: null });
+        Assert.Contains(figures, f => f is { Metric: Metric.Labour, Value: 15_085m, Subject: null });
+    }
+
+    [Fact]
+    public void A_short_line_before_a_header_row_starts_a_new_table()
+    {
+        var text = "Xuất nhập khẩu quý III/2024\n\nChỉ tiêu | Tháng 7 | Quý III\nKim ngạch xuất khẩu (triệu USD) | 284,6 | 882,3\n\n"
+                   + "Một số chỉ tiêu khác:\n\nChỉ tiêu | Quý III/2024 | So với cùng kỳ\nNộp ngân sách nhà nước | 412,6 tỷ | tăng 8,4%\n";
+        var figures = TableFigures(text);
+        Assert.Equal(4, figures.Count);
+        Assert.Contains(figures, f => f is { Metric: Metric.ExportValue, Value: 284_600_000m, Period: "2024-07" });
+        Assert.Contains(figures, f => f is { Metric: Metric.BudgetContribution, Measure: Measure.Level, Unit: "VND", Value: 412_600_000_000m, Period: "2024-Q3" });
+        Assert.Contains(figures, f => f is { Metric: Metric.BudgetContribution, Measure: Measure.ChangePct, Value: 8.4m, Period: "2024-Q3", Subject: null });
+    }
+
+    [Fact]
+    public void A_table_copied_with_tabs_is_read_from_its_one_header_line_of_names_and_units()
+    {
+        var text = "Kết quả sản xuất kinh doanh năm 2023\n\nKết quả theo từng KCN:\n\n"
+                   + "Khu công nghiệp\tDoanh thu (tỷ đồng)\tXuất khẩu (triệu USD)\nKCN Phú Tài\t8.412\t215,6\nKCN Long Mỹ\t3.126\t48,2\n";
+        var figures = TableFigures(text);
+        Assert.Equal(4, figures.Count);
+        Assert.Contains(figures, f => f is { Metric: Metric.Revenue, Unit: "VND", Value: 8_412_000_000_000m, Subject: "KCN Phú Tài" });
+        Assert.Contains(figures, f => f is { Metric: Metric.ExportValue, Unit: "USD", Value: 48_200_000m, Subject: "KCN Long Mỹ" });
+    }
+
+    [Fact]
+    public void A_lead_naming_one_scope_carries_it_into_the_table_and_one_naming_two_does_not()
+    {
+        const string Table = "\n\nQuốc gia | Số dự án | Vốn đăng ký (triệu USD)\nHàn Quốc | 12 | 186,3\nNhật Bản | 4 | 62,8\n";
+        Assert.All(TableFigures("Năm 2024\n\nCác KCN thu hút vốn FDI từ nhiều đối tác:" + Table), f => Assert.Equal(Scope.Fdi, f.Scope));
+        Assert.All(TableFigures("Năm 2024\n\nCác KCN thu hút dự án FDI và dự án trong nước:" + Table), f => Assert.Null(f.Scope));
     }
 
     [Fact]

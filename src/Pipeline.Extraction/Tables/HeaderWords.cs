@@ -44,6 +44,17 @@ public static class HeaderWords
         ("tỷ trọng", Measure.SharePct), ("cơ cấu", Measure.SharePct),
     ];
 
+    /// <summary>Words before a number in a cell that make it a change, with its sign: "tăng 8,4%", "giảm 2 dự án".</summary>
+    public static readonly IReadOnlyList<(string Phrase, int Sign)> ChangeWords =
+    [
+        ("tăng", 1), ("tăng thêm", 1), ("giảm", -1), ("giảm đi", -1),
+    ];
+
+    private static readonly Dictionary<string, int> ChangeKeys = ChangeWords.ToDictionary(w => MatchKey.Fold(w.Phrase), w => w.Sign);
+
+    /// <summary>The sign a cell's folded words before its number give, or null when they are no change word.</summary>
+    public static int? ChangeWord(string key) => ChangeKeys.TryGetValue(key, out var sign) ? sign : null;
+
     /// <summary>Row labels that open a total row ("Tổng cộng", "Cộng 6 tháng"): the report's own figure, no subject.</summary>
     public static readonly FoldedPhrases Totals = new("tổng cộng", "tổng số", "tổng", "cộng", "toàn tỉnh", "toàn khu", "tất cả", "chung");
 

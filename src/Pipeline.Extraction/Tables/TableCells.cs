@@ -31,9 +31,7 @@ public static class TableCells
             foreach (var (row, r) in table.Rows.Select((row, i) => (row, i)))
             {
                 var kind = r < layout.HeaderRows ? TableRowKind.Header : row.IsSection ? TableRowKind.Section : TableRowKind.Body;
-                var label = kind == TableRowKind.Body && layout.LabelColumn >= 0 && layout.LabelColumn < row.Cells.Count
-                    ? row.Cells[layout.LabelColumn].Text
-                    : null;
+                var label = kind == TableRowKind.Body ? layout.LabelOf(row) : null;
                 foreach (var (cell, c) in row.Cells.Select((cell, i) => (cell, i)))
                 {
                     var path = kind == TableRowKind.Body && c < layout.HeaderPaths.Count ? layout.HeaderPaths[c] : [];

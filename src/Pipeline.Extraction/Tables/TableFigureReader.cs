@@ -21,6 +21,29 @@ internal sealed record HeaderReading(string Text, string Key, CellUnit? Bracket,
 
     public static HeaderReading Of(string text) => Of(text, MatchKey.Fold(text));
 
+    /// <summary>
+    /// A column's header from its path of header cells: a cell that is only a unit ("Triệu USD", "Tỷ đồng" under a
+    /// merged "Vốn đầu tư đăng ký") gives the unit, as brackets do.
+    /// </summary>
+    public static HeaderReading Of(string text, IReadOnlyList<string> path)
+    {
+        var reading = Of(text);
+        if (reading.Bracket is not null || path.Count < 2)
+        {
+            return reading;
+        }
+
+        foreach (var part in path)
+        {
+            if (UnitReader.Read(part) is { } unit)
+            {
+                return reading with { Bracket = unit };
+            }
+        }
+
+        return reading;
+    }
+
     public Measure? MeasureOf(bool percent)
     {
         if (!_measured)
@@ -55,11 +78,13 @@ public static partial class TableFigureReader
 
         var captionKey = MatchKey.Fold(table.Caption ?? "");
         var aboveUnit = UnitReader.FromUnitLine(table.Caption);
-        var captionScope = ScopeOf(captionKey);
+        // The caption's scope, else the lead's when it names one scope only ("thu hút vốn FDI từ nhiều đối tác"): it carries
+        // into the table as into the sentences under it.
+        var captionScope = ScopeOf(captionKey) ?? OnlyScope(table.Lead);
         var captionPeriod = aboveUnit is null ? FirstPeriod(captionKey, context.ReferenceYear) : null;
         var labelHeader = layout.LabelColumn >= 0 ? MatchKey.Fold(layout.Headers[layout.LabelColumn]) : "";
         var rowsAreMeasures = HeaderWords.MeasureLabels.IsStartOf(labelHeader) || HeaderWords.Breakdowns.IsStartOf(labelHeader);
-        var columns = layout.Headers.Select(h => HeaderReading.Of(h)).ToList(); // read once per table, not once per cell
+        var columns = layout.Headers.Select((h, c) => c < layout.HeaderPaths.Count ? HeaderReading.Of(h, layout.HeaderPaths[c]) : HeaderReading.Of(h)).ToList(); // read once per table, not once per cell
         var columnKeys = columns.Select(h => h.Key).ToList();
         var columnPeriods = columnKeys.Select(k => ColumnPeriod(k, context)).ToList();
         var columnScopes = columnKeys.Select(ScopeOf).ToList();
@@ -78,7 +103,7 @@ public static partial class TableFigureReader
                 continue;
             }
 
-            var label = layout.LabelColumn >= 0 && layout.LabelColumn < row.Cells.Count ? row.Cells[layout.LabelColumn].Text : "";
+            var label = layout.LabelOf(row);
             var labelReading = HeaderReading.Of(label);
             var labelKey = labelReading.Key;
             Scope? labelScope = null;
@@ -96,7 +121,8 @@ public static partial class TableFigureReader
                 }
 
                 var header = layout.Headers[c];
-                if (Decide(columns[c], labelReading, rowUnit, aboveUnit) is not { } meaning)
+                var reading = row.Cells[c].Reading;
+                if (Decide(columns[c], labelReading, rowUnit, aboveUnit, reading) is not { } meaning)
                 {
                     continue;
                 }
@@ -143,15 +169,19 @@ public static partial class TableFigureReader
     /// the row (a transposed table); unit from brackets in either, a count's own unit, the row's unit
     /// column or the unit line above the table. Null when nothing names a metric with a unit.
     /// </summary>
-    public static ColumnMeaning? Decide(string column, string row, CellUnit? rowUnit = null, CellUnit? aboveUnit = null) =>
-        Decide(HeaderReading.Of(column), HeaderReading.Of(row), rowUnit, aboveUnit);
+    public static ColumnMeaning? Decide(string column, string row, CellUnit? rowUnit = null, CellUnit? aboveUnit = null, string? cell = null) =>
+        Decide(HeaderReading.Of(column), HeaderReading.Of(row), rowUnit, aboveUnit, cell is null ? CellReading.None : CellValue.ReadCell(cell));
 
-    /// <summary>The same, with the header and the label already read by the caller.</summary>
-    private static ColumnMeaning? Decide(HeaderReading column, HeaderReading row, CellUnit? rowUnit, CellUnit? aboveUnit)
+    /// <summary>
+    /// The same, with the header and the label already read by the caller. A unit the cell writes after its number
+    /// ("150 ha") wins over the headers' (the cell says it outright), and a change word before it ("tăng 8,4%",
+    /// "giảm 2 dự án") makes the cell a change whatever its column compares.
+    /// </summary>
+    private static ColumnMeaning? Decide(HeaderReading column, HeaderReading row, CellUnit? rowUnit, CellUnit? aboveUnit, CellReading cell)
     {
-        var bracket = column.Bracket ?? row.Bracket;
+        var bracket = cell.Unit ?? column.Bracket ?? row.Bracket;
         var percent = bracket?.Unit == Units.Percent || column.Key.Contains('%', StringComparison.Ordinal);
-        var measure = column.MeasureOf(percent) ?? Measure.Level;
+        var measure = cell.Direction != 0 ? (percent ? Measure.ChangePct : Measure.Change) : column.MeasureOf(percent) ?? Measure.Level;
         if (measure is Measure.PctOfSamePeriod or Measure.PctOfPlan or Measure.SharePct or Measure.ChangePct)
         {
             bracket = PercentUnit;
@@ -200,10 +230,24 @@ public static partial class TableFigureReader
         return hits.Count == 0 ? null : hits[0].Value;
     }
 
+    private static Scope? OnlyScope(string? lead)
+    {
+        if (lead is null)
+        {
+            return null;
+        }
+
+        var hits = ScopePhrases.FindAll(MatchKey.Fold(lead));
+        return hits.Count > 0 && hits.TrueForAll(h => h.Value == hits[0].Value) ? hits[0].Value : null;
+    }
+
     private static readonly PhraseMatcher<Scope> ScopePhrases = new(Cues.Scopes.Select(s => (s.Phrase, s.Scope)));
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:19|20)\d{2}\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Year();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.,])(\d{1,2}) (tháng(?: đầu| cuối)?) ((?:19|20)\d{2})(?!\d)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex MonthsOfYear();
 
     // A column's own period; a header that only adds a year to the report's span ("9 tháng 2021") is that span in that year.
     private static string? ColumnPeriod(string key, DocumentContext context)
@@ -211,6 +255,12 @@ public static partial class TableFigureReader
         if (FirstPeriod(key, context.ReferenceYear) is { } period)
         {
             return period;
+        }
+
+        // Headers shorten "11 tháng năm 2024" to "11 tháng 2024": the months of that year, whatever the report's own span.
+        if (MonthsOfYear().Match(key) is { Success: true } months)
+        {
+            return FirstPeriod($"{months.Groups[1].Value} {months.Groups[2].Value} năm {months.Groups[3].Value}", context.ReferenceYear);
         }
 
         var year = Year().Matches(key).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).LastOrDefault();
@@ -229,6 +279,12 @@ public static partial class TableFigureReader
     private static string? SubjectOf(HeaderReading label, bool rowsAreMeasures, bool total, string? rowPeriod)
     {
         if (label.Text.Length == 0 || total || rowPeriod is not null || HeaderWords.Kinds.IsStartOf(label.Key))
+        {
+            return null;
+        }
+
+        // Under "Chỉ tiêu" a row naming a measure ("Dự án cấp mới") is the measure, though it starts like a project's name.
+        if (rowsAreMeasures && label.Hits.Count > 0)
         {
             return null;
         }

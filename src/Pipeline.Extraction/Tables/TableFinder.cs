@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Pipeline.Extraction.Text;
 
 namespace Pipeline.Extraction.Tables;
 
@@ -76,13 +77,14 @@ public static partial class TableFinder
         }
 
         var rows = new List<TableRow>();
+        var outer = OuterBars(lines[at]);
         var i = at;
         while (i < lines.Count)
         {
             var line = lines[i];
             if (line.Piped)
             {
-                rows.Add(Split(line));
+                rows.Add(Split(line, outer));
                 i++;
                 continue;
             }
@@ -100,7 +102,10 @@ public static partial class TableFinder
                 j++;
             }
 
-            if (j < lines.Count && !lines[j].Piped && lines[j].Text.Length <= MaxCaption && NextPiped(lines, j + 1) is { } next)
+            // The row after it must hold a number: a table that starts with its header row is a new table, the short
+            // line above it its caption ("Một số chỉ tiêu khác:").
+            if (j < lines.Count && !lines[j].Piped && lines[j].Text.Length <= MaxCaption && NextPiped(lines, j + 1) is { } next
+                && Split(lines[next], outer).Cells.Any(c => c.Number is not null))
             {
                 rows.Add(new TableRow([new TableCell(lines[j].Text.Trim(), lines[j].Start, lines[j].End)], lines[j].Start, lines[j].End, lines[j].Text));
                 i = next;
@@ -134,20 +139,22 @@ public static partial class TableFinder
         return j < lines.Count && lines[j].Piped ? j : null;
     }
 
-    private static TableRow Split(Line line)
+    // Outer bars ("| a | b |") open and close every row of a table written so; they hold no cell. The table's first row
+    // tells: in a table without them, a bar at a row's start is an empty first cell (a total row without a row number: " | Cộng | 154").
+    private static bool OuterBars(Line first) => first.Text.AsSpan().TrimStart().StartsWith('|') && first.Text.AsSpan().TrimEnd().EndsWith('|');
+
+    private static TableRow Split(Line line, bool outer)
     {
         var cells = new List<TableCell>();
         var text = line.Text;
         var trimmed = text.TrimEnd();
         var from = 0;
-        // Outer bars ("| a | b |") open and close the row; they hold no cell.
-        var lead = text.TrimStart();
-        if (lead.StartsWith('|'))
+        if (outer)
         {
             from = text.IndexOf('|', StringComparison.Ordinal) + 1;
         }
 
-        var stop = trimmed.EndsWith('|') && lead.StartsWith('|') ? trimmed.Length - 1 : text.Length;
+        var stop = outer ? trimmed.Length - 1 : text.Length;
         while (from <= stop)
         {
             var bar = text.IndexOf('|', from);
@@ -293,6 +300,34 @@ public static partial class TableFinder
         return tokens.Count < count ? "" : text[..tokens[^count].Index].Trim();
     }
 
+    // A one-line header with each column's name before its unit ("Khu công nghiệp Doanh thu (tỷ đồng) Xuất khẩu (triệu USD)",
+    // as a table copied with tabs reads once tabs are spaces): the names lie between the brackets, and the first starts
+    // at the first metric phrase after the label column's head. Null when a column has no name there.
+    private static (string LabelHead, IReadOnlyList<string> Names)? InlineNames(string text, MatchCollection units)
+    {
+        var names = new List<string>();
+        for (var k = 1; k < units.Count; k++)
+        {
+            var name = text[(units[k - 1].Index + units[k - 1].Length)..units[k].Index].Trim();
+            if (name.Length == 0)
+            {
+                return null;
+            }
+
+            names.Add(name);
+        }
+
+        var before = text[..units[0].Index];
+        var hits = HeaderWords.MetricHits(MatchKey.Fold(before));
+        if (hits.Count == 0)
+        {
+            return null;
+        }
+
+        names.Insert(0, before[hits[0].Hit.Start..].Trim());
+        return (before[..hits[0].Hit.Start].Trim(), names);
+    }
+
     // The header above aligned rows: a line with one unit in brackets per column (its text before them heads the labels),
     // and above it a line of names split where each column's metric phrase starts.
     private static TableRow? HeaderOf(List<Line> lines, int at, int count)
@@ -306,6 +341,12 @@ public static partial class TableFinder
 
         var labelHead = unitsLine.Text[..units[0].Index].Trim();
         var names = at >= 2 && !lines[at - 2].Blank ? HeaderWords.SplitNames(lines[at - 2].Text.Trim(), count) : null;
+        var twoLines = names is not null;
+        if (names is null && InlineNames(unitsLine.Text, units) is { } inline)
+        {
+            (labelHead, names) = inline;
+        }
+
         var cells = new List<TableCell> { new(labelHead, unitsLine.Start, unitsLine.Start + labelHead.Length) };
         for (var k = 0; k < count; k++)
         {
@@ -314,8 +355,8 @@ public static partial class TableFinder
             cells.Add(new TableCell(text, unitsLine.Start + unit.Index, unitsLine.Start + unit.Index + unit.Length));
         }
 
-        var start = names is null ? unitsLine.Start : lines[at - 2].Start;
-        var joined = names is null ? unitsLine.Text : lines[at - 2].Text + "\n" + unitsLine.Text;
+        var start = twoLines ? lines[at - 2].Start : unitsLine.Start;
+        var joined = twoLines ? lines[at - 2].Text + "\n" + unitsLine.Text : unitsLine.Text;
         return new TableRow(cells, start, unitsLine.End, joined);
     }
 }

@@ -27,7 +27,7 @@ public sealed record TableLayout(int HeaderRows, int Width, IReadOnlyList<string
     {
         var rows = table.Rows;
         var headerRows = 0;
-        while (headerRows < rows.Count && !rows[headerRows].Cells.Any(c => c.Number is not null) && !rows[headerRows].IsSection)
+        while (headerRows < rows.Count && (!rows[headerRows].Cells.Any(c => c.Number is not null) || NamesYears(rows[headerRows])) && !rows[headerRows].IsSection)
         {
             headerRows++;
         }
@@ -88,7 +88,6 @@ public sealed record TableLayout(int HeaderRows, int Width, IReadOnlyList<string
             .ToList();
         var headers = paths.Select(p => string.Join(" ", p)).ToList();
         var kinds = new ColumnKind[width];
-        var label = -1;
         for (var c = 0; c < width; c++)
         {
             var key = MatchKey.Fold(headers[c]).Trim();
@@ -106,15 +105,84 @@ public sealed record TableLayout(int HeaderRows, int Width, IReadOnlyList<string
             else if (cells.Count > 0 && numeric * 2 < cells.Count)
             {
                 kinds[c] = ColumnKind.Label;
-                label = label < 0 ? c : label;
             }
-            else if (label < 0 && c == 0 && cells.Count > 0 && key.Length > 0 && !HeaderWords.MetricHits(key).Any())
+            else if (c == 0 && cells.Count > 0 && key.Length > 0 && !HeaderWords.MetricHits(key).Any())
             {
                 // A first column of numbers under a header naming no measure ("Đợt") counts rows.
                 kinds[c] = ColumnKind.RowNumber;
             }
         }
 
-        return new TableLayout(headerRows, width, headers, kinds, label) { HeaderPaths = paths };
+        return new TableLayout(headerRows, width, headers, kinds, RowLabelColumn(data, kinds)) { HeaderPaths = paths };
+    }
+
+    // Of several label columns the row's own is the first that is never empty beside a filled label to its right: a
+    // column grouping rows (a district over its zones, merged down with rowspan) is empty on all but the first row
+    // of each group while the zone beside it is named. Failing that, the first label column.
+    private static int RowLabelColumn(List<TableRow> data, ColumnKind[] kinds)
+    {
+        var first = Array.IndexOf(kinds, ColumnKind.Label);
+        if (first < 0 || Array.IndexOf(kinds, ColumnKind.Label, first + 1) < 0)
+        {
+            return first;
+        }
+
+        for (var c = first; c < kinds.Length; c++)
+        {
+            if (kinds[c] == ColumnKind.Label && !data.Exists(r => Empty(r, c) && Enumerable.Range(c + 1, kinds.Length - c - 1).Any(k => kinds[k] == ColumnKind.Label && !Empty(r, k))))
+            {
+                return c;
+            }
+        }
+
+        return first;
+
+        static bool Empty(TableRow row, int c) => c >= row.Cells.Count || row.Cells[c].IsEmpty;
+    }
+
+    /// <summary>
+    /// A row's label: its cell in the label column, or where that is empty the nearest text to its left (a total
+    /// row's "Tổng cộng" merged over the row-number and label columns stands in the first of them).
+    /// </summary>
+    public string LabelOf(TableRow row)
+    {
+        if (LabelColumn < 0)
+        {
+            return "";
+        }
+
+        for (var c = Math.Min(LabelColumn, row.Cells.Count - 1); c >= 0; c--)
+        {
+            var cell = row.Cells[c];
+            if (!cell.IsEmpty)
+            {
+                return c == LabelColumn || cell.Number is null ? cell.Text : "";
+            }
+        }
+
+        return "";
+    }
+
+    // A header row of years ("Chỉ tiêu | ĐVT | 2021 | 2022 | 2023"): its numbers are years, two at least, rising left to right.
+    private static bool NamesYears(TableRow row)
+    {
+        var last = 0;
+        var years = 0;
+        foreach (var cell in row.Cells)
+        {
+            if (cell.Number is not { } n)
+            {
+                continue;
+            }
+
+            if (cell.Text.Length != 4 || n < 1900 || n > 2100 || n <= last)
+            {
+                return false;
+            }
+
+            (last, years) = ((int)n, years + 1);
+        }
+
+        return years >= 2;
     }
 }

@@ -5,8 +5,11 @@ public sealed record TableCell(string Text, int Start, int End)
 {
     public bool IsEmpty => Text.Length == 0;
 
-    /// <summary>The one number the cell holds (<see cref="CellValue.Read"/>), or null; read once, as layout and reader both ask.</summary>
-    public decimal? Number { get; } = CellValue.Read(Text);
+    /// <summary>What the cell says (<see cref="CellValue.ReadCell"/>): read once, as layout and reader both ask.</summary>
+    public CellReading Reading { get; } = CellValue.ReadCell(Text);
+
+    /// <summary>The one number the cell holds, or null.</summary>
+    public decimal? Number => Reading.Number;
 }
 
 /// <summary>One line of a table: its cells, or a section row ("I. Dự án FDI") when it has one cell only.</summary>

@@ -69,6 +69,31 @@ public static partial class UnitReader
     // No unit or scale word starts with a digit, so a cell that does ("612,4") is read no further.
     private static readonly bool DigitLed = Words.Keys.Concat(Scales.Keys).Any(k => k.Length > 0 && char.IsAsciiDigit(k[0]));
 
+    /// <summary>
+    /// The unit written after a number in a cell ("ha", "%", "người", "triệu USD"); scale words alone ("412,6 tỷ",
+    /// "1.234 tỷ") are đồng, as Vietnamese writes money without its currency (the header must still name money).
+    /// </summary>
+    public static CellUnit? InCell(string rest)
+    {
+        if (Read(rest) is { } unit)
+        {
+            return unit;
+        }
+
+        var factor = 1m;
+        foreach (var word in MatchKey.Fold(rest).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Scales.TryGetValue(word, out var scale))
+            {
+                return null;
+            }
+
+            factor *= scale;
+        }
+
+        return factor > 1 ? new CellUnit(Units.Vnd, factor) : null;
+    }
+
     /// <summary>A unit written alone: scale words then a unit word ("triệu USD", "tỷ đồng", "%", "người").</summary>
     public static CellUnit? Read(string text)
     {

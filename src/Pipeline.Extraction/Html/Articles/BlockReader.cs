@@ -273,7 +273,22 @@ internal sealed class BlockReader
 
     private void ReadRow(IElement tr, int trId, int furniture)
     {
+        // A rowspan reaches no further than its row group (thead, tbody, tfoot), as HTML lays tables out.
+        if (!ReferenceEquals(tr.Parent, _rowGroup))
+        {
+            _rowGroup = tr.Parent;
+            _rowSpans.Clear();
+        }
+
+        var covered = _rowSpans.Count == 0 ? [] : new bool[_rowSpans.Count];
+        for (var c = 0; c < _rowSpans.Count; c++)
+        {
+            covered[c] = _rowSpans[c] > 0;
+            _rowSpans[c] = Math.Max(0, _rowSpans[c] - 1);
+        }
+
         var cells = new List<string>();
+        var spans = new List<int>();
         var linkChars = 0;
         foreach (var cell in tr.Children)
         {
@@ -285,20 +300,106 @@ internal sealed class BlockReader
             var before = _linkChars;
             WalkCell(cell, trId, furniture, 0);
             cells.Add(_text.ToString());
+            spans.Add(Span(cell, "colspan", MaxColSpan));
             linkChars += _linkChars - before;
             _text.Clear();
             _pendingSpace = false;
+            var rowSpan = Span(cell, "rowspan", MaxRowSpan);
+            if (rowSpan > 1 || _rowSpans.Count > 0)
+            {
+                // Known once the row's earlier cells are placed: the grid column this cell starts at.
+                var at = GridColumn(covered, spans);
+                for (var c = at; c < at + spans[^1]; c++)
+                {
+                    while (_rowSpans.Count <= c)
+                    {
+                        _rowSpans.Add(0);
+                    }
+
+                    _rowSpans[c] = rowSpan - 1;
+                }
+            }
         }
 
         _linkChars = 0;
 
-        // A one-cell row is a layout box holding a line (a caption, a date): it is read as a paragraph.
+        // A one-cell row is a layout box holding a line (a caption, a date, a section title spanning the table): it is
+        // read as a paragraph. Other rows are laid on the table's grid: a cell merged across columns (colspan) or
+        // from a row above (rowspan) leaves its other places empty, so every row's cells stand under their headers.
+        var text = cells.Count == 1 && !Array.Exists(covered, c => c) ? cells : Grid(cells, spans, covered);
         if (cells.Exists(c => c.Length > 0))
         {
-            _blocks.Add(new TextBlock { Owner = tr, OwnerId = trId, Text = string.Join(" | ", cells), LinkChars = linkChars, TitleLinks = _titleLinks, FurnitureId = furniture, IsRow = cells.Count > 1 });
+            _blocks.Add(new TextBlock { Owner = tr, OwnerId = trId, Text = string.Join(" | ", text), LinkChars = linkChars, TitleLinks = _titleLinks, FurnitureId = furniture, IsRow = text.Count > 1 });
         }
 
         _titleLinks = 0;
+    }
+
+    // Past this a span is malformed markup, not a table's layout; HTML itself caps colspan at 1000 and rowspan at 65534.
+    private const int MaxColSpan = 64;
+    private const int MaxRowSpan = 1000;
+
+    // Rows still covered by a rowspan from above, by grid column, within the current row group.
+    private readonly List<int> _rowSpans = [];
+    private INode? _rowGroup;
+
+    // A span attribute as HTML reads it: a positive number, else 1; rowspan="0" reaches the end of the row group.
+    private static int Span(IElement cell, string name, int max)
+    {
+        var value = cell.GetAttribute(name);
+        if (value is null || !int.TryParse(value.AsSpan().Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+        {
+            return 1;
+        }
+
+        return n == 0 && name == "rowspan" ? max : Math.Clamp(n, 1, max);
+    }
+
+    // The grid column of the last cell read: columns covered from above are skipped, each cell takes its colspan.
+    private static int GridColumn(bool[] covered, List<int> spans)
+    {
+        var column = 0;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            while (column < covered.Length && covered[column])
+            {
+                column++;
+            }
+
+            if (k == spans.Count - 1)
+            {
+                return column;
+            }
+
+            column += spans[k];
+        }
+
+        return column;
+    }
+
+    private static List<string> Grid(List<string> cells, List<int> spans, bool[] covered)
+    {
+        var row = new List<string>();
+        for (var k = 0; k < cells.Count; k++)
+        {
+            while (row.Count < covered.Length && covered[row.Count])
+            {
+                row.Add("");
+            }
+
+            row.Add(cells[k]);
+            for (var s = 1; s < spans[k]; s++)
+            {
+                row.Add("");
+            }
+        }
+
+        while (row.Count < covered.Length && covered[row.Count])
+        {
+            row.Add("");
+        }
+
+        return row;
     }
 
     // Inside a cell, paragraphs and line breaks are only spaces: the cell is one value.
