@@ -156,6 +156,8 @@ public static partial class FigureExtractor
         IReadOnlyList<PeriodMention> periods, DocumentContext context, DocumentCues cues, ContextFrames frames, ICollection<RuleFiring>? fired)
     {
         private readonly Dictionary<Quantity, (Metric Metric, Scope? Scope)> _assigned = [];
+        private Figure? _beforePrevious; // the figure before the previous one in its clause
+        private bool? _estimateLead;
 
         public IEnumerable<Figure> Read()
         {
@@ -171,6 +173,7 @@ public static partial class FigureExtractor
                 {
                     clauseStart = boundary + 1;
                     previous = null;
+                    _beforePrevious = null;
                 }
 
                 var nextStart = i + 1 < quantities.Count ? quantities[i + 1].Start : sentence.Span.End;
@@ -179,6 +182,7 @@ public static partial class FigureExtractor
                 previousQuantity = quantity;
                 if (figure is not null)
                 {
+                    _beforePrevious = previous;
                     previous = figure;
                     yield return figure;
                 }
@@ -336,13 +340,64 @@ public static partial class FigureExtractor
                 // its subject: "vốn FDI đạt", "các doanh nghiệp FDI xuất khẩu đạt"; it frames what follows.
                 // A scope right after the previous number ("7 dự án DDI với tổng vốn ...") or after "trong đó" names a part: its clause only.
                 var part = InBreakdown(subject.Hit.Start) || previousEnd is { } pe && pe <= subject.Hit.Start && subject.Hit.Start - pe < 30;
-                frames.Subject(subject.Value, subject.Hit.Start, part);
+                frames.Subject(subject.Value, subject.Hit, part);
                 return subject.Value;
+            }
+
+            if (metric == Metric.InvestmentCapital && (Restated(s) ?? CapitalOfCount(s)) is { } paired)
+            {
+                return paired;
             }
 
             if (scope is null && frames.Carried(metric, quantity.Start) is { } carried)
             {
                 return carried.Scope; // FIGURES.md "Scope carries": a heading, lead clause or subject before it
+            }
+
+            return scope;
+        }
+
+        /// <summary>
+        /// "86,5 triệu đô la Mỹ (tương đương khoảng 2.160 tỷ đồng)", "45 triệu USD (khoảng 1.120 tỷ đồng)": the same capital
+        /// restated in another currency right after it is that capital, with its scope.
+        /// </summary>
+        private static Scope? Restated(FigureSituation s)
+        {
+            if (s.Previous is not { Metric: Metric.InvestmentCapital, Scope: { } scope } amount || amount.Unit == s.Unit
+                || s.Quantity.Start - amount.End > 30 || s.SegmentStart > amount.End + 3)
+            {
+                return null;
+            }
+
+            var words = s.Segment.Trim();
+            return words.Length == 0 || Array.IndexOf(Words.Restatement.Keys, words) >= 0 ? scope : null;
+        }
+
+        /// <summary>
+        /// "ba dự án FDI tại KCN Bá Thiện II, huyện Bình Xuyên, với tổng vốn đăng ký 86,5 triệu đô", "điều chỉnh vốn 9 lượt dự án
+        /// FDI, tăng thêm 37,5 triệu USD": capital right after a count of projects whose own words name a scope is those
+        /// projects' capital. Not after two counts in a row ("28 dự án FDI và 13 dự án DDI, tổng vốn ..." is the total's),
+        /// nor across a parenthesis or a semicolon.
+        /// </summary>
+        private Scope? CapitalOfCount(FigureSituation s)
+        {
+            if (s.Previous is not { Metric: Metric.Projects, Scope: { } scope } count || _beforePrevious is { Metric: Metric.Projects }
+                || count.End > s.Quantity.Start || key.AsSpan(count.End, s.Quantity.Start - count.End).IndexOfAny(')', '(', ';') >= 0)
+            {
+                return null;
+            }
+
+            if (ScopeIn(count.End, OwnTailEnd(count.End, s.Quantity.Start), first: true) != scope)
+            {
+                return null; // its scope came from a frame or a subject, which the capital reads for itself
+            }
+
+            foreach (var (_, other) in cues.Scopes.Within(count.End, s.Quantity.Start))
+            {
+                if (other != scope)
+                {
+                    return null;
+                }
             }
 
             return scope;
@@ -443,6 +498,11 @@ public static partial class FigureExtractor
             foreach (var boundary in Words.TailBoundaries.Keys)
             {
                 var at = key.IndexOf(boundary, from, to - from, StringComparison.Ordinal);
+                while (at >= 0 && StillAt(at + 1))
+                {
+                    at = key.IndexOf(boundary, at + 1, to - at - 1, StringComparison.Ordinal); // "còn hiệu lực": still, not whereas
+                }
+
                 if (at >= 0 && at < end)
                 {
                     end = at;
@@ -450,6 +510,19 @@ public static partial class FigureExtractor
             }
 
             return end;
+        }
+
+        private bool StillAt(int at)
+        {
+            foreach (var still in Words.Still.Keys)
+            {
+                if (key.AsSpan(at).StartsWith(still, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether a position follows a breakdown word of its sentence ("trong đó", "gồm"): a part's scope, for its sentence only.</summary>
@@ -517,7 +590,27 @@ public static partial class FigureExtractor
         }
 
         private bool IsEstimate(Quantity quantity, int segmentStart) =>
-            cues.Estimates.Backwards(Math.Min(segmentStart, quantity.Start), quantity.NumberStart).Any();
+            cues.Estimates.Backwards(Math.Min(segmentStart, quantity.Start), quantity.NumberStart).Any() || EstimateLead();
+
+        /// <summary>"Dự kiến, khi vận hành toàn bộ, nhà máy sử dụng khoảng 900 lao động, ...": an estimate word that is the
+        /// sentence's whole lead clause makes every figure of the sentence an estimate.</summary>
+        private bool EstimateLead()
+        {
+            if (_estimateLead is { } known)
+            {
+                return known;
+            }
+
+            var lead = false;
+            foreach (var (hit, _) in cues.Estimates.Within(sentence.Span.Start, Math.Min(sentence.Span.End, sentence.Span.Start + 24)))
+            {
+                lead = key.AsSpan(sentence.Span.Start, hit.Start - sentence.Span.Start).IsWhiteSpace() && hit.End < key.Length && key[hit.End] == ',';
+                break;
+            }
+
+            _estimateLead = lead;
+            return lead;
+        }
 
         private string? DecidePeriod(Quantity quantity, int clauseStart, int tailEnd, bool target, string segment, Metric metric, Measure measure)
         {
