@@ -62,7 +62,7 @@ public sealed class ContextFrames(string key, DocumentCues cues, TextSpan? title
 
         var text = key[sentence.Span.Start..sentence.Span.End];
         var end = Math.Min(firstNumber, sentence.Span.End) - sentence.Span.Start;
-        if (IsHeading(text, firstNumber >= sentence.Span.End))
+        if (IsHeading(text, firstNumber >= sentence.Span.End) || firstNumber >= sentence.Span.End && IsNumberedLine(sentence.Span))
         {
             var (scope, both) = Named(sentence.Span.Start, sentence.Span.End);
             if (scope is not null || ScopeWords.Starts(text, ScopeWords.HeadingLeads) || ScopeWords.IsEnumerated(text) || text.Length <= 60)
@@ -141,6 +141,10 @@ public sealed class ContextFrames(string key, DocumentCues cues, TextSpan? title
             else
             {
                 named = true;
+                if (_heading is { } h && h != scope)
+                {
+                    _heading = null; // FIGURES.md: a section's scope holds until a sentence names another
+                }
             }
         }
 
@@ -272,6 +276,33 @@ public sealed class ContextFrames(string key, DocumentCues cues, TextSpan? title
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// "II. SẢN XUẤT KINH DOANH", "3. Lao động": the sentence ends its line and the line opens on a number or numeral of its
+    /// own, which the sentence splitter cut off ("II." ends a sentence), so the words alone name no heading lead.
+    /// </summary>
+    private bool IsNumberedLine(TextSpan span)
+    {
+        var end = span.End;
+        while (end < key.Length && key[end] is ' ' or '\t')
+        {
+            end++;
+        }
+
+        if (end < key.Length && key[end] is not ('\n' or '\r'))
+        {
+            return false;
+        }
+
+        var lineStart = span.Start == 0 ? 0 : key.LastIndexOf('\n', span.Start - 1) + 1;
+        if (lineStart == span.Start || span.End - lineStart > 100)
+        {
+            return false;
+        }
+
+        var line = key[lineStart..span.End].TrimEnd();
+        return !line.EndsWith('.') && ScopeWords.IsEnumerated(line);
     }
 
     /// <summary>A line of its own that titles what follows: short, with no number, not a finished sentence, or ending in a colon.</summary>
