@@ -682,10 +682,62 @@ public static partial class FigureExtractor
             }
             else
             {
-                period = context.Period;
+                // A single event's page (no report period): the counts of the day take the month of the date its paragraph opens on.
+                period = context.Period ?? (target || stock ? null : EventMonth());
             }
 
             return stock && period is not null && !period.StartsWith("..", StringComparison.Ordinal) ? PeriodRecognizer.EndPoint(period) : period;
+        }
+
+        /// <summary>
+        /// "Chiều 22/8/2024, Ban Quản lý ... trao Giấy chứng nhận ... cho ba dự án FDI ...": the month of the date that opens the
+        /// paragraph, after a word of the time of day (<see cref="Words.EventDayLeads"/>); null when the paragraph opens otherwise.
+        /// </summary>
+        private string? EventMonth()
+        {
+            var at = key.LastIndexOf('\n', Math.Max(0, sentence.Span.Start - 1)) + 1;
+            at = WordReader.SkipSpaces(key, at);
+            if (!StartsWithAny(key.AsSpan(at, Math.Min(16, key.Length - at)).ToString(), Words.EventDayLeads, out var lead))
+            {
+                return null;
+            }
+
+            at = WordReader.SkipSpaces(key, at + lead!.Length);
+            if (!ReadInt(ref at, 2, out var day) || !Expect(ref at, '/') || !ReadInt(ref at, 2, out var month) || day is < 1 or > 31 || month is < 1 or > 12)
+            {
+                return null;
+            }
+
+            var year = context.ReferenceYear;
+            if (Expect(ref at, '/') && (!ReadInt(ref at, 4, out year) || year < 1990))
+            {
+                return null;
+            }
+
+            return year > 0 && at < key.Length && key[at] == ',' ? $"{year:D4}-{month:D2}" : null;
+        }
+
+        private bool Expect(ref int at, char c)
+        {
+            if (at < key.Length && key[at] == c)
+            {
+                at++;
+                return true;
+            }
+
+            return false;
+        }
+
+        private bool ReadInt(ref int at, int maxDigits, out int value)
+        {
+            value = 0;
+            var start = at;
+            while (at < key.Length && at - start < maxDigits && char.IsAsciiDigit(key[at]))
+            {
+                value = (value * 10) + (key[at++] - '0');
+            }
+
+            return at > start && !(at < key.Length && char.IsAsciiDigit(key[at]));
         }
 
         /// <summary>The period an earlier sentence of the same paragraph named ("Trong 6 tháng đầu năm … . Cụ thể, …").</summary>

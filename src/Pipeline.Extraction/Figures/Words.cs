@@ -113,6 +113,10 @@ public static class Words
     public static readonly WordSet ComparedWith = new("compared-with", "a comparison's base follows", ["so với"], "so với năm 2022");
     public static readonly WordSet Exceeded = new("exceeded", "'vượt X% kế hoạch' is 100+X percent of plan", ["vượt"], "vượt 12% kế hoạch");
 
+    public static readonly WordSet EventDayLeads = new("event-day-leads", "a paragraph opening on these and a date reports a day's event: its counts take that month",
+        ["ngày", "sáng", "chiều", "tối", "trưa", "sáng ngày", "chiều ngày", "tối ngày", "trưa ngày"],
+        "Chiều 22/8/2024, Ban Quản lý các KCN tỉnh Vĩnh Phúc tổ chức lễ trao Giấy chứng nhận đăng ký đầu tư cho ba dự án FDI");
+
     // ---- the document's own period (DocumentPeriod) ----
     public static readonly WordSet Review = new("review", "a year-end review: plan figures without a year are for the next year",
         ["tổng kết", "kết quả năm", "năm qua", "cả năm", "báo cáo năm"], "Tổng kết công tác năm 2018, triển khai nhiệm vụ năm 2019");
