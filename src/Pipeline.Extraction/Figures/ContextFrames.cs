@@ -117,8 +117,15 @@ public sealed class ContextFrames(string key, DocumentCues cues, TextSpan? title
     /// <summary>A figure's own scope came from the words before it: that subject frames what follows in its paragraph.</summary>
     public void Subject(Scope scope, CueHit hit, bool part)
     {
+        if (InvestorCountries.IsCountry(hit.Phrase))
+        {
+            // An owner ("Nhà đầu tư Nhật Bản hiện có 47 dự án ...") frames like the owner frame, and ends like it.
+            _owner = part ? _owner : (scope, hit.Start);
+            return;
+        }
+
         var clauseEnd = key.IndexOf(';', hit.Start, _sentenceEnd - hit.Start);
-        _subject = (scope, InvestorCountries.IsCountry(hit.Phrase) || CapitalOnly(hit.Start), part ? (clauseEnd >= 0 ? clauseEnd : _sentenceEnd) : int.MaxValue);
+        _subject = (scope, CapitalOnly(hit.Start), part ? (clauseEnd >= 0 ? clauseEnd : _sentenceEnd) : int.MaxValue);
     }
 
     /// <summary>
