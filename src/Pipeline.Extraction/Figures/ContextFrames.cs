@@ -139,8 +139,10 @@ public sealed class ContextFrames(string key, DocumentCues cues, TextSpan? title
     {
         (CueHit Hit, Scope Scope)? country = null;
         var named = false;
-        foreach (var (hit, scope) in cues.Scopes.Within(span.Start, span.End))
+        var hits = cues.Scopes;
+        for (var i = hits.IndexAt(span.Start); i < hits.Count && hits[i].Hit.End <= span.End; i++)
         {
+            var (hit, scope) = hits[i];
             if (InvestorCountries.IsCountry(hit.Phrase))
             {
                 country ??= (hit, scope);

@@ -32,6 +32,14 @@ public sealed class CueIndex<T>
         _hits = matcher.FindAll(key, words, byWord);
     }
 
+    /// <summary>How many hits there are, and the hit at an index (in text order): a walk with no iterator, for a look-up made per sentence.</summary>
+    internal int Count => _hits.Count;
+
+    internal (CueHit Hit, T Value) this[int index] => _hits[index];
+
+    /// <summary>The index of the first hit starting at or after a position.</summary>
+    internal int IndexAt(int from) => FirstStartingAt(from);
+
     /// <summary>Drops the hits that do not stand in their context (read once per document, not per look-up).</summary>
     internal void Keep(Func<CueHit, bool> stands) => _hits.RemoveAll(h => !stands(h.Hit));
 

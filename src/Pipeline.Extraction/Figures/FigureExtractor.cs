@@ -602,10 +602,10 @@ public static partial class FigureExtractor
             }
 
             var lead = false;
-            foreach (var (hit, _) in cues.Estimates.Within(sentence.Span.Start, Math.Min(sentence.Span.End, sentence.Span.Start + 24)))
+            var first = cues.Estimates.IndexAt(sentence.Span.Start);
+            if (first < cues.Estimates.Count && cues.Estimates[first].Hit is var hit && hit.End <= Math.Min(sentence.Span.End, sentence.Span.Start + 24))
             {
                 lead = key.AsSpan(sentence.Span.Start, hit.Start - sentence.Span.Start).IsWhiteSpace() && hit.End < key.Length && key[hit.End] == ',';
-                break;
             }
 
             _estimateLead = lead;

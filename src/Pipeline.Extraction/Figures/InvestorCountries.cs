@@ -12,11 +12,11 @@ namespace Pipeline.Extraction.Figures;
 /// </summary>
 public static class InvestorCountries
 {
-    private static readonly FrozenDictionary<string, (Core.Scope Scope, bool Short)> ByPhrase =
-        Cues.Countries.ToFrozenDictionary(c => MatchKey.Fold(c.Phrase), c => (c.Scope, c.Short), StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, Core.Scope> ByPhrase =
+        Cues.Countries.ToFrozenDictionary(c => MatchKey.Fold(c.Phrase), c => c.Scope, StringComparer.Ordinal);
 
     /// <summary>The country phrases, as scope cues of the sentences.</summary>
-    public static IEnumerable<(string Phrase, Core.Scope Scope)> Phrases => Cues.Countries.Select(c => (c.Phrase, c.Scope));
+    public static IEnumerable<(string Phrase, Core.Scope Scope)> Phrases => Cues.Countries;
 
     /// <summary>Whether a scope hit is a country (whose scope is its investor's).</summary>
     public static bool IsCountry(string phrase) => ByPhrase.ContainsKey(phrase);
@@ -24,13 +24,13 @@ public static class InvestorCountries
     /// <summary>Whether a scope hit stands: any scope word does; a country only where it names an investor.</summary>
     public static bool Stands(string key, CueHit hit)
     {
-        if (!ByPhrase.TryGetValue(hit.Phrase, out var country))
+        if (!ByPhrase.TryGetValue(hit.Phrase, out var scope))
         {
             return true;
         }
 
         var before = WordReader.Before(key, hit.Start, 4);
-        if (country.Scope == Core.Scope.Domestic)
+        if (scope == Core.Scope.Domestic)
         {
             return FigureExtractor.EndsWithAny(before, ScopeWords.HomeInvestorNouns) is not null;
         }
@@ -40,7 +40,7 @@ public static class InvestorCountries
             return true;
         }
 
-        return FigureExtractor.EndsWithAny(before, country.Short ? ScopeWords.StrictInvestorNouns : ScopeWords.InvestorNouns) is not null;
+        return FigureExtractor.EndsWithAny(before, ScopeWords.InvestorNouns) is not null;
     }
 
     /// <summary>"(Nhật Bản)", "(Đài Loan, Trung Quốc)": a firm's nationality in brackets right after its name.</summary>

@@ -168,10 +168,6 @@ public static class ScopeWords
         ["nhà đầu tư", "các nhà đầu tư", "chủ đầu tư", "tập đoàn", "công ty", "doanh nghiệp", "các doanh nghiệp", "đối tác", "đến từ", "quốc tịch"],
         "doanh nghiệp do nhà đầu tư Hàn Quốc thành lập");
 
-    /// <summary>A one-syllable country ("Đức", "Mỹ", "Anh") names an investor only after these, or in a parenthesis.</summary>
-    public static readonly WordSet StrictInvestorNouns = new("strict-investor-nouns", "a short country name is a nationality only after these",
-        ["nhà đầu tư", "các nhà đầu tư", "đến từ", "quốc tịch"], "nhà đầu tư Đức");
-
     /// <summary>"Việt Nam" names a domestic investor only after these ("doanh nghiệp của nhà đầu tư Việt Nam").</summary>
     public static readonly WordSet HomeInvestorNouns = new("home-investor-nouns", "the home country names a domestic investor only after these",
         ["nhà đầu tư", "các nhà đầu tư", "chủ đầu tư"], "doanh nghiệp của nhà đầu tư Việt Nam");
