@@ -354,7 +354,23 @@ public static partial class FigureExtractor
                 return carried.Scope; // FIGURES.md "Scope carries": a heading, lead clause or subject before it
             }
 
-            return scope;
+            return scope ?? AllOfOneScope(s);
+        }
+
+        /// <summary>
+        /// "cấp mới 4 dự án với tổng vốn đăng ký 612,5 tỷ đồng, đều là dự án trong nước": a remark after the figures of its
+        /// clause that all of them are of one scope (<see cref="Words.AllOfKind"/>) gives them that scope.
+        /// </summary>
+        private Scope? AllOfOneScope(FigureSituation s)
+        {
+            var hits = cues.Scopes;
+            var i = hits.IndexAt(s.Quantity.End);
+            if (i >= hits.Count || hits[i].Hit.End > s.SentenceEnd || key.AsSpan(s.Quantity.End, hits[i].Hit.Start - s.Quantity.End).Contains(';'))
+            {
+                return null;
+            }
+
+            return EndsWithAny(WordReader.Before(key, hits[i].Hit.Start, 4), Words.AllOfKind) is not null ? hits[i].Value : null;
         }
 
         /// <summary>

@@ -56,6 +56,10 @@ public static class Words
     public static readonly WordSet Respectively = new("respectively", "a subject list mapped in order onto the numbers after it",
         ["lần lượt"], "vốn FDI và vốn trong nước lần lượt là 300 triệu USD và 5.000 tỷ đồng");
 
+    public static readonly WordSet AllOfKind = new("all-of-kind", "a scope after these, later in the clause, is the scope of every figure before it",
+        ["đều là", "đều là dự án", "đều là các dự án", "đều là doanh nghiệp", "tất cả là", "tất cả đều là", "toàn bộ là", "đều thuộc", "đều của nhà đầu tư"],
+        "Ban đã cấp mới 4 dự án với tổng vốn đăng ký 612,5 tỷ đồng, đều là dự án trong nước");
+
     public static readonly WordSet ProjectOwnFigures = new("one-project", "a figure of one named project: no reporting period",
         ["dự án", "nhà máy", "công ty", "tập đoàn"], "Dự án Nhà máy sợi Hưng Phát có tổng vốn đầu tư 150 triệu USD");
 
