@@ -47,13 +47,23 @@ public class CorpusTests(ITestOutputHelper output)
     /// <summary>A period as the scorer compares it: "..2023-06" (summed up to) and "2023-06" (a stock then) are one.</summary>
     private static string? PeriodKey(string? period) => period?.TrimStart('.');
 
+    /// <summary>
+    /// CORPUS_ONLY (comma-separated name prefixes, "d25,d26") scores a part of the corpus alone, e.g. a holdout
+    /// written before the code saw it; the bars still apply, so a failing part shows its errors.
+    /// </summary>
+    private static IEnumerable<GoldDocument> Selected()
+    {
+        var only = Environment.GetEnvironmentVariable("CORPUS_ONLY")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return only is null or [] ? Gold() : Gold().Where(g => only.Any(o => g.Document.StartsWith(o, StringComparison.Ordinal)));
+    }
+
     private static CorpusScore Measure()
     {
         int tp = 0, fp = 0, fn = 0, invented = 0;
         var errors = new List<string>();
         var attributes = new Dictionary<string, (int Ok, int All)>();
         var fields = new Dictionary<string, (int Ok, int All)>();
-        foreach (var gold in Gold())
+        foreach (var gold in Selected())
         {
             var text = File.ReadAllText(Path.Combine(Folder, gold.Document), Encoding.UTF8);
             var document = DocumentExtractor.Extract(gold.Document, text);

@@ -153,6 +153,30 @@ public class FigureLayerTests
         Assert.Equal("level", FigureRules.Measure[^1].Name);
     }
 
+    /// <summary>FIGURES.md "Scope carries": a section's scope ends at the next numbered heading, whatever its words, and at a
+    /// sentence that names another scope; a project owner's scope crosses paragraphs until the zones' figures begin.</summary>
+    [Fact]
+    public void Section_and_owner_scopes_end_where_the_text_moves_on()
+    {
+        var report = DocumentExtractor.Extract("x", "Báo cáo 11 tháng năm 2019\n\n2. Đầu tư trong nước\n\nLũy kế có 724 dự án trong nước với tổng vốn đăng ký 104.382 tỷ đồng.\n\n"
+            + "II. SẢN XUẤT KINH DOANH\n\nDoanh thu của doanh nghiệp KCN ước đạt 25,86 tỷ USD, tăng 11,2% so với cùng kỳ.\n").Figures;
+        Assert.Equal(Scope.Domestic, report.Single(f => f.Value == 104_382_000_000_000m).Scope);
+        Assert.Null(report.Single(f => f.Value == 25_860_000_000m).Scope);
+
+        var sections = DocumentExtractor.Extract("x", "Báo cáo 6 tháng năm 2025\n\nKhu vực trong nước:\n- Nộp ngân sách 812 tỷ đồng.\n\n"
+            + "Riêng tháng 6: các KCN cấp mới 4 dự án FDI với vốn 73,6 triệu USD.\n\nTính đến ngày 30/6/2025, tổng số lao động làm việc trong các KCN là 96.214 người.\n").Figures;
+        Assert.Equal(Scope.Domestic, sections.Single(f => f.Value == 812_000_000_000m).Scope);
+        Assert.Null(sections.Single(f => f.Value == 96_214m).Scope);
+
+        var ceremony = DocumentExtractor.Extract("x", "Trao giấy chứng nhận cho nhà máy bao bì\n\nNgày 13/8/2019, Ban trao Giấy chứng nhận đăng ký đầu tư cho "
+            + "Công ty TNHH Greenpack Việt Nam, doanh nghiệp do nhà đầu tư Hàn Quốc thành lập.\n\nDự án có tổng vốn đầu tư 85 triệu đô (tương đương 1.975 tỷ đồng), "
+            + "diện tích 12,5 ha.\n\nTính từ đầu năm đến ngày 12/8/2019, Ban đã cấp mới 47 dự án với tổng vốn 9.850 tỷ đồng.\n").Figures;
+        Assert.Equal(Scope.Fdi, ceremony.Single(f => f.Value == 85_000_000m).Scope);
+        Assert.Equal(Scope.Fdi, ceremony.Single(f => f.Value == 1_975_000_000_000m).Scope);
+        Assert.Null(ceremony.Single(f => f.Value == 12.5m).Scope);
+        Assert.Null(ceremony.Single(f => f.Value == 9_850_000_000_000m).Scope);
+    }
+
     /// <summary>Every rule that fired for each quantity of a text, read the way <see cref="DocumentExtractor"/> reads it.</summary>
     private static List<RuleFiring> Fired(string text)
     {

@@ -32,6 +32,17 @@ public sealed class CueIndex<T>
         _hits = matcher.FindAll(key, words, byWord);
     }
 
+    /// <summary>How many hits there are, and the hit at an index (in text order): a walk with no iterator, for a look-up made per sentence.</summary>
+    internal int Count => _hits.Count;
+
+    internal (CueHit Hit, T Value) this[int index] => _hits[index];
+
+    /// <summary>The index of the first hit starting at or after a position.</summary>
+    internal int IndexAt(int from) => FirstStartingAt(from);
+
+    /// <summary>Drops the hits that do not stand in their context (read once per document, not per look-up).</summary>
+    internal void Keep(Func<CueHit, bool> stands) => _hits.RemoveAll(h => !stands(h.Hit));
+
     /// <summary>Hits lying wholly inside [from, to), nearest to <paramref name="to"/> first.</summary>
     public IEnumerable<(CueHit Hit, T Value)> Backwards(int from, int to)
     {
@@ -91,7 +102,7 @@ public sealed class CueIndex<T>
 public sealed class DocumentCues
 {
     private static readonly PhraseMatcher<MetricCue> MetricPhrases = new(Cues.Metrics.Select(c => (c.Phrase, c)));
-    private static readonly PhraseMatcher<Scope> ScopePhrases = new(Cues.Scopes.Select(s => (s.Phrase, s.Scope)));
+    private static readonly PhraseMatcher<Scope> ScopePhrases = new(Cues.Scopes.Select(s => (s.Phrase, s.Scope)).Concat(InvestorCountries.Phrases));
     private static readonly PhraseMatcher<bool> TargetPhrases = new(Cues.Target.Select(t => (t, true)));
     private static readonly PhraseMatcher<bool> EstimatePhrases = new(Cues.Estimate.Select(t => (t, true)));
 
@@ -115,6 +126,7 @@ public sealed class DocumentCues
         var words = TextWords.Of(key, FirstWords, FirstWordFilter); // one pass over the text for the four indexes
         Metrics = new(key, MetricPhrases, words, MetricsByWord);
         Scopes = new(key, ScopePhrases, words, ScopesByWord);
+        Scopes.Keep(hit => InvestorCountries.Stands(key, hit)); // a country is a scope only where it names an investor
         Targets = new(key, TargetPhrases, words, TargetsByWord);
         Estimates = new(key, EstimatePhrases, words, EstimatesByWord);
     }

@@ -95,6 +95,26 @@ public static class Cues
         ("doanh nghiệp trong nước", Scope.Domestic),
     ];
 
+    /// <summary>
+    /// A project's owner named by nationality: "doanh nghiệp do nhà đầu tư Hàn Quốc thành lập", "Công ty TNHH X (Nhật Bản)",
+    /// "nhà đầu tư Việt Nam". A country is the investor's only where <see cref="InvestorCountries"/> says so (a country alone is
+    /// a market: "xuất khẩu sang Hàn Quốc"); these are scope words of the sentences only (tables read their own labels).
+    /// One-syllable names ("Đức", "Pháp", "Anh", "Mỹ", "Áo") are left out: they are common words and names ("biện pháp",
+    /// "quần áo", "Mỹ Phước"), and each would be looked up in every text for the rare owner they name.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Phrase, Scope Scope)> Countries =
+    [
+        ("hàn quốc", Scope.Fdi), ("nhật bản", Scope.Fdi), ("trung quốc", Scope.Fdi), ("đài loan", Scope.Fdi), ("singapore", Scope.Fdi),
+        ("hồng kông", Scope.Fdi), ("hong kong", Scope.Fdi), ("hoa kỳ", Scope.Fdi), ("thái lan", Scope.Fdi), ("malaysia", Scope.Fdi),
+        ("indonesia", Scope.Fdi), ("philippines", Scope.Fdi), ("hà lan", Scope.Fdi), ("ấn độ", Scope.Fdi), ("australia", Scope.Fdi),
+        ("canada", Scope.Fdi), ("thụy sĩ", Scope.Fdi), ("thụy điển", Scope.Fdi), ("đan mạch", Scope.Fdi), ("na uy", Scope.Fdi),
+        ("phần lan", Scope.Fdi), ("tây ban nha", Scope.Fdi), ("italia", Scope.Fdi), ("israel", Scope.Fdi), ("samoa", Scope.Fdi),
+        ("luxembourg", Scope.Fdi), ("new zealand", Scope.Fdi), ("thổ nhĩ kỳ", Scope.Fdi), ("quần đảo virgin", Scope.Fdi), ("ba lan", Scope.Fdi),
+        // The home country names a domestic investor only after an investor noun (ScopeWords.HomeInvestorNouns): "Công ty TNHH
+        // Canon Việt Nam" is a foreign firm's Vietnamese company.
+        ("việt nam", Scope.Domestic),
+    ];
+
     /// <summary>Words before a figure in its sentence that make it a goal rather than a result.</summary>
     public static readonly IReadOnlyList<string> Target =
     [

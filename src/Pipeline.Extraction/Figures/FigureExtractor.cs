@@ -156,6 +156,8 @@ public static partial class FigureExtractor
         IReadOnlyList<PeriodMention> periods, DocumentContext context, DocumentCues cues, ContextFrames frames, ICollection<RuleFiring>? fired)
     {
         private readonly Dictionary<Quantity, (Metric Metric, Scope? Scope)> _assigned = [];
+        private Figure? _beforePrevious; // the figure before the previous one in its clause
+        private bool? _estimateLead;
 
         public IEnumerable<Figure> Read()
         {
@@ -171,6 +173,7 @@ public static partial class FigureExtractor
                 {
                     clauseStart = boundary + 1;
                     previous = null;
+                    _beforePrevious = null;
                 }
 
                 var nextStart = i + 1 < quantities.Count ? quantities[i + 1].Start : sentence.Span.End;
@@ -179,6 +182,7 @@ public static partial class FigureExtractor
                 previousQuantity = quantity;
                 if (figure is not null)
                 {
+                    _beforePrevious = previous;
                     previous = figure;
                     yield return figure;
                 }
@@ -336,13 +340,80 @@ public static partial class FigureExtractor
                 // its subject: "vốn FDI đạt", "các doanh nghiệp FDI xuất khẩu đạt"; it frames what follows.
                 // A scope right after the previous number ("7 dự án DDI với tổng vốn ...") or after "trong đó" names a part: its clause only.
                 var part = InBreakdown(subject.Hit.Start) || previousEnd is { } pe && pe <= subject.Hit.Start && subject.Hit.Start - pe < 30;
-                frames.Subject(subject.Value, subject.Hit.Start, part);
+                frames.Subject(subject.Value, subject.Hit, part);
                 return subject.Value;
+            }
+
+            if (metric == Metric.InvestmentCapital && (Restated(s) ?? CapitalOfCount(s)) is { } paired)
+            {
+                return paired;
             }
 
             if (scope is null && frames.Carried(metric, quantity.Start) is { } carried)
             {
                 return carried.Scope; // FIGURES.md "Scope carries": a heading, lead clause or subject before it
+            }
+
+            return scope ?? AllOfOneScope(s);
+        }
+
+        /// <summary>
+        /// "cấp mới 4 dự án với tổng vốn đăng ký 612,5 tỷ đồng, đều là dự án trong nước": a remark after the figures of its
+        /// clause that all of them are of one scope (<see cref="Words.AllOfKind"/>) gives them that scope.
+        /// </summary>
+        private Scope? AllOfOneScope(FigureSituation s)
+        {
+            var hits = cues.Scopes;
+            var i = hits.IndexAt(s.Quantity.End);
+            if (i >= hits.Count || hits[i].Hit.End > s.SentenceEnd || key.AsSpan(s.Quantity.End, hits[i].Hit.Start - s.Quantity.End).Contains(';'))
+            {
+                return null;
+            }
+
+            return EndsWithAny(WordReader.Before(key, hits[i].Hit.Start, 4), Words.AllOfKind) is not null ? hits[i].Value : null;
+        }
+
+        /// <summary>
+        /// "86,5 triệu đô la Mỹ (tương đương khoảng 2.160 tỷ đồng)", "45 triệu USD (khoảng 1.120 tỷ đồng)": the same capital
+        /// restated in another currency right after it is that capital, with its scope.
+        /// </summary>
+        private static Scope? Restated(FigureSituation s)
+        {
+            if (s.Previous is not { Metric: Metric.InvestmentCapital, Scope: { } scope } amount || amount.Unit == s.Unit
+                || s.Quantity.Start - amount.End > 30 || s.SegmentStart > amount.End + 3)
+            {
+                return null;
+            }
+
+            var words = s.Segment.Trim();
+            return words.Length == 0 || Array.IndexOf(Words.Restatement.Keys, words) >= 0 ? scope : null;
+        }
+
+        /// <summary>
+        /// "ba dự án FDI tại KCN Bá Thiện II, huyện Bình Xuyên, với tổng vốn đăng ký 86,5 triệu đô", "điều chỉnh vốn 9 lượt dự án
+        /// FDI, tăng thêm 37,5 triệu USD": capital right after a count of projects whose own words name a scope is those
+        /// projects' capital. Not after two counts in a row ("28 dự án FDI và 13 dự án DDI, tổng vốn ..." is the total's),
+        /// nor across a parenthesis or a semicolon.
+        /// </summary>
+        private Scope? CapitalOfCount(FigureSituation s)
+        {
+            if (s.Previous is not { Metric: Metric.Projects, Scope: { } scope } count || _beforePrevious is { Metric: Metric.Projects }
+                || count.End > s.Quantity.Start || key.AsSpan(count.End, s.Quantity.Start - count.End).IndexOfAny(')', '(', ';') >= 0)
+            {
+                return null;
+            }
+
+            if (ScopeIn(count.End, OwnTailEnd(count.End, s.Quantity.Start), first: true) != scope)
+            {
+                return null; // its scope came from a frame or a subject, which the capital reads for itself
+            }
+
+            foreach (var (_, other) in cues.Scopes.Within(count.End, s.Quantity.Start))
+            {
+                if (other != scope)
+                {
+                    return null;
+                }
             }
 
             return scope;
@@ -443,6 +514,11 @@ public static partial class FigureExtractor
             foreach (var boundary in Words.TailBoundaries.Keys)
             {
                 var at = key.IndexOf(boundary, from, to - from, StringComparison.Ordinal);
+                while (at >= 0 && StillAt(at + 1))
+                {
+                    at = key.IndexOf(boundary, at + 1, to - at - 1, StringComparison.Ordinal); // "còn hiệu lực": still, not whereas
+                }
+
                 if (at >= 0 && at < end)
                 {
                     end = at;
@@ -450,6 +526,19 @@ public static partial class FigureExtractor
             }
 
             return end;
+        }
+
+        private bool StillAt(int at)
+        {
+            foreach (var still in Words.Still.Keys)
+            {
+                if (key.AsSpan(at).StartsWith(still, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether a position follows a breakdown word of its sentence ("trong đó", "gồm"): a part's scope, for its sentence only.</summary>
@@ -517,7 +606,27 @@ public static partial class FigureExtractor
         }
 
         private bool IsEstimate(Quantity quantity, int segmentStart) =>
-            cues.Estimates.Backwards(Math.Min(segmentStart, quantity.Start), quantity.NumberStart).Any();
+            cues.Estimates.Backwards(Math.Min(segmentStart, quantity.Start), quantity.NumberStart).Any() || EstimateLead();
+
+        /// <summary>"Dự kiến, khi vận hành toàn bộ, nhà máy sử dụng khoảng 900 lao động, ...": an estimate word that is the
+        /// sentence's whole lead clause makes every figure of the sentence an estimate.</summary>
+        private bool EstimateLead()
+        {
+            if (_estimateLead is { } known)
+            {
+                return known;
+            }
+
+            var lead = false;
+            var first = cues.Estimates.IndexAt(sentence.Span.Start);
+            if (first < cues.Estimates.Count && cues.Estimates[first].Hit is var hit && hit.End <= Math.Min(sentence.Span.End, sentence.Span.Start + 24))
+            {
+                lead = key.AsSpan(sentence.Span.Start, hit.Start - sentence.Span.Start).IsWhiteSpace() && hit.End < key.Length && key[hit.End] == ',';
+            }
+
+            _estimateLead = lead;
+            return lead;
+        }
 
         private string? DecidePeriod(Quantity quantity, int clauseStart, int tailEnd, bool target, string segment, Metric metric, Measure measure)
         {
@@ -589,10 +698,62 @@ public static partial class FigureExtractor
             }
             else
             {
-                period = context.Period;
+                // A single event's page (no report period): the counts of the day take the month of the date its paragraph opens on.
+                period = context.Period ?? (target || stock ? null : EventMonth());
             }
 
             return stock && period is not null && !period.StartsWith("..", StringComparison.Ordinal) ? PeriodRecognizer.EndPoint(period) : period;
+        }
+
+        /// <summary>
+        /// "Chiều 22/8/2024, Ban Quản lý ... trao Giấy chứng nhận ... cho ba dự án FDI ...": the month of the date that opens the
+        /// paragraph, after a word of the time of day (<see cref="Words.EventDayLeads"/>); null when the paragraph opens otherwise.
+        /// </summary>
+        private string? EventMonth()
+        {
+            var at = key.LastIndexOf('\n', Math.Max(0, sentence.Span.Start - 1)) + 1;
+            at = WordReader.SkipSpaces(key, at);
+            if (!StartsWithAny(key.AsSpan(at, Math.Min(16, key.Length - at)).ToString(), Words.EventDayLeads, out var lead))
+            {
+                return null;
+            }
+
+            at = WordReader.SkipSpaces(key, at + lead!.Length);
+            if (!ReadInt(ref at, 2, out var day) || !Expect(ref at, '/') || !ReadInt(ref at, 2, out var month) || day is < 1 or > 31 || month is < 1 or > 12)
+            {
+                return null;
+            }
+
+            var year = context.ReferenceYear;
+            if (Expect(ref at, '/') && (!ReadInt(ref at, 4, out year) || year < 1990))
+            {
+                return null;
+            }
+
+            return year > 0 && at < key.Length && key[at] == ',' ? $"{year:D4}-{month:D2}" : null;
+        }
+
+        private bool Expect(ref int at, char c)
+        {
+            if (at < key.Length && key[at] == c)
+            {
+                at++;
+                return true;
+            }
+
+            return false;
+        }
+
+        private bool ReadInt(ref int at, int maxDigits, out int value)
+        {
+            value = 0;
+            var start = at;
+            while (at < key.Length && at - start < maxDigits && char.IsAsciiDigit(key[at]))
+            {
+                value = (value * 10) + (key[at++] - '0');
+            }
+
+            return at > start && !(at < key.Length && char.IsAsciiDigit(key[at]));
         }
 
         /// <summary>The period an earlier sentence of the same paragraph named ("Trong 6 tháng đầu năm … . Cụ thể, …").</summary>

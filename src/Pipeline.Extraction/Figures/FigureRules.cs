@@ -327,7 +327,9 @@ public static class FigureRules
             lead = lead[..^owner.Length].TrimEnd();
         }
 
-        return FigureExtractor.EndsWithAny(lead, Words.CapitalBeforeIncrease) is not null;
+        // "điều chỉnh vốn 9 lượt dự án FDI, tăng thêm 37,5 triệu USD": "tăng thêm" in a clause about adjusting capital is capital added.
+        return FigureExtractor.EndsWithAny(lead, Words.CapitalBeforeIncrease) is not null
+               || Array.IndexOf(Words.AddedRise.Keys, rising) >= 0 && Words.CapitalAdjustments.Keys.Any(s.ClauseSays);
     }
 
     /// <summary>Whether a subject list's metric fits the number's unit: a count metric for a count, an amount's for an amount.</summary>

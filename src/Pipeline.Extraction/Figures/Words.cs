@@ -25,6 +25,10 @@ public static class Words
     public static readonly WordSet TailBoundaries = new("tail-boundaries", "where a figure's own words end and the next clause begins",
         [" và ", ",", ";", " còn ", " trong khi "], "vốn FDI đạt 800 triệu USD và vốn đầu tư trong nước đạt 400 triệu USD");
 
+    // "còn" before these is "still" ("dự án FDI còn hiệu lực"), not "whereas", so it ends no figure's own words.
+    public static readonly WordSet Still = new("still", "'còn' that means 'still' ends no clause",
+        ["còn hiệu lực", "còn lại", "còn hoạt động", "còn đang"], "412 dự án FDI còn hiệu lực với tổng vốn 5.732,6 triệu USD");
+
     public static readonly WordSet OwnClauseLeads = new("own-clause-leads", "a period said after these is for its own clause only, never carried on",
         ["riêng", "riêng trong", "trong đó"], "Năm 2021, Ban cấp mới 20 dự án; riêng trong tháng 12 cấp mới 4 dự án.");
 
@@ -40,11 +44,21 @@ public static class Words
     public static readonly WordSet CapitalBeforeIncrease = new("capital-before-increase", "'tăng' after these is added capital (a level), not a change",
         ["vốn", "đầu tư", "điều chỉnh", "và", "cấp mới", "đăng ký"], "Trong kỳ, vốn DDI tăng thêm 1.250 tỷ đồng.");
 
+    public static readonly WordSet CapitalAdjustments = new("capital-adjustments", "'tăng thêm' in a clause naming these is capital added (a level), not a change",
+        ["điều chỉnh vốn", "điều chỉnh tăng vốn", "tăng vốn"], "điều chỉnh vốn 9 lượt dự án FDI, tăng thêm 37,5 triệu USD");
+
+    public static readonly WordSet AddedRise = new("added-rise", "the rise words that add capital in a clause about adjusting it",
+        ["tăng thêm"], "1 lượt dự án trong nước, tăng thêm 120 tỷ đồng");
+
     public static readonly WordSet TailLeads = new("tail-leads", "words between a percentage and the metric it divides",
         ["tổng số", "trên tổng số", "tổng", "số", "trong tổng số", "trong tổng", "về"], "chiếm 86,4% tổng số lao động; đạt 105% về số dự án");
 
     public static readonly WordSet Respectively = new("respectively", "a subject list mapped in order onto the numbers after it",
         ["lần lượt"], "vốn FDI và vốn trong nước lần lượt là 300 triệu USD và 5.000 tỷ đồng");
+
+    public static readonly WordSet AllOfKind = new("all-of-kind", "a scope after these, later in the clause, is the scope of every figure before it",
+        ["đều là", "đều là dự án", "đều là các dự án", "đều là doanh nghiệp", "tất cả là", "tất cả đều là", "toàn bộ là", "đều thuộc", "đều của nhà đầu tư"],
+        "Ban đã cấp mới 4 dự án với tổng vốn đăng ký 612,5 tỷ đồng, đều là dự án trong nước");
 
     public static readonly WordSet ProjectOwnFigures = new("one-project", "a figure of one named project: no reporting period",
         ["dự án", "nhà máy", "công ty", "tập đoàn"], "Dự án Nhà máy sợi Hưng Phát có tổng vốn đầu tư 150 triệu USD");
@@ -57,6 +71,9 @@ public static class Words
 
     public static readonly WordSet PerMetric = new("per-metric", "'đạt A% về X và B% về Y so với kế hoạch': each percentage its own metric, one base for all",
         ["về"], "đạt 105% về số dự án và 92,4% về vốn đầu tư so với kế hoạch năm");
+
+    public static readonly WordSet Restatement = new("restatement", "an amount in another currency right after these restates the amount before it",
+        ["tương đương", "tương đương với", "tương đương khoảng", "khoảng", "tức", "tức là", "hay"], "85 triệu USD (tương đương 1.975 tỷ đồng)");
 
     public static readonly WordSet Equivalent = new("equivalent", "'tương đương N' after a comparison is the change itself", ["tương đương", "tương đương với"], "tăng so với năm 2022 tương đương 17 dự án");
 
@@ -100,6 +117,10 @@ public static class Words
     public static readonly WordSet ComparedWith = new("compared-with", "a comparison's base follows", ["so với"], "so với năm 2022");
     public static readonly WordSet Exceeded = new("exceeded", "'vượt X% kế hoạch' is 100+X percent of plan", ["vượt"], "vượt 12% kế hoạch");
 
+    public static readonly WordSet EventDayLeads = new("event-day-leads", "a paragraph opening on these and a date reports a day's event: its counts take that month",
+        ["ngày", "sáng", "chiều", "tối", "trưa", "sáng ngày", "chiều ngày", "tối ngày", "trưa ngày"],
+        "Chiều 22/8/2024, Ban Quản lý các KCN tỉnh Vĩnh Phúc tổ chức lễ trao Giấy chứng nhận đăng ký đầu tư cho ba dự án FDI");
+
     // ---- the document's own period (DocumentPeriod) ----
     public static readonly WordSet Review = new("review", "a year-end review: plan figures without a year are for the next year",
         ["tổng kết", "kết quả năm", "năm qua", "cả năm", "báo cáo năm"], "Tổng kết công tác năm 2018, triển khai nhiệm vụ năm 2019");
@@ -140,6 +161,20 @@ public static class ScopeWords
     /// <summary>A scope named after these names a part of a total: it frames its own sentence only.</summary>
     public static readonly WordSet BreakdownLeads = new("breakdown-leads", "a part of a total frames its own sentence only",
         ["trong đó", "gồm", "bao gồm", "trong số này", "riêng"], "Thu hút 41 dự án, trong đó FDI 28 dự án, DDI 13 dự án.");
+
+    /// <summary>A sentence naming these before its numbers speaks of the zones' projects as a whole, not of one investor's.</summary>
+    public static readonly WordSet ZoneTotals = new("zone-totals", "the zones' projects as a whole end a project owner's frame",
+        ["các dự án", "các kcn", "các khu công nghiệp", "các khu kinh tế", "toàn tỉnh", "trên địa bàn", "toàn khu"],
+        "Với dự án này, tổng vốn đăng ký của các dự án tại KCN VSIP Nghệ An đã lên gần 1,3 tỷ USD.");
+
+    /// <summary>A country after these is an investor's nationality (<see cref="Cues.Countries"/>); "(Nhật Bản)" after a firm's name too.</summary>
+    public static readonly WordSet InvestorNouns = new("investor-nouns", "a country after these names the investor, whose project's capital is FDI",
+        ["nhà đầu tư", "các nhà đầu tư", "chủ đầu tư", "tập đoàn", "công ty", "doanh nghiệp", "các doanh nghiệp", "đối tác", "đến từ", "quốc tịch"],
+        "doanh nghiệp do nhà đầu tư Hàn Quốc thành lập");
+
+    /// <summary>"Việt Nam" names a domestic investor only after these ("doanh nghiệp của nhà đầu tư Việt Nam").</summary>
+    public static readonly WordSet HomeInvestorNouns = new("home-investor-nouns", "the home country names a domestic investor only after these",
+        ["nhà đầu tư", "các nhà đầu tư", "chủ đầu tư"], "doanh nghiệp của nhà đầu tư Việt Nam");
 
     public static readonly string Capital = MatchKey.Fold("vốn");
 
