@@ -105,7 +105,7 @@ public static class Searcher
         var wanted = request.Offset + limit;
         var found = text is null || request.Sort == SearchSort.Date
             ? searcher.Search(text is null ? filtered : filteredCheap, null, wanted, new Sort(new SortField(Fields.Published, SortFieldType.STRING, reverse: true)))
-            : Ranked(searcher, filteredCheap, filtered, wanted, Pool(limit, wanted));
+            : Ranked(searcher, filteredCheap, filtered, wanted, Pool(wanted));
         var listed = found.ScoreDocs.Select(sd => (Doc: sd, Missing: (IReadOnlyList<string>)[])).ToList();
         if (text is not null && found.TotalHits < wanted && required is not null)
         {
@@ -158,12 +158,13 @@ public static class Searcher
     private const int Candidates = 100;
 
     /// <summary>
-    /// How many candidates to rank for hits up to <paramref name="wanted"/>: the first page's pool serves every
-    /// page inside it, so paging through it neither repeats nor skips a hit; a page beyond it doubles the pool.
+    /// How many candidates to rank for hits up to <paramref name="wanted"/>: the same pool serves every page inside
+    /// it whatever the page size, so paging through it neither repeats nor skips a hit and one long page lists what
+    /// the short pages list (a pool grown with the page size ranked other candidates); a page beyond it doubles the pool.
     /// </summary>
-    private static int Pool(int limit, int wanted)
+    private static int Pool(int wanted)
     {
-        var pool = Math.Max(Candidates, limit * 10);
+        var pool = Candidates;
         while (pool < wanted)
         {
             pool *= 2;
