@@ -230,29 +230,25 @@ public static class FigureRules
     internal static MeasureDecision? DecideMeasure(FigureSituation s, MetricDecision m, out MeasureRule? fired) => First(AllMeasureRows, s, m, out fired);
 
     /// <summary>The metric decision after every revision that applies; <paramref name="last"/> the last that did.</summary>
-    internal static MetricDecision ReviseMetric(FigureSituation s, MetricDecision decided, out MetricRevision? last)
-    {
-        last = null;
-        foreach (var revision in MetricRevisionRows)
-        {
-            if (revision.Revise(s, decided) is { } revised)
-            {
-                (decided, last) = (revised, revision);
-            }
-        }
-
-        return decided;
-    }
+    internal static MetricDecision ReviseMetric(FigureSituation s, MetricDecision decided, out MetricRevision? last) =>
+        Revise(MetricRevisionRows, r => r.Revise, s, decided, out last);
 
     /// <summary>The measure decision after every revision that applies; <paramref name="last"/> the last that did.</summary>
-    internal static MeasureDecision ReviseMeasure(FigureSituation s, MeasureDecision decided, out MeasureRevision? last)
+    internal static MeasureDecision ReviseMeasure(FigureSituation s, MeasureDecision decided, out MeasureRevision? last) =>
+        Revise(MeasureRevisionRows, r => r.Revise, s, decided, out last);
+
+    // Every row in order may revise what the rows before it left; the last that did is told.
+    private static TDecision Revise<TRow, TDecision>(TRow[] rows, Func<TRow, Func<FigureSituation, TDecision, TDecision?>> reviseOf,
+        FigureSituation s, TDecision decided, out TRow? last)
+        where TRow : class
+        where TDecision : struct
     {
         last = null;
-        foreach (var revision in MeasureRevisionRows)
+        foreach (var row in rows)
         {
-            if (revision.Revise(s, decided) is { } revised)
+            if (reviseOf(row)(s, decided) is { } revised)
             {
-                (decided, last) = (revised, revision);
+                (decided, last) = (revised, row);
             }
         }
 

@@ -11,6 +11,34 @@ public sealed record WordSet(string Name, string Decides, IReadOnlyList<string> 
     public string[] Keys { get; } = Phrases.Select(MatchKey.Fold).Distinct().OrderByDescending(w => w.Length).ToArray();
 
     public static implicit operator string[](WordSet set) => set.Keys;
+
+    /// <summary>Whether a folded text starts with one of the words, as whole words.</summary>
+    public bool IsStartOf(string key) => FigureExtractor.StartsWithAny(key, Keys, out _);
+
+    /// <summary>Whether a folded text holds one of the words, as whole words.</summary>
+    public bool IsWithin(string key) => Keys.Any(w => ContainsWord(key, w));
+
+    /// <summary>Whether a folded text is exactly one of the words.</summary>
+    public bool IsWhole(string key) => Array.IndexOf(Keys, key) >= 0;
+
+    /// <summary>Whole-word search in folded text: a phrase counts only where letters and digits do not run on either side.</summary>
+    public static bool ContainsWord(string key, string phrase)
+    {
+        var at = key.IndexOf(phrase, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var before = at == 0 || !char.IsLetterOrDigit(key[at - 1]);
+            var after = at + phrase.Length == key.Length || !char.IsLetterOrDigit(key[at + phrase.Length]) || !char.IsLetterOrDigit(phrase[^1]);
+            if (before && after)
+            {
+                return true;
+            }
+
+            at = key.IndexOf(phrase, at + 1, StringComparison.Ordinal);
+        }
+
+        return false;
+    }
 }
 
 /// <summary>

@@ -56,41 +56,46 @@ public static class HeaderWords
     public static int? ChangeWord(string key) => ChangeKeys.TryGetValue(key, out var sign) ? sign : null;
 
     /// <summary>Row labels that open a total row ("Tổng cộng", "Cộng 6 tháng"): the report's own figure, no subject.</summary>
-    public static readonly FoldedPhrases Totals = new("tổng cộng", "tổng số", "tổng", "cộng", "toàn tỉnh", "toàn khu", "tất cả", "chung");
+    public static readonly WordSet Totals = new("totals", "a row label that opens a total row: the report's own figure, no subject",
+        ["tổng cộng", "tổng số", "tổng", "cộng", "toàn tỉnh", "toàn khu", "tất cả", "chung"], "Tổng cộng | 45 | 1.250,6");
 
     /// <summary>Row labels that name a kind of flow or a measure, never a zone or a company.</summary>
-    public static readonly FoldedPhrases Kinds = new(
-        "cấp mới", "điều chỉnh", "tăng vốn", "góp vốn", "mua cổ phần", "thu hồi", "chấm dứt", "giải thể", "trong đó", "lũy kế", "ước", "kế hoạch",
-        "thực hiện", "dự án fdi", "dự án ddi", "dự án trong nước", "fdi", "ddi"
-    );
+    public static readonly WordSet Kinds = new("kinds", "a row label that names a kind of flow or a measure, never a zone or a company",
+        ["cấp mới", "điều chỉnh", "tăng vốn", "góp vốn", "mua cổ phần", "thu hồi", "chấm dứt", "giải thể", "trong đó", "lũy kế", "ước", "kế hoạch", "thực hiện", "dự án fdi", "dự án ddi", "dự án trong nước", "fdi", "ddi"], "Cấp mới | 12 | 350,2");
 
     /// <summary>Row labels that name the row's own thing: a zone, a company, a project. These are subjects whatever else they say.</summary>
-    public static readonly FoldedPhrases Named = new(
-        "kcn", "kkt", "kcx", "ccn", "khu công nghiệp", "khu kinh tế", "khu chế xuất", "cụm công nghiệp", "công ty", "cty", "tập đoàn",
-        "nhà máy", "dự án", "chi nhánh", "doanh nghiệp tư nhân", "hợp tác xã"
-    );
+    public static readonly WordSet Named = new("named", "a row label that names the row's own zone, company or project: a subject whatever else it says",
+        ["kcn", "kkt", "kcx", "ccn", "khu công nghiệp", "khu kinh tế", "khu chế xuất", "cụm công nghiệp", "công ty", "cty", "tập đoàn", "nhà máy", "dự án", "chi nhánh", "doanh nghiệp tư nhân", "hợp tác xã"], "KCN Quế Võ | 5 | 120,5");
 
     /// <summary>Headers of columns that hold no figures: row numbers, units, labels of rows.</summary>
-    public static readonly FoldedPhrases RowNumbers = new("stt", "tt", "số tt", "số thứ tự");
+    public static readonly WordSet RowNumbers = new("row-numbers", "a column header of row numbers, which hold no figures",
+        ["stt", "tt", "số tt", "số thứ tự"], "STT | Khu công nghiệp | Số dự án");
 
-    public static readonly FoldedPhrases UnitColumns = new("đơn vị tính", "đvt", "đơn vị");
+    public static readonly WordSet UnitColumns = new("unit-columns", "a column header of each row's unit, which holds no figures",
+        ["đơn vị tính", "đvt", "đơn vị"], "Chỉ tiêu | ĐVT | Năm 2023");
 
     /// <summary>Headers of label columns whose rows are measures, not subjects ("Chỉ tiêu", "Nội dung").</summary>
-    public static readonly FoldedPhrases MeasureLabels = new("chỉ tiêu", "nội dung", "danh mục", "hạng mục", "tháng", "quý", "năm", "kỳ", "thời gian");
+    public static readonly WordSet MeasureLabels = new("measure-labels", "a label column header whose rows are measures, not subjects",
+        ["chỉ tiêu", "nội dung", "danh mục", "hạng mục", "tháng", "quý", "năm", "kỳ", "thời gian"], "Chỉ tiêu | Năm 2022 | Năm 2023");
 
     /// <summary>Headers of label columns whose rows break a total down (by sector, by country): parts, but no zone, company or project.</summary>
-    public static readonly FoldedPhrases Breakdowns = new("ngành", "lĩnh vực", "nhóm ngành", "quốc gia", "đối tác", "nước", "loại hình", "hình thức", "khu vực");
+    public static readonly WordSet Breakdowns = new("breakdowns", "a label column header whose rows break a total down: parts, but no zone, company or project",
+        ["ngành", "lĩnh vực", "nhóm ngành", "quốc gia", "đối tác", "nước", "loại hình", "hình thức", "khu vực"], "Ngành | Số dự án | Vốn (triệu USD)");
 
     /// <summary>Headers of static quantities (a zone's planned area): they have no period.</summary>
-    public static readonly FoldedPhrases Static = new("quy hoạch", "theo quy hoạch", "thành lập");
+    public static readonly WordSet Static = new("static", "a header of a static quantity (a zone's planned area): no period",
+        ["quy hoạch", "theo quy hoạch", "thành lập"], "Diện tích quy hoạch (ha)");
 
     /// <summary>Header words that make a column a goal or an estimate.</summary>
-    public static readonly FoldedPhrases Targets = new("kế hoạch", "kh", "chỉ tiêu", "mục tiêu", "dự toán");
+    public static readonly WordSet Targets = new("targets", "header words that make a column a goal",
+        ["kế hoạch", "kh", "chỉ tiêu", "mục tiêu", "dự toán"], "Kế hoạch năm 2024");
 
-    public static readonly FoldedPhrases Estimates = new("ước", "ước thực hiện", "ước tính", "dự kiến");
+    public static readonly WordSet Estimates = new("estimates", "header words that make a column an estimate",
+        ["ước", "ước thực hiện", "ước tính", "dự kiến"], "Ước thực hiện năm 2024");
 
     /// <summary>A unit line above a table ("ĐVT: tỷ đồng", "Đơn vị tính: triệu USD"): the words before its unit.</summary>
-    public static readonly FoldedPhrases UnitLines = new("đvt:", "đvt :", "đơn vị tính:", "đơn vị tính :", "đơn vị:");
+    public static readonly WordSet UnitLines = new("unit-lines", "the words before the unit of a unit line above a table",
+        ["đvt:", "đvt :", "đơn vị tính:", "đơn vị tính :", "đơn vị:"], "ĐVT: tỷ đồng");
 
     private static readonly (string Key, Measure Measure)[] MeasureKeys = [.. Measures.Select(m => (MatchKey.Fold(m.Phrase), m.Measure))];
 
@@ -104,7 +109,7 @@ public static class HeaderWords
     {
         foreach (var (phrase, measure) in MeasureKeys)
         {
-            if (WholeWords.Contains(key, phrase))
+            if (WordSet.ContainsWord(key, phrase))
             {
                 return measure == Measure.Change && percent ? Measure.ChangePct : measure;
             }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
 using Pipeline.Core;
+using Pipeline.Extraction.Figures;
 using Pipeline.Extraction.Text;
 
 namespace Pipeline.Extraction.Tables;
@@ -117,7 +118,7 @@ public static partial class SentenceSubjects
         }
 
         var rest = MatchKey.Fold(before[end..]);
-        return WholeKeys.Any(w => WholeWords.Contains(rest, w)) ? null : name;
+        return WholeKeys.Any(w => WordSet.ContainsWord(rest, w)) ? null : name;
     }
 
     // A clause with ';' is never read; one without a zone or company word cannot match either pattern.
